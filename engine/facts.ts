@@ -1,0 +1,181 @@
+import { z } from 'zod';
+
+// Facts: everything the engine knows, from pasted text, answers and live checks. Every fact that a
+// verdict may cite keeps the exact line it came from (`evidence`).
+
+export const NDR_LAYOUTS = [
+  'exchange2010', 'exchange2013', 'exo-modern', 'legacy-oneline', 'dsn', 'html', 'postfix', 'sendmail',
+  'exim', 'queue-lasterror', 'message-tracking', 'smtp-reply', 'other',
+] as const;
+
+export const NdrFactsSchema = z.object({
+  layout: z.enum(NDR_LAYOUTS),
+  /** Basic SMTP reply code, e.g. `550`. */
+  replyCode: z.string().optional(),
+  /** Enhanced status code, e.g. `5.7.64`. */
+  enhancedStatus: z.string().optional(),
+  /** The SMTP reply (or diagnostic text) exactly as it stands in the input, one line. */
+  diagnostic: z.string().optional(),
+  /** Attribution stage, e.g. `ATTR36`. */
+  attr: z.string().optional(),
+  /** The server that wrote the report (Generating server / Reporting-MTA). */
+  generatingServer: z.string().optional(),
+  /** The host the reporting server was talking to when it was refused (Remote server / Remote-MTA / `host X said`). */
+  remoteServer: z.string().optional(),
+  remoteIp: z.string().optional(),
+  /** Host named in the bracketed tail of a Microsoft reply, e.g. `[AM5EUR02FT025.eop-EUR02.prod.protection.outlook.com]`. */
+  replyHost: z.string().optional(),
+  rejectedBy: z.enum(['remote', 'generating', 'unknown']),
+  recipients: z.array(z.string()),
+  sender: z.string().optional(),
+  senderDomain: z.string().optional(),
+  timestamps: z.array(z.string()),
+  language: z.string().optional(),
+  /** Id of the NDR pattern (engine/knowledge/ndr-patterns.ts) that matched the diagnostic, if any. */
+  patternId: z.string().optional(),
+  /** Exact lines the facts above were read from. */
+  evidence: z.array(z.string()),
+});
+export type NdrFacts = z.infer<typeof NdrFactsSchema>;
+
+export const SendConnectorSchema = z.object({
+  name: z.string(),
+  enabled: z.boolean().optional(),
+  addressSpaces: z.array(z.string()),
+  dnsRoutingEnabled: z.boolean().optional(),
+  smartHosts: z.array(z.string()),
+  requireTls: z.boolean().optional(),
+  tlsAuthLevel: z.string().optional(),
+  tlsDomain: z.string().optional(),
+  /** Raw `<I>issuer<S>subject` value; empty string when printed empty. */
+  tlsCertificateName: z.string().optional(),
+  fqdn: z.string().optional(),
+  cloudServicesMailEnabled: z.boolean().optional(),
+  sourceTransportServers: z.array(z.string()),
+  smartHostAuthMechanism: z.string().optional(),
+  port: z.number().optional(),
+  /** Properties printed with `...` (cut by $FormatEnumerationLimit). */
+  truncated: z.array(z.string()),
+  /** Property name → the exact line it was read from. */
+  lines: z.record(z.string(), z.string()),
+});
+export type SendConnector = z.infer<typeof SendConnectorSchema>;
+
+export const InboundConnectorSchema = z.object({
+  name: z.string(),
+  enabled: z.boolean().optional(),
+  connectorType: z.string().optional(),
+  connectorSource: z.string().optional(),
+  senderDomains: z.array(z.string()),
+  senderIPAddresses: z.array(z.string()),
+  tlsSenderCertificateName: z.string().optional(),
+  requireTls: z.boolean().optional(),
+  restrictDomainsToIPAddresses: z.boolean().optional(),
+  restrictDomainsToCertificate: z.boolean().optional(),
+  cloudServicesMailEnabled: z.boolean().optional(),
+  treatMessagesAsInternal: z.boolean().optional(),
+  truncated: z.array(z.string()),
+  lines: z.record(z.string(), z.string()),
+});
+export type InboundConnector = z.infer<typeof InboundConnectorSchema>;
+
+export const AcceptedDomainSchema = z.object({
+  domainName: z.string(),
+  domainType: z.string().optional(),
+  isDefault: z.boolean().optional(),
+  line: z.string().optional(),
+});
+export type AcceptedDomain = z.infer<typeof AcceptedDomainSchema>;
+
+export const CertificateSchema = z.object({
+  thumbprint: z.string().optional(),
+  subject: z.string().optional(),
+  issuer: z.string().optional(),
+  certificateDomains: z.array(z.string()),
+  services: z.array(z.string()),
+  hasPrivateKey: z.boolean().optional(),
+  notAfter: z.string().optional(),
+  status: z.string().optional(),
+  lines: z.record(z.string(), z.string()),
+});
+export type Certificate = z.infer<typeof CertificateSchema>;
+
+/** What a Send protocol log shows about the certificate actually sent, and TLS errors. */
+export const ProtocolLogSchema = z.object({
+  subject: z.string().optional(),
+  issuer: z.string().optional(),
+  alternateNames: z.array(z.string()),
+  thumbprint: z.string().optional(),
+  tlsErrors: z.array(z.enum(['NoCredentials', 'UnknownCredentials', 'SocketError'])),
+  remoteHost: z.string().optional(),
+  lines: z.array(z.string()),
+});
+export type ProtocolLog = z.infer<typeof ProtocolLogSchema>;
+
+/** A live observation (DNS) with where and when it was made. */
+export const LiveObservationSchema = z.object({
+  check: z.enum(['mx', 'smart-host', 'spf']),
+  subject: z.string(),
+  outcome: z.enum(['ok', 'nxdomain', 'no-data', 'could-not-check']),
+  /** e.g. MX host names, A records or the SPF record. */
+  values: z.array(z.string()),
+  /** Classification of the host(s) seen: an endpoint kind from engine/knowledge/endpoints.ts. */
+  endpointKinds: z.array(z.string()),
+  detail: z.string().optional(),
+  observedAt: z.string(),
+  vantage: z.string(),
+});
+export type LiveObservation = z.infer<typeof LiveObservationSchema>;
+
+export const INPUT_KINDS = [
+  'ndr', 'send-connector', 'inbound-connector', 'accepted-domain', 'exchange-certificate', 'protocol-log',
+  'domain', 'not-recognized',
+] as const;
+export type InputKind = (typeof INPUT_KINDS)[number];
+
+export const InputSummarySchema = z.object({
+  kind: z.enum(INPUT_KINDS),
+  label: z.string(),
+  /** For `not-recognized`: what to paste instead and how to get it. */
+  hint: z.string().optional(),
+});
+export type InputSummary = z.infer<typeof InputSummarySchema>;
+
+export const FactsSchema = z.object({
+  inputs: z.array(InputSummarySchema),
+  ndrs: z.array(NdrFactsSchema),
+  sendConnectors: z.array(SendConnectorSchema),
+  inboundConnectors: z.array(InboundConnectorSchema),
+  acceptedDomains: z.array(AcceptedDomainSchema),
+  certificates: z.array(CertificateSchema),
+  protocolLogs: z.array(ProtocolLogSchema),
+  /** The organization's domain, typed or given with --domain. */
+  domain: z.string().optional(),
+  /** Answers to the engine's questions, by question id. */
+  answers: z.record(z.string(), z.string()),
+  live: z.array(LiveObservationSchema),
+});
+export type Facts = z.infer<typeof FactsSchema>;
+
+export function emptyFacts(): Facts {
+  return {
+    inputs: [], ndrs: [], sendConnectors: [], inboundConnectors: [], acceptedDomains: [], certificates: [],
+    protocolLogs: [], answers: {}, live: [],
+  };
+}
+
+/** Merge recognized pieces into one Facts object (lists concatenate, scalars: later wins). */
+export function mergeFacts(base: Facts, add: Partial<Facts>): Facts {
+  return {
+    inputs: [...base.inputs, ...(add.inputs ?? [])],
+    ndrs: [...base.ndrs, ...(add.ndrs ?? [])],
+    sendConnectors: [...base.sendConnectors, ...(add.sendConnectors ?? [])],
+    inboundConnectors: [...base.inboundConnectors, ...(add.inboundConnectors ?? [])],
+    acceptedDomains: [...base.acceptedDomains, ...(add.acceptedDomains ?? [])],
+    certificates: [...base.certificates, ...(add.certificates ?? [])],
+    protocolLogs: [...base.protocolLogs, ...(add.protocolLogs ?? [])],
+    domain: add.domain ?? base.domain,
+    answers: { ...base.answers, ...(add.answers ?? {}) },
+    live: [...base.live, ...(add.live ?? [])],
+  };
+}

@@ -1,0 +1,9 @@
+// The engine's public surface: pure, synchronous, no I/O.
+export * from './vocabulary';
+export * from './facts';
+export * from './verdict';
+export { recognize, PASTE_HINT, type Recognition } from './recognize/recognize';
+export { bytesToText, looksBinary } from './recognize/text-input';
+export { buildFacts, applyAnswer, type FactOptions } from './analyze';
+export { diagnose } from './diagnose';
+export { classifyHost, isMicrosoftHost, isTenantEndpoint, type EndpointClass, type EndpointKind } from './knowledge/endpoints';

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { CASES, CAUSE_IDS, FAMILIES, STATUSES } from './vocabulary';
+import { InputSummarySchema } from './facts';
+
+export const EvidenceSchema = z.object({
+  /** Where it was read: `ndr`, `send-connector "Internet"`, `inbound-connector "From on-prem"`, `dns`, `answer:<question id>` … */
+  source: z.string(),
+  /** The exact line or property (`RequireTLS : False`). */
+  text: z.string(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+export const FixStepSchema = z.object({
+  text: z.string(),
+  /** PowerShell filled with the admin's values; `<placeholder>` only where a value is unknown. */
+  powershell: z.string().optional(),
+});
+export type FixStep = z.infer<typeof FixStepSchema>;
+
+export const DocLinkSchema = z.object({ title: z.string(), url: z.string() });
+export type DocLink = z.infer<typeof DocLinkSchema>;
+
+export const FixSchema = z.object({
+  steps: z.array(FixStepSchema),
+  adminCenterPath: z.array(z.string()),
+  verify: z.array(FixStepSchema),
+  docs: z.array(DocLinkSchema),
+});
+export type Fix = z.infer<typeof FixSchema>;
+
+export const CauseResultSchema = z.object({
+  id: z.enum(CAUSE_IDS),
+  case: z.enum(CASES),
+  status: z.enum(STATUSES),
+  title: z.string(),
+  explanation: z.string(),
+  evidence: z.array(EvidenceSchema),
+  fix: FixSchema,
+});
+export type CauseResult = z.infer<typeof CauseResultSchema>;
+
+export const QUESTION_KINDS = ['choice', 'text', 'paste'] as const;
+
+export const QuestionSchema = z.object({
+  /** Stable id; its answer goes back into Facts.answers under this id. */
+  id: z.string(),
+  kind: z.enum(QUESTION_KINDS),
+  case: z.enum(CASES),
+  prompt: z.string(),
+  /** Why the engine asks: which causes the answer separates. */
+  why: z.string(),
+  choices: z.array(z.object({ value: z.string(), title: z.string() })).optional(),
+  /** For `paste`: the command whose output to paste. */
+  command: z.string().optional(),
+  placeholder: z.string().optional(),
+  /** Cause ids this question decides between. */
+  decides: z.array(z.enum(CAUSE_IDS)),
+});
+export type Question = z.infer<typeof QuestionSchema>;
+
+export const VerdictSchema = z.object({
+  family: z.enum(FAMILIES),
+  /** One sentence: what failed, in words. */
+  headline: z.string(),
+  /** The NDR line the family rests on, when there is one. */
+  diagnostic: z.string().optional(),
+  causes: z.array(CauseResultSchema),
+  questions: z.array(QuestionSchema),
+  /** Warnings that are not relay causes (SPF, truncated output, could-not-check). */
+  notes: z.array(z.string()),
+  inputs: z.array(InputSummarySchema),
+});
+export type Verdict = z.infer<typeof VerdictSchema>;
