@@ -112,6 +112,29 @@ export const ProtocolLogSchema = z.object({
 });
 export type ProtocolLog = z.infer<typeof ProtocolLogSchema>;
 
+/**
+ * Stable ids for what a live check concluded beyond its outcome (engine/live/ writes them; rules read
+ * them). `mx.*` on check 'mx', `smart-host.*` on 'smart-host', `spf.*` on 'spf'. Add, never rename.
+ */
+export const LIVE_FINDINGS = [
+  'mx.eop', // at least one MX host is a tenant EOP endpoint: the smart host to use
+  'mx.legacy-microsoft', // an MX host is a retired Microsoft endpoint (FOPE, Cloud Germany)
+  'mx.third-party', // an MX host is outside Microsoft and outside the domain (a filter or hoster)
+  'mx.own-server', // an MX host lies under the domain itself (the organization's own server)
+  'mx.null', // null MX (RFC 7505): the domain accepts no mail
+  'smart-host.tenant-endpoint', // equals an EOP host published in the domain's MX
+  'smart-host.eop-not-in-mx', // EOP endpoint format, but not the domain's MX (may still be the tenant's)
+  'smart-host.is-domain-mx', // equals a non-EOP MX of the domain (own server or third-party filter)
+  'smart-host.mx-only', // the name has no A/AAAA, only MX
+  'spf.eop-include', // SPF includes Microsoft's SPF (directly or through nested includes)
+  'spf.eop-include-missing', // SPF read completely and it does not include Microsoft's SPF
+  'spf.no-record', // TXT records exist but none is SPF
+  'spf.multiple-records', // more than one v=spf1 record (RFC 7208 permerror)
+  'spf.cloud-mismatch', // the SPF include is for another Microsoft cloud than the EOP MX
+  'spf.incomplete', // a nested include could not be read or the lookup limit was hit
+] as const;
+export type LiveFinding = (typeof LIVE_FINDINGS)[number];
+
 /** A live observation (DNS) with where and when it was made. */
 export const LiveObservationSchema = z.object({
   check: z.enum(['mx', 'smart-host', 'spf']),
@@ -124,6 +147,12 @@ export const LiveObservationSchema = z.object({
   detail: z.string().optional(),
   observedAt: z.string(),
   vantage: z.string(),
+  /** What the check concluded beyond its outcome (optional, added by engine/live). */
+  findings: z.array(z.enum(LIVE_FINDINGS)).optional(),
+  /** For 'smart-host': where the host name came from. */
+  origin: z.enum(['send-connector', 'ndr-remote-server']).optional(),
+  /** For 'could-not-check': why (timeout, SERVFAIL, refused, overall budget ran out, other error). */
+  failure: z.enum(['timeout', 'servfail', 'refused', 'budget', 'error']).optional(),
 });
 export type LiveObservation = z.infer<typeof LiveObservationSchema>;
 

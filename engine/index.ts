@@ -7,3 +7,6 @@ export { bytesToText, looksBinary } from './recognize/text-input';
 export { buildFacts, applyAnswer, type FactOptions } from './analyze';
 export { diagnose } from './diagnose';
 export { classifyHost, isMicrosoftHost, isTenantEndpoint, type EndpointClass, type EndpointKind } from './knowledge/endpoints';
+export { causeEntry, CAUSE_CATALOGUE, type CauseEntry } from './knowledge/causes/catalogue';
+export type { FixContext } from './knowledge/causes/fix-context';
+export { FAMILY_HEADLINES } from './knowledge/families';

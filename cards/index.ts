@@ -1,0 +1,9 @@
+// Card builders: pure functions from engine data to Adaptive Card JSON (no botbuilder here).
+export * from './card-json';
+export { clip, markdownSafe, textRun, verbatimBlock } from './safe-text';
+export { buildWelcomeCard, PASTE_SOURCES } from './welcome-card';
+export { buildQuestionCard, buildAnsweredCard, answerLabel, ANSWER_INPUT_ID, ANSWER_VERB } from './question-card';
+export { buildVerdictCards, RESTART_VERB, PLAIN_TEXT_VERB, type VerdictSummaryData } from './verdict-card';
+export { verdictToText, TEXT_MESSAGE_MAX_CHARS } from './verdict-text';
+export { buildErrorCard } from './error-card';
+export { FAMILY_WORDS, STATUS_WORDS, CASE_WORDS } from './family-words';

@@ -1,0 +1,65 @@
+import type { Question } from '../engine/verdict';
+import questionTemplate from './templates/question.json';
+import answeredTemplate from './templates/answered.json';
+import type { CardElement, CardJson } from './card-json';
+import { CASE_WORDS } from './family-words';
+import { clip, markdownSafe } from './safe-text';
+import { expandTemplate } from './template';
+
+/** Id of the input that carries the answer in the submit payload. */
+export const ANSWER_INPUT_ID = 'answer';
+export const ANSWER_VERB = 'answer';
+
+function inputFor(question: Question): CardElement {
+  if (question.kind === 'choice') {
+    return {
+      type: 'Input.ChoiceSet',
+      id: ANSWER_INPUT_ID,
+      style: 'expanded',
+      isRequired: true,
+      errorMessage: 'Pick one answer.',
+      choices: (question.choices ?? []).map((c) => ({ title: clip(c.title, 200), value: c.value })),
+    };
+  }
+  return {
+    type: 'Input.Text',
+    id: ANSWER_INPUT_ID,
+    isMultiline: question.kind === 'paste',
+    isRequired: true,
+    errorMessage: 'Type or paste an answer.',
+    placeholder: clip(question.placeholder ?? (question.kind === 'paste' ? 'Paste the output here' : ''), 200),
+  };
+}
+
+/** A question card: the engine's question rendered by its kind, tagged with a one-time nonce. */
+export function buildQuestionCard(question: Question, nonce: string): CardJson {
+  return expandTemplate(questionTemplate, {
+    caseTitle: markdownSafe(CASE_WORDS[question.case] ?? question.case),
+    prompt: markdownSafe(question.prompt),
+    why: markdownSafe(question.why),
+    hasCommand: Boolean(question.command),
+    command: clip(question.command ?? '', 1000),
+    input: inputFor(question),
+    submitTitle: question.kind === 'choice' ? 'Answer' : 'Send',
+    nonce,
+    questionId: question.id,
+  });
+}
+
+/** How an answer reads back: the choice's title, or the text (cut) that was typed or pasted. */
+export function answerLabel(question: Question, value: string): string {
+  const choice = question.choices?.find((c) => c.value === value);
+  if (choice) return choice.title;
+  const firstLine = value.trim().split(/\r?\n/)[0] ?? '';
+  const lines = value.trim().split(/\r?\n/).length;
+  return lines > 1 ? `${clip(firstLine, 120)} (+${lines - 1} more lines)` : clip(firstLine, 300);
+}
+
+/** The read-only version that replaces a question card once it is answered. */
+export function buildAnsweredCard(question: Question, value: string): CardJson {
+  return expandTemplate(answeredTemplate, {
+    caseTitle: markdownSafe(CASE_WORDS[question.case] ?? question.case),
+    prompt: markdownSafe(question.prompt),
+    answer: answerLabel(question, value),
+  });
+}

@@ -1,0 +1,177 @@
+import type { CauseResult, FixStep, Verdict } from '../engine/verdict';
+import shellTemplate from './templates/verdict.json';
+import causeTemplate from './templates/verdict-cause.json';
+import stepTemplate from './templates/fix-step.json';
+import { CARD_BUDGET_CHARS, type CardElement, type CardJson } from './card-json';
+import { CASE_WORDS, FAMILY_WORDS, STATUS_COLORS, STATUS_WORDS } from './family-words';
+import { clip, markdownSafe, verbatimBlock } from './safe-text';
+import { expandTemplate } from './template';
+
+export const RESTART_VERB = 'restart';
+export const PLAIN_TEXT_VERB = 'plain-text';
+
+/** Machine-readable summary carried in the verdict card's action data (tests and telemetry read it). */
+export interface VerdictSummaryData {
+  family: Verdict['family'];
+  causes: string[];
+  statuses: string[];
+}
+
+const EVIDENCE_PER_FACTSET = 4;
+const MAX_DOC_LINKS = 5;
+
+function summaryData(verdict: Verdict): VerdictSummaryData {
+  return { family: verdict.family, causes: verdict.causes.map((c) => c.id), statuses: verdict.causes.map((c) => c.status) };
+}
+
+function text(value: string, extra: CardElement = {}): CardElement {
+  return { type: 'TextBlock', text: value, wrap: true, ...extra };
+}
+
+function summaryBlock(verdict: Verdict): CardElement[] {
+  const block: CardElement[] = [
+    text(markdownSafe(FAMILY_WORDS[verdict.family]), { weight: 'Bolder', color: verdict.family === 'not-an-ndr' ? 'Default' : 'Attention' }),
+    text(markdownSafe(verdict.headline)),
+  ];
+  if (verdict.diagnostic) block.push(verbatimBlock(verdict.diagnostic, { monospace: true, max: 600 }));
+  if (verdict.causes.length > 0) {
+    block.push(text('Causes, most likely first', { weight: 'Bolder', spacing: 'Medium' }));
+    for (const cause of verdict.causes) {
+      block.push({
+        type: 'ColumnSet',
+        spacing: 'Small',
+        columns: [
+          { type: 'Column', width: 'auto', items: [text(STATUS_WORDS[cause.status], { color: STATUS_COLORS[cause.status], weight: 'Bolder', size: 'Small' })] },
+          { type: 'Column', width: 'stretch', items: [text(markdownSafe(cause.title, 200), { size: 'Small' })] },
+        ],
+      });
+    }
+  } else {
+    block.push(text('No cause identified yet. Paste the output of Get-SendConnector | Format-List (on-premises) and Get-InboundConnector | Format-List (Exchange Online) to narrow it down.', { isSubtle: true }));
+  }
+  return block;
+}
+
+function evidenceFacts(cause: CauseResult): Array<{ title: string; value: string }> {
+  return cause.evidence.map((e) => ({ title: markdownSafe(e.source, 80), value: markdownSafe(e.text, 400) }));
+}
+
+function stepBlocks(steps: FixStep[]): CardElement[][] {
+  return steps.map((step, i) => [
+    expandTemplate<CardElement>(stepTemplate, {
+      number: i + 1,
+      text: markdownSafe(step.text, 800),
+      hasPowershell: Boolean(step.powershell),
+      powershell: clip(step.powershell ?? '', 2000),
+    }),
+  ]);
+}
+
+function causeBlocks(cause: CauseResult): CardElement[][] {
+  const facts = evidenceFacts(cause);
+  const blocks: CardElement[][] = [[
+    expandTemplate<CardElement>(causeTemplate, {
+      badge: STATUS_WORDS[cause.status],
+      color: STATUS_COLORS[cause.status],
+      title: markdownSafe(cause.title, 200),
+      caseTitle: markdownSafe(CASE_WORDS[cause.case] ?? cause.case),
+      explanation: markdownSafe(cause.explanation, 1200),
+      hasEvidence: facts.length > 0,
+      evidence: facts.slice(0, EVIDENCE_PER_FACTSET),
+    }),
+  ]];
+  for (let i = EVIDENCE_PER_FACTSET; i < facts.length; i += EVIDENCE_PER_FACTSET) {
+    blocks.push([{ type: 'FactSet', facts: facts.slice(i, i + EVIDENCE_PER_FACTSET) }]);
+  }
+  const { fix } = cause;
+  if (fix.steps.length > 0) {
+    blocks.push([text('How to fix it', { weight: 'Bolder', spacing: 'Medium' })]);
+    blocks.push(...stepBlocks(fix.steps));
+  }
+  if (fix.adminCenterPath.length > 0) {
+    blocks.push([
+      text('In the admin center', { weight: 'Bolder', spacing: 'Medium' }),
+      text(markdownSafe(fix.adminCenterPath.join(' > '), 600)),
+    ]);
+  }
+  if (fix.verify.length > 0) {
+    blocks.push([text('Check that it worked', { weight: 'Bolder', spacing: 'Medium' })]);
+    blocks.push(...stepBlocks(fix.verify));
+  }
+  const links = fix.docs.filter((d) => /^https:\/\/[^\s"<>]+$/.test(d.url)).slice(0, MAX_DOC_LINKS);
+  if (links.length > 0) {
+    blocks.push([{
+      type: 'ActionSet',
+      actions: links.map((d) => ({ type: 'Action.OpenUrl', title: clip(d.title, 80), url: d.url })),
+    }]);
+  }
+  return blocks;
+}
+
+function noteBlocks(verdict: Verdict): CardElement[][] {
+  if (verdict.notes.length === 0) return [];
+  return [[text('Notes', { weight: 'Bolder', spacing: 'Medium' }), ...verdict.notes.map((n) => text(markdownSafe(n, 600), { isSubtle: true }))]];
+}
+
+function openQuestionBlocks(verdict: Verdict): CardElement[][] {
+  if (verdict.questions.length === 0) return [];
+  return [[
+    text('Still open', { weight: 'Bolder', spacing: 'Medium' }),
+    ...verdict.questions.slice(0, 6).map((q) => text(markdownSafe(q.prompt, 300), { isSubtle: true })),
+  ]];
+}
+
+function shell(title: string, body: CardElement[], actions: CardElement[]): CardJson {
+  return expandTemplate(shellTemplate, { title, body, actions });
+}
+
+function verdictActions(verdict: Verdict): CardElement[] {
+  const data = summaryData(verdict);
+  return [
+    { type: 'Action.Submit', title: 'Show as plain text', data: { verb: PLAIN_TEXT_VERB, ...data } },
+    { type: 'Action.Submit', title: 'Start over', data: { verb: RESTART_VERB, ...data } },
+  ];
+}
+
+const OVERSIZE_NOTE: CardElement[] = [text('This part is too long for a card. Use "Show as plain text" to see it whole.', { isSubtle: true })];
+
+/**
+ * The verdict as one or more cards, each within the activity budget: a summary, then each cause that is
+ * not ruled out with its evidence and numbered fix steps. The last card carries "Show as plain text"
+ * and "Start over", whose data holds the family and the cause ids.
+ */
+export function buildVerdictCards(verdict: Verdict, options: { title?: string } = {}): CardJson[] {
+  const title = options.title ?? 'Relay Doctor verdict';
+  const blocks: CardElement[][] = [
+    summaryBlock(verdict),
+    ...noteBlocks(verdict),
+    ...openQuestionBlocks(verdict),
+    ...verdict.causes.filter((c) => c.status !== 'ruled-out').flatMap(causeBlocks),
+  ];
+  const actions = verdictActions(verdict);
+  // Reserve room for the longest title and the actions so packing never has to undo a card.
+  const reserve = JSON.stringify(shell(`${title} (part 99 of 99)`, [], actions)).length;
+  const limit = CARD_BUDGET_CHARS - reserve;
+
+  const pages: CardElement[][] = [];
+  let page: CardElement[] = [];
+  let used = 0;
+  for (const raw of blocks) {
+    const size = JSON.stringify(raw).length;
+    const block = size > limit ? OVERSIZE_NOTE : raw;
+    const blockSize = size > limit ? JSON.stringify(OVERSIZE_NOTE).length : size;
+    if (page.length > 0 && used + blockSize > limit) {
+      pages.push(page);
+      page = [];
+      used = 0;
+    }
+    page.push(...block);
+    used += blockSize;
+  }
+  if (page.length > 0) pages.push(page);
+
+  return pages.map((body, i) => {
+    const pageTitle = pages.length === 1 ? title : `${title} (part ${i + 1} of ${pages.length})`;
+    return shell(pageTitle, body, i === pages.length - 1 ? actions : []);
+  });
+}

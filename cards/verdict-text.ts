@@ -1,0 +1,64 @@
+import type { CauseResult, Verdict } from '../engine/verdict';
+import { CASE_WORDS, FAMILY_WORDS, STATUS_WORDS } from './family-words';
+
+// The verdict as chat messages with code fences, so commands can be copied on any client.
+// Pasted text inside fences cannot become markdown; fence markers in it are defused.
+
+/** Messages are split to stay within the same activity budget as cards. */
+export const TEXT_MESSAGE_MAX_CHARS = 12000;
+
+function fence(body: string): string {
+  return ['```', body.replace(/```/g, '`\u200B`\u200B`'), '```'].join('\n');
+}
+
+/** Text outside fences: escape markdown so pasted values stay literal. */
+function plain(value: string): string {
+  return value.replace(/[\\`*_~[\]()<>#|]/g, (c) => `\\${c}`).replace(/:\/\//g, ':\u200B//');
+}
+
+function causeText(cause: CauseResult, index: number): string {
+  const lines: string[] = [`**${index}. [${STATUS_WORDS[cause.status]}] ${plain(cause.title)}** (${plain(CASE_WORDS[cause.case] ?? cause.case)})`, plain(cause.explanation)];
+  if (cause.evidence.length > 0) lines.push('Evidence:', fence(cause.evidence.map((e) => `${e.source}: ${e.text}`).join('\n')));
+  if (cause.fix.steps.length > 0) {
+    lines.push('Fix:');
+    cause.fix.steps.forEach((s, i) => {
+      lines.push(`${i + 1}. ${plain(s.text)}`);
+      if (s.powershell) lines.push(fence(s.powershell));
+    });
+  }
+  if (cause.fix.adminCenterPath.length > 0) lines.push(`Admin center: ${plain(cause.fix.adminCenterPath.join(' > '))}`);
+  if (cause.fix.verify.length > 0) {
+    lines.push('Verify:');
+    cause.fix.verify.forEach((s, i) => {
+      lines.push(`${i + 1}. ${plain(s.text)}`);
+      if (s.powershell) lines.push(fence(s.powershell));
+    });
+  }
+  // Documentation links are the engine's own (Microsoft Learn), not user text.
+  for (const d of cause.fix.docs) if (/^https:\/\/\S+$/.test(d.url)) lines.push(`Docs: ${plain(d.title)}: ${d.url}`);
+  return lines.join('\n\n');
+}
+
+/** Plain-text rendering of a verdict, as one or more message texts. */
+export function verdictToText(verdict: Verdict): string[] {
+  const sections: string[] = [
+    `**Relay Doctor verdict:** ${plain(FAMILY_WORDS[verdict.family])}\n\n${plain(verdict.headline)}`,
+  ];
+  if (verdict.diagnostic) sections.push(fence(verdict.diagnostic));
+  if (verdict.causes.length === 0) sections.push('No cause identified yet.');
+  verdict.causes.forEach((c, i) => sections.push(causeText(c, i + 1)));
+  if (verdict.notes.length > 0) sections.push(`Notes:\n\n${verdict.notes.map((n) => `- ${plain(n)}`).join('\n')}`);
+
+  const messages: string[] = [];
+  let current = '';
+  for (const section of sections) {
+    const piece = section.length > TEXT_MESSAGE_MAX_CHARS ? `${section.slice(0, TEXT_MESSAGE_MAX_CHARS - 40)}\n…(cut)` : section;
+    if (current && current.length + piece.length + 2 > TEXT_MESSAGE_MAX_CHARS) {
+      messages.push(current);
+      current = '';
+    }
+    current = current ? `${current}\n\n${piece}` : piece;
+  }
+  if (current) messages.push(current);
+  return messages;
+}

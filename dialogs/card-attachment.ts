@@ -1,0 +1,13 @@
+import type { Activity, Attachment } from 'botbuilder';
+import { ADAPTIVE_CARD_CONTENT_TYPE, type CardJson } from '../cards/card-json';
+
+// Cards go out as plain attachments (the same shape CardFactory.adaptiveCard builds), so dialogs/
+// need no CardFactory.
+
+export function cardAttachment(card: CardJson): Attachment {
+  return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card };
+}
+
+export function cardActivity(card: CardJson): Partial<Activity> {
+  return { type: 'message', attachments: [cardAttachment(card)] };
+}

@@ -1,0 +1,33 @@
+import type { TurnContext } from 'botbuilder';
+import type { Facts } from '../engine/facts';
+import { buildVerdictCards } from '../cards/verdict-card';
+import { verdictToText } from '../cards/verdict-text';
+import { PASTE_HINT } from '../engine/recognize/recognize';
+import { cardActivity } from './card-attachment';
+import type { DiagnosisEngine } from './engine-port';
+
+/** Nothing to diagnose yet: say what was read and what to paste next. */
+function nothingYet(facts: Facts): string {
+  const read = facts.inputs.filter((i) => i.kind !== 'not-recognized').map((i) => i.label);
+  const head = read.length > 0 ? `Noted: ${read.join(', ')}.` : 'I have nothing to diagnose yet.';
+  return `${head} Now paste the non-delivery report. ${PASTE_HINT}`;
+}
+
+/** The engine's verdict on these facts, as cards (or a short note when there is nothing to judge yet). */
+export async function sendVerdict(context: TurnContext, engine: DiagnosisEngine, facts: Facts, options: { title?: string; force?: boolean } = {}): Promise<void> {
+  const verdict = engine.diagnose(facts);
+  if (!options.force && verdict.family === 'not-an-ndr' && verdict.causes.length === 0) {
+    await context.sendActivity(nothingYet(facts));
+    return;
+  }
+  for (const card of buildVerdictCards(verdict, { title: options.title })) {
+    await context.sendActivity(cardActivity(card));
+  }
+}
+
+/** The same verdict as plain-text messages with code fences. */
+export async function sendVerdictText(context: TurnContext, engine: DiagnosisEngine, facts: Facts): Promise<void> {
+  for (const text of verdictToText(engine.diagnose(facts))) {
+    await context.sendActivity({ type: 'message', text, textFormat: 'markdown' });
+  }
+}

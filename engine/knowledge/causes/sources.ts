@@ -1,0 +1,60 @@
+import type { DocLink } from '../../verdict';
+
+// Documentation the catalogue cites, keyed as in the knowledge base's source table (§13 of
+// ../shared/knowledge/relay-denied.md). Titles are ours; URLs are the documents'.
+
+function doc(title: string, url: string): DocLink {
+  return { title, url };
+}
+
+export const DOCS = {
+  kb2827473: doc('KB 2827473: "Relay Access Denied" when on-premises mail is sent through Exchange Online Protection', 'https://support.microsoft.com/kb/2827473/EN-US'),
+  relayDenied5764: doc('Relay Access Denied (550 5.7.64) when sending from on-premises through Exchange Online', 'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/relay-access-denied-smtp'),
+  tenantAttribution: doc('TenantAttribution NDR: the on-premises server does not send the full certificate chain', 'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/tenantattribution-ndr'),
+  fix5764: doc('Fix error code 5.7.64 in Exchange Online', 'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-5-7-64-in-exchange-online'),
+  notice: doc('Office 365 notice: relay requires an accepted sender domain or a certificate-based connector (ATTR36)', 'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/office-365-notice'),
+  attr36: doc('Relay Access Denied ATTR36 after the Hybrid Configuration Wizard', 'https://learn.microsoft.com/en-us/exchange/troubleshoot/hybrid-configuration-wizard-errors/relay-access-denied-attr36-ndr'),
+  relay2023: doc('Updated requirements for SMTP relay through Exchange Online', 'https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/updated-requirements-smtp-relay'),
+  attr35: doc('451 4.4.62 Mail sent to the wrong Office 365 region (ATTR35)', 'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/wrong-office-365-region-exo'),
+  route: doc('Set up connectors to route mail between Microsoft 365 and your own email servers', 'https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/use-connectors-to-configure-mail-flow/set-up-connectors-to-route-mail'),
+  smartHost: doc('Route outbound mail through a smart host (Exchange Server)', 'https://learn.microsoft.com/en-us/exchange/mail-flow/connectors/outbound-smart-host-routing'),
+  setSendConnector: doc('Set-SendConnector (Exchange PowerShell)', 'https://learn.microsoft.com/powershell/module/exchangepowershell/set-sendconnector'),
+  newInboundConnector: doc('New-InboundConnector (Exchange Online PowerShell)', 'https://learn.microsoft.com/powershell/module/exchangepowershell/new-inboundconnector'),
+  setInboundConnector: doc('Set-InboundConnector (Exchange Online PowerShell)', 'https://learn.microsoft.com/powershell/module/exchangepowershell/set-inboundconnector'),
+  inboundFaq: doc('Inbound connector FAQ', 'https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/use-connectors-to-configure-mail-flow/inbound-connector-faq'),
+  certFaq: doc('Microsoft Q&A: certificate name, TlsSenderCertificateName and accepted domains', 'https://learn.microsoft.com/en-us/answers/a/11582569'),
+  dn910993: doc('Certificate requirements for hybrid mail flow (Exchange 2013)', 'https://learn.microsoft.com/en-us/previous-versions/exchange-server/exchange-150/dn910993(v=exchg.150)'),
+  mfd: doc('Set up a multifunction device or application to send email using Microsoft 365', 'https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/how-to-set-up-a-multifunction-device-or-application-to-send-email-using-microsoft-365-or-office-365'),
+  printers: doc('Fix issues with printers, scanners and LOB applications that send email using Microsoft 365', 'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/fix-issues-with-printers-scanners-and-lob-applications-that-send-email-using-off'),
+  event2004: doc('Mail flow stops with event 2004 (454 4.7.0 UntrustedRoot)', 'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/mail-flow-stops-event-2004'),
+  after2016: doc('Mail issues after April 15, 2016 (454 4.7.5 certificate not found)', 'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/mails-issues-occur-after-april-15-2016'),
+  noCredentials: doc('TLS negotiation failed with error NoCredentials', 'https://learn.microsoft.com/en-us/exchange/troubleshoot/mailflow/tls-negotiation-failed-with-error-nocredentials-error'),
+  unknownCredentials: doc('Outbound email messages are not sent (UnknownCredentials)', 'https://learn.microsoft.com/en-us/exchange/troubleshoot/mailflow/outbound-email-messages-are-not-sent'),
+  newCertificate: doc('Cannot receive mail after installing a new certificate', 'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/cannot-receive-mail-with-new-certificate'),
+  anonRelay: doc('Allow anonymous relay on Exchange servers', 'https://learn.microsoft.com/en-us/exchange/mail-flow/connectors/allow-anonymous-relay'),
+  relayReceiveQa: doc('Microsoft Q&A: Exchange 2019 relay receive connector (550 5.7.54)', 'https://learn.microsoft.com/en-us/answers/questions/1193037/exchange2019-relay-recive-connector'),
+  dbeb: doc('Use Directory Based Edge Blocking to reject messages sent to invalid recipients', 'https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/use-directory-based-edge-blocking'),
+  fix541: doc('Fix error code 550 5.4.1 in Exchange Online', 'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-550-5-4-1-in-exchange-online'),
+  ndrExo: doc('Email non-delivery reports and SMTP errors in Exchange Online', 'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/non-delivery-reports-in-exchange-online'),
+  fix57xx: doc('Fix error codes 5.7.703, 5.7.705, 5.7.708 and 5.7.750 in Exchange Online', 'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-codes-550-5-7-703-550-5-7-705-550-5-7-708-550-5-7-750'),
+  fix571: doc('Fix error code 550 5.7.1 in Exchange Online', 'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/fix-error-code-550-5-7-1-in-exchange-online'),
+  allowList: doc('Unable to relay: blocked by customer allow list', 'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/ndr/unable-to-relay-blocked-by-allow-list'),
+  blockedConnector: doc('Remove blocked connectors from the Restricted entities page', 'https://learn.microsoft.com/en-us/defender-office-365/connectors-remove-blocked'),
+  queues: doc('Queues and messages in queues (Exchange Server)', 'https://learn.microsoft.com/en-us/exchange/mail-flow/queues/queues'),
+  retryQueue: doc('Retry-Queue (Exchange PowerShell)', 'https://learn.microsoft.com/powershell/module/exchangepowershell/retry-queue'),
+  tracking: doc('Message tracking (Exchange Server)', 'https://learn.microsoft.com/en-us/exchange/mail-flow/transport-logs/message-tracking'),
+  protocolLog: doc('Protocol logging (Exchange Server)', 'https://learn.microsoft.com/en-us/exchange/mail-flow/connectors/protocol-logging'),
+  traceFaq: doc('Message trace FAQ', 'https://learn.microsoft.com/en-us/exchange/monitoring/trace-an-email-message/message-trace-faq'),
+  getSendConnector: doc('Get-SendConnector (Exchange PowerShell)', 'https://learn.microsoft.com/powershell/module/exchangepowershell/get-sendconnector'),
+  getExchangeCertificate: doc('Get-ExchangeCertificate (Exchange PowerShell)', 'https://learn.microsoft.com/powershell/module/exchangepowershell/get-exchangecertificate'),
+  formatLimit: doc('about_Preference_Variables ($FormatEnumerationLimit)', 'https://learn.microsoft.com/powershell/module/microsoft.powershell.core/about/about_preference_variables'),
+  resolveDns: doc('Resolve-DnsName', 'https://learn.microsoft.com/powershell/module/dnsclient/resolve-dnsname'),
+  gccHigh: doc('DNS records for Office 365 GCC High', 'https://learn.microsoft.com/en-us/microsoft-365/enterprise/dns-records-for-office-365-gcc-high'),
+  hcw: doc('Hybrid Configuration Wizard', 'https://learn.microsoft.com/en-us/exchange/hybrid-configuration-wizard'),
+  requiredTls: doc('HCW error: RequiredTls flag should be set to true if TlsCertificateName is specified', 'https://learn.microsoft.com/en-us/exchange/troubleshoot/hybrid-configuration-wizard-errors/requiredtls-flag-should-be-set-to-true-if-tlscertificatename-is-specified-error'),
+  tlsBlog: doc('TLS certificates in Exchange hybrid: common issues and how to fix them (Exchange Team blog)', 'https://techcommunity.microsoft.com/blog/exchange/tls-certificates-in-exchange-hybrid---common-issues--how-to-fix-them/4420592'),
+  dnsBest: doc('Best practices for using assigned Office 365 DNS records (Exchange Team blog)', 'https://techcommunity.microsoft.com/t5/exchange-team-blog/best-practices-for-using-assigned-office-365-dns-records/ba-p/607907'),
+  fieldNotes2017: doc('When a certificate-based connector is not working (EOP field notes)', 'https://blogs.technet.microsoft.com/eopfieldnotes/2017/02/23/when-a-certificated-based-connector-is-not-working/'),
+  hcRoot: doc('HealthChecker: trusted root certificates check (DigiCert Global Root G2)', 'https://microsoft.github.io/CSS-Exchange/Diagnostics/HealthChecker/TrustedRootCertificatesCheck/'),
+  hcCloud: doc('HealthChecker: cloud connector check', 'https://microsoft.github.io/CSS-Exchange/Diagnostics/HealthChecker/CloudConnectorCheck/'),
+} as const satisfies Record<string, DocLink>;

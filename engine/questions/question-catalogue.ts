@@ -1,0 +1,190 @@
+import type { Question } from '../verdict';
+import type { CauseId } from '../vocabulary';
+import type { DiagnosisContext } from '../rules/context';
+
+// The questions the engine can ask, with stable ids. `needed` says when the answer is still unknown from facts;
+// the selector adds "not answered yet" and "one of `decides` is still open".
+
+export interface QuestionDef {
+  question: (ctx: DiagnosisContext) => Question;
+  needed: (ctx: DiagnosisContext) => boolean;
+}
+
+const SEND_CONNECTOR_CMD = '$FormatEnumerationLimit = -1; Get-SendConnector | Format-List Name,Enabled,AddressSpaces,DNSRoutingEnabled,SmartHosts,RequireTLS,TlsAuthLevel,TlsDomain,TlsCertificateName,Fqdn,CloudServicesMailEnabled,SourceTransportServers';
+const INBOUND_CONNECTOR_CMD = 'Get-InboundConnector | Format-List Name,Enabled,ConnectorType,ConnectorSource,SenderDomains,SenderIPAddresses,RequireTls,TlsSenderCertificateName,RestrictDomainsTo*,CloudServicesMailEnabled,TreatMessagesAsInternal';
+const ACCEPTED_DOMAIN_CMD = 'Get-AcceptedDomain | Format-List DomainName,DomainType,Default';
+const CERT_CMD = 'Get-ExchangeCertificate | Format-List Thumbprint,Subject,Issuer,CertificateDomains,Services,HasPrivateKey,NotAfter,Status';
+
+const answered = (ctx: DiagnosisContext, id: string) => ctx.facts.answers[id] !== undefined;
+const answer = (ctx: DiagnosisContext, id: string) => ctx.facts.answers[id]?.trim();
+const noSendConnector = (ctx: DiagnosisContext) => ctx.facts.sendConnectors.length === 0;
+const noInbound = (ctx: DiagnosisContext) => ctx.facts.inboundConnectors.length === 0;
+
+function certificateBased(ctx: DiagnosisContext): boolean {
+  if (!noInbound(ctx)) return ctx.onPremisesConnectors.some((c) => c.enabled !== false && !!c.tlsSenderCertificateName);
+  return answer(ctx, 'case2.auth-method') === 'certificate';
+}
+
+function ipBased(ctx: DiagnosisContext): boolean {
+  if (!noInbound(ctx)) return ctx.onPremisesConnectors.some((c) => c.enabled !== false && c.senderIPAddresses.length > 0);
+  return answer(ctx, 'case2.auth-method') === 'ip';
+}
+
+function cause(...ids: CauseId[]): CauseId[] {
+  return ids;
+}
+
+export const QUESTION_CATALOGUE: Readonly<Record<string, QuestionDef>> = {
+  'case2.inbound-connector': {
+    needed: noInbound,
+    question: () => ({
+      id: 'case2.inbound-connector', kind: 'choice', case: 'case2',
+      prompt: 'In Exchange Online, is there an inbound connector from your organization\'s email server (type OnPremises), and is it turned on?',
+      why: 'EOP relays to the Internet only for mail it can attribute to an enabled OnPremises inbound connector.',
+      choices: [
+        { value: 'onpremises-enabled', title: 'Yes, from our email server, turned on' },
+        { value: 'onpremises-disabled', title: 'Yes, but it is turned off' },
+        { value: 'partner', title: 'Only a connector from a partner organization' },
+        { value: 'none', title: 'No connector from our server' },
+        { value: 'not-sure', title: 'Not sure' },
+      ],
+      command: INBOUND_CONNECTOR_CMD,
+      decides: cause('inbound-connector.missing', 'inbound-connector.disabled', 'inbound-connector.wrong-type', 'inbound-connector.partner-restriction'),
+    }),
+  },
+  'case2.auth-method': {
+    needed: (ctx) => noInbound(ctx) && answer(ctx, 'case2.inbound-connector') === 'onpremises-enabled',
+    question: () => ({
+      id: 'case2.auth-method', kind: 'choice', case: 'case2',
+      prompt: 'How does that connector recognize your server?',
+      why: 'A certificate-based connector fails on a name mismatch; an IP-based one on a missing address.',
+      choices: [
+        { value: 'certificate', title: 'By the certificate name (TlsSenderCertificateName)' },
+        { value: 'ip', title: 'By IP address (SenderIPAddresses)' },
+        { value: 'not-sure', title: 'Not sure' },
+      ],
+      command: INBOUND_CONNECTOR_CMD,
+      decides: cause('inbound-connector.certificate-mismatch', 'inbound-connector.ip-not-listed'),
+    }),
+  },
+  'case2.connector-certificate-name': {
+    needed: (ctx) => noInbound(ctx) && certificateBased(ctx),
+    question: () => ({
+      id: 'case2.connector-certificate-name', kind: 'text', case: 'case2',
+      prompt: 'Which certificate name does the inbound connector expect (TlsSenderCertificateName)?',
+      why: 'It must match the certificate your server presents.',
+      placeholder: '*.contoso.com', command: INBOUND_CONNECTOR_CMD,
+      decides: cause('inbound-connector.certificate-mismatch'),
+    }),
+  },
+  'case2.presented-certificate-name': {
+    needed: (ctx) => certificateBased(ctx) && !ctx.presented,
+    question: () => ({
+      id: 'case2.presented-certificate-name', kind: 'text', case: 'case2',
+      prompt: 'Which name is on the certificate your Send connector presents (its subject CN or a SAN)?',
+      why: 'EOP matches that name against the inbound connector; the Send protocol log line "Certificate subject" shows it.',
+      placeholder: 'mail.contoso.com', command: CERT_CMD,
+      decides: cause('inbound-connector.certificate-mismatch', 'accepted-domain.not-accepted'),
+    }),
+  },
+  'case2.onprem-ip': {
+    needed: (ctx) => ipBased(ctx) && !ctx.onPremIp,
+    question: () => ({
+      id: 'case2.onprem-ip', kind: 'text', case: 'case2',
+      prompt: 'Which public IPv4 address does your Exchange server send from?',
+      why: 'The IP-based connector only matches addresses in SenderIPAddresses. The EHLO reply of the EOP endpoint ("Hello [IP]") shows the address it sees.',
+      placeholder: '203.0.113.10',
+      decides: cause('inbound-connector.ip-not-listed'),
+    }),
+  },
+  'case2.connector-ips': {
+    needed: (ctx) => noInbound(ctx) && ipBased(ctx),
+    question: () => ({
+      id: 'case2.connector-ips', kind: 'text', case: 'case2',
+      prompt: 'Which addresses are listed on the inbound connector (SenderIPAddresses)?',
+      why: 'Your server\'s public address must be one of them.',
+      placeholder: '203.0.113.10, 198.51.100.0/24', command: INBOUND_CONNECTOR_CMD,
+      decides: cause('inbound-connector.ip-not-listed'),
+    }),
+  },
+  'case2.accepted-domain': {
+    needed: (ctx) => ctx.facts.acceptedDomains.length === 0,
+    question: (ctx) => {
+      const names = ctx.presented?.names.map((n) => n.replace(/^\*\./, '')) ?? [];
+      const subject = names[0] ?? ctx.senderDomain ?? ctx.domain;
+      return {
+        id: 'case2.accepted-domain', kind: 'choice', case: 'case2',
+        prompt: subject
+          ? `Is ${subject} (or its parent domain) an accepted domain of your Microsoft 365 tenant?`
+          : 'Are your certificate\'s domain and your sender domain accepted domains of your Microsoft 365 tenant?',
+        why: 'Since 2023 EOP relays only when the certificate domain or the MAIL FROM domain is an accepted domain.',
+        choices: [
+          { value: 'yes', title: 'Yes' },
+          { value: 'no', title: 'No' },
+          { value: 'not-sure', title: 'Not sure' },
+        ],
+        command: ACCEPTED_DOMAIN_CMD,
+        decides: cause('accepted-domain.not-accepted'),
+      };
+    },
+  },
+  'case1.routing': {
+    needed: (ctx) => noSendConnector(ctx),
+    question: () => ({
+      id: 'case1.routing', kind: 'choice', case: 'case1',
+      prompt: 'How does your Internet Send connector deliver mail?',
+      why: 'Mail reaches EOP for relay only through a smart host; DNS (MX) routing bypasses it.',
+      choices: [
+        { value: 'smart-host', title: 'Through a smart host' },
+        { value: 'dns', title: 'Directly, by MX records (DNS)' },
+        { value: 'not-sure', title: 'Not sure' },
+      ],
+      command: SEND_CONNECTOR_CMD,
+      decides: cause('send-connector.no-smart-host'),
+    }),
+  },
+  'case1.smart-host': {
+    needed: (ctx) => {
+      if (!noSendConnector(ctx) || answer(ctx, 'case1.routing') === 'dns') return false;
+      // An NDR that names the host the server talked to answers this.
+      const remote = ctx.ndrRemote;
+      return !(remote && remote.kind !== 'other' && remote.kind !== 'eop-internal');
+    },
+    question: () => ({
+      id: 'case1.smart-host', kind: 'text', case: 'case1',
+      prompt: 'Which smart host does the Internet Send connector use?',
+      why: 'It must be your tenant\'s EOP endpoint (the MX of your domain), not a legacy, client-submission or typo host.',
+      placeholder: 'contoso-com.mail.protection.outlook.com', command: SEND_CONNECTOR_CMD,
+      decides: cause('send-connector.wrong-smart-host', 'send-connector.legacy-endpoint', 'send-connector.client-submission-endpoint', 'send-connector.ip-smart-host'),
+    }),
+  },
+  'case1.require-tls': {
+    needed: (ctx) => noSendConnector(ctx) && !ipBased(ctx),
+    question: () => ({
+      id: 'case1.require-tls', kind: 'choice', case: 'case1',
+      prompt: 'Is "RequireTLS" turned on for the Internet Send connector, with a certificate set in TlsCertificateName?',
+      why: 'Without TLS no certificate can identify your organization to EOP.',
+      choices: [
+        { value: 'yes', title: 'Yes' },
+        { value: 'no', title: 'No' },
+        { value: 'not-sure', title: 'Not sure' },
+      ],
+      command: SEND_CONNECTOR_CMD,
+      decides: cause('send-connector.tls-not-required', 'send-connector.certificate-not-set'),
+    }),
+  },
+  domain: {
+    needed: (ctx) => !ctx.domain,
+    question: () => ({
+      id: 'domain', kind: 'text', case: 'other',
+      prompt: 'What is your organization\'s primary email domain?',
+      why: 'The fix commands use it, and the live checks read its MX and SPF records.',
+      placeholder: 'contoso.com',
+      decides: [],
+    }),
+  },
+};
+
+/** Ask order: when EOP was reached (relay denied), its inbound side comes first. */
+export const CASE2_FIRST = ['case2.inbound-connector', 'case2.auth-method', 'case2.connector-certificate-name', 'case2.presented-certificate-name', 'case2.onprem-ip', 'case2.connector-ips', 'case2.accepted-domain', 'case1.routing', 'case1.smart-host', 'case1.require-tls', 'domain'];
+export const CASE1_FIRST = ['case1.routing', 'case1.smart-host', 'case1.require-tls', 'case2.inbound-connector', 'case2.auth-method', 'case2.connector-certificate-name', 'case2.presented-certificate-name', 'case2.onprem-ip', 'case2.connector-ips', 'case2.accepted-domain', 'domain'];

@@ -1,0 +1,27 @@
+// One object read from PowerShell output, whatever the format (Format-List text or ConvertTo-Json).
+// Values stay raw here; engine/recognize/powershell/values.ts reads them as text, lists, booleans.
+
+/** A JSON value, or the text after ` : ` in Format-List output. */
+export type PsRaw = string | number | boolean | null | PsRaw[] | { [key: string]: PsRaw };
+
+export interface PsProperty {
+  /** The property name as printed. */
+  name: string;
+  value: PsRaw;
+  /** The exact line the value was read from (a console-wrapped value is joined back into one line). */
+  line: string;
+}
+
+export interface PsObject {
+  format: 'format-list' | 'json';
+  /** Keyed by lower-case property name; insertion order is the printed order. */
+  props: Map<string, PsProperty>;
+}
+
+export function getProp(obj: PsObject, name: string): PsProperty | undefined {
+  return obj.props.get(name.toLowerCase());
+}
+
+export function hasProp(obj: PsObject, name: string): boolean {
+  return obj.props.has(name.toLowerCase());
+}

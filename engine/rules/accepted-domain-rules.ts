@@ -1,0 +1,42 @@
+import type { DiagnosisContext } from './context';
+import { ev, finding, type Finding } from './finding';
+
+// Relay needs the certificate's domain or the P1 MAIL FROM domain to be accepted (knowledge §2.1, §2.3).
+
+type DomainMatch = 'exact' | 'parent' | 'none';
+
+export function acceptedMatch(name: string, accepted: ReadonlySet<string>): DomainMatch {
+  const n = name.toLowerCase().replace(/^\*\./, '');
+  if (accepted.has(n)) return 'exact';
+  const labels = n.split('.');
+  for (let i = 1; i < labels.length - 1; i += 1) {
+    if (accepted.has(labels.slice(i).join('.'))) return 'parent';
+  }
+  return 'none';
+}
+
+export function acceptedDomainFindings(ctx: DiagnosisContext): Finding[] {
+  const { facts, presented, senderDomain } = ctx;
+  if (facts.acceptedDomains.length === 0) return [];
+  const accepted = new Set(facts.acceptedDomains.map((d) => d.domainName.toLowerCase()));
+  const listEv = ev('accepted domains', facts.acceptedDomains.map((d) => d.domainName).join(', '));
+
+  let certResult: DomainMatch | undefined;
+  if (presented && presented.names.length) {
+    certResult = 'none';
+    for (const n of presented.names) {
+      const r = acceptedMatch(n, accepted);
+      if (r === 'exact') { certResult = 'exact'; break; }
+      if (r === 'parent') certResult = 'parent';
+    }
+  }
+  const senderOk = senderDomain ? accepted.has(senderDomain.toLowerCase()) : undefined;
+  const e = [listEv, ...(presented ? [presented.evidence] : []), ...(senderDomain ? [ev('ndr', `sender domain: ${senderDomain}`)] : [])];
+
+  if (certResult === 'exact') return [finding('accepted-domain.not-accepted', 'ruled-out', 'config', ...e)];
+  if (certResult === 'parent') return [finding('accepted-domain.not-accepted', 'possible', 'config', ...e)];
+  if (certResult === 'none' && senderOk === false) return [finding('accepted-domain.not-accepted', 'confirmed', 'config', ...e)];
+  if (certResult === 'none') return [finding('accepted-domain.not-accepted', senderOk ? 'possible' : 'likely', 'config', ...e)];
+  if (senderOk === false) return [finding('accepted-domain.not-accepted', 'likely', 'config', ...e)];
+  return [];
+}

@@ -1,0 +1,31 @@
+import { parseTlsCertificateName, subjectCn } from '../certificates/cert-names';
+import { classifyHost } from '../knowledge/endpoints';
+import type { FixContext } from '../knowledge/causes/fix-context';
+import type { DiagnosisContext } from './context';
+
+/** The admin's own values for the fix commands; anything unknown stays undefined (a placeholder). */
+export function fixContextFrom(ctx: DiagnosisContext): FixContext {
+  const sc = ctx.internetConnector;
+  const ic = ctx.onPremisesConnectors.find((c) => c.enabled !== false) ?? ctx.onPremisesConnectors[0] ?? ctx.partnerConnectors[0];
+  const cert = ctx.connectorCertificate;
+  const parsed = sc?.tlsCertificateName ? parseTlsCertificateName(sc.tlsCertificateName) : {};
+  const certificateName = ctx.presented?.names[0] ?? parsed.subjectCn?.toLowerCase() ?? (cert?.subject ? subjectCn(cert.subject)?.toLowerCase() : undefined);
+  const base = certificateName?.replace(/^\*\./, '');
+  const certificateDomain = base && base.split('.').length > 2 && !certificateName?.startsWith('*.') ? base.split('.').slice(1).join('.') : base;
+  const gccHigh = [ctx.tenantEndpoint, ...(sc?.smartHosts ?? [])].some((h) => h && classifyHost(h).cloud === 'gcc-high');
+  return {
+    sendConnectorName: sc?.name,
+    inboundConnectorName: ic?.name,
+    domain: ctx.domain,
+    tenantEndpoint: ctx.tenantEndpoint,
+    currentSmartHost: sc?.smartHosts[0] ?? ctx.facts.answers['case1.smart-host'],
+    certificateThumbprint: cert?.thumbprint ?? ctx.presented?.thumbprint,
+    certificateSubject: cert?.subject ?? parsed.subject ?? ctx.presented?.subject,
+    certificateName,
+    certificateDomain,
+    fqdn: sc?.fqdn,
+    onPremIp: ctx.onPremIp,
+    senderDomain: ctx.senderDomain,
+    gccHigh: gccHigh || undefined,
+  };
+}

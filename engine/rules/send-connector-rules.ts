@@ -1,0 +1,64 @@
+import type { DiagnosisContext } from './context';
+import { ev, finding, type Finding } from './finding';
+import { judgeSmartHosts } from './smart-host-rules';
+import type { SendConnector } from '../facts';
+
+// Case 1: the on-premises Send connector (knowledge §6.1).
+
+function src(c: SendConnector): string {
+  return `send connector "${c.name}"`;
+}
+
+function line(c: SendConnector, prop: string, fallback: string): string {
+  return c.lines[prop] ?? fallback;
+}
+
+export function sendConnectorFindings(ctx: DiagnosisContext): Finding[] {
+  const { facts, internetConnectors } = ctx;
+  if (facts.sendConnectors.length === 0) return [];
+  const out: Finding[] = [];
+
+  if (internetConnectors.length === 0) {
+    const names = facts.sendConnectors.map((c) => ev(src(c), line(c, 'AddressSpaces', `AddressSpaces : {${c.addressSpaces.join(', ')}}`)));
+    const truncated = facts.sendConnectors.some((c) => c.truncated.includes('AddressSpaces'));
+    out.push(finding('send-connector.no-internet-address-space', truncated ? 'likely' : 'confirmed', 'config', ...names));
+    return out;
+  }
+  const c = ctx.internetConnector ?? internetConnectors[0];
+  const s = src(c);
+  out.push(finding('send-connector.no-internet-address-space', 'ruled-out', 'config', ev(s, line(c, 'AddressSpaces', `AddressSpaces : {${c.addressSpaces.join(', ')}}`))));
+
+  if (internetConnectors.every((x) => x.enabled === false)) {
+    out.push(finding('send-connector.disabled', 'confirmed', 'config', ev(s, line(c, 'Enabled', 'Enabled : False'))));
+  } else if (c.enabled === true) {
+    out.push(finding('send-connector.disabled', 'ruled-out', 'config', ev(s, line(c, 'Enabled', 'Enabled : True'))));
+  }
+
+  const dns = c.dnsRoutingEnabled === true || c.smartHosts.length === 0;
+  if (dns) {
+    const e = [ev(s, line(c, 'DNSRoutingEnabled', `DNSRoutingEnabled : ${String(c.dnsRoutingEnabled ?? 'True')}`))];
+    if (c.lines.SmartHosts) e.push(ev(s, c.lines.SmartHosts));
+    out.push(finding('send-connector.no-smart-host', 'confirmed', 'config', ...e));
+  } else {
+    const e = ev(s, line(c, 'SmartHosts', `SmartHosts : {${c.smartHosts.join(', ')}}`));
+    out.push(finding('send-connector.no-smart-host', 'ruled-out', 'config', e));
+    out.push(...judgeSmartHosts(ctx, c.smartHosts, 'config', e));
+  }
+
+  const certBased = ctx.onPremisesConnectors.some((ic) => ic.enabled !== false && !!ic.tlsSenderCertificateName);
+  const ipOnly = ctx.onPremisesConnectors.length > 0 && ctx.onPremisesConnectors.every((ic) => !ic.tlsSenderCertificateName && ic.senderIPAddresses.length > 0);
+  if (c.requireTls === false) {
+    out.push(finding('send-connector.tls-not-required', certBased ? 'confirmed' : ipOnly ? 'possible' : 'likely', 'config', ev(s, line(c, 'RequireTLS', 'RequireTLS : False'))));
+  } else if (c.requireTls === true) {
+    out.push(finding('send-connector.tls-not-required', 'ruled-out', 'config', ev(s, line(c, 'RequireTLS', 'RequireTLS : True'))));
+  }
+
+  if (c.tlsCertificateName !== undefined || c.lines.TlsCertificateName) {
+    if (!c.tlsCertificateName) {
+      out.push(finding('send-connector.certificate-not-set', certBased ? 'likely' : 'possible', 'config', ev(s, line(c, 'TlsCertificateName', 'TlsCertificateName :'))));
+    } else {
+      out.push(finding('send-connector.certificate-not-set', 'ruled-out', 'config', ev(s, line(c, 'TlsCertificateName', `TlsCertificateName : ${c.tlsCertificateName}`))));
+    }
+  }
+  return out;
+}

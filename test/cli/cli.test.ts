@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { distRoot } from '../support/paths';
+
+// The built command, run as a child process the way an admin runs it.
+
+const BIN = path.join(distRoot, 'cli', 'main.js');
+
+function run(args: string[], input?: string | Buffer) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const NDR_5764 = [
+  'Delivery has failed to these recipients or groups:',
+  '',
+  'someone@fabrikam.example',
+  '',
+  'Diagnostic information for administrators:',
+  '',
+  'Generating server: EX01.contoso.local',
+  '',
+  'someone@fabrikam.example',
+  'contoso-com.mail.protection.outlook.com',
+  "Remote Server returned '550 5.7.64 TenantAttribution; Relay Access Denied [AM5EUR02FT025.eop-EUR02.prod.protection.outlook.com]'",
+].join('\n');
+
+describe('relay-doctor CLI', function () {
+  this.timeout(120_000);
+  let tmp: string;
+  before(() => { tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-cli-')); });
+  after(() => { fs.rmSync(tmp, { recursive: true, force: true }); });
+
+  const noTrace = (s: string) => assert.doesNotMatch(s, /\n\s+at .+\(.+:\d+:\d+\)/, 'no stack trace');
+
+  it('--help exits 0 and shows usage', () => {
+    const r = run(['--help']);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /relay-doctor diagnose/);
+  });
+
+  it('no command is bad usage (2)', () => {
+    assert.equal(run([]).code, 2);
+  });
+
+  it('an unknown command or option is bad usage (2)', () => {
+    const a = run(['frobnicate']);
+    const b = run(['diagnose', '--nope']);
+    const c = run(['diagnose', '--answer', 'novalue']);
+    for (const r of [a, b, c]) { assert.equal(r.code, 2); noTrace(r.err); }
+  });
+
+  it('diagnoses a file and prints JSON with the contract fields', () => {
+    const file = path.join(tmp, 'ndr.txt');
+    fs.writeFileSync(file, NDR_5764);
+    const r = run(['diagnose', file, '--json', '--offline']);
+    assert.equal(r.code, 0, r.err);
+    const v = JSON.parse(r.out);
+    assert.equal(v.family, 'eop-relay-denied');
+    assert.ok(Array.isArray(v.causes) && v.causes.length > 0);
+    for (const c of v.causes) for (const k of ['id', 'case', 'status', 'evidence', 'fix']) assert.ok(k in c, k);
+    assert.ok(Array.isArray(v.questions));
+    assert.equal(v.questions[0].id, 'case2.inbound-connector');
+  });
+
+  it('reads standard input and accepts --answer', () => {
+    const r = run(['diagnose', '-', '--json', '--offline', '--answer', 'case2.inbound-connector=none'], NDR_5764);
+    assert.equal(r.code, 0, r.err);
+    const v = JSON.parse(r.out);
+    assert.equal(v.causes[0].id, 'inbound-connector.missing');
+  });
+
+  it('prints a readable verdict without colors when not on a terminal', () => {
+    const r = run(['diagnose', '--offline'], NDR_5764);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /eop-relay-denied/);
+    assert.doesNotMatch(r.out, /\u001b\[/);
+  });
+
+  it('a missing file: exit 1 with a clear message', () => {
+    const r = run(['diagnose', path.join(tmp, 'nope.txt')]);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /no such file/);
+    noTrace(r.err);
+  });
+
+  it('a binary file: exit 1 with a clear message', () => {
+    const file = path.join(tmp, 'bin.dat');
+    fs.writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3, 0, 255]));
+    const r = run(['diagnose', file]);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /binary/);
+    noTrace(r.err);
+  });
+
+  it('a 50 MB file: exit 1 with the size limit', () => {
+    const file = path.join(tmp, 'big.txt');
+    const fd = fs.openSync(file, 'w');
+    const chunk = Buffer.alloc(1024 * 1024, 'a');
+    for (let i = 0; i < 50; i += 1) fs.writeSync(fd, chunk);
+    fs.closeSync(fd);
+    const r = run(['diagnose', file]);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /limit/);
+    noTrace(r.err);
+  });
+
+  it('invalid UTF-8 still gets a verdict (exit 0)', () => {
+    const file = path.join(tmp, 'latin1.txt');
+    fs.writeFileSync(file, Buffer.concat([Buffer.from('Generierender Server: EX01\n\xe4\xf6\xfc\xff\n', 'latin1'), Buffer.from(NDR_5764)]));
+    const r = run(['diagnose', file, '--json', '--offline']);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(JSON.parse(r.out).family, 'eop-relay-denied');
+  });
+
+  it('an empty file: not-an-ndr with a hint of what to paste (exit 0)', () => {
+    const file = path.join(tmp, 'empty.txt');
+    fs.writeFileSync(file, '');
+    const r = run(['diagnose', file, '--json']);
+    assert.equal(r.code, 0);
+    const v = JSON.parse(r.out);
+    assert.equal(v.family, 'not-an-ndr');
+    assert.ok(v.notes.some((n: string) => /Get-SendConnector/.test(n)));
+  });
+
+  it('explain prints a cause and its fix; unknown ids are bad usage', () => {
+    const ok = run(['explain', 'inbound-connector.missing']);
+    assert.equal(ok.code, 0);
+    assert.match(ok.out, /New-InboundConnector/);
+    const bad = run(['explain', 'no.such-cause']);
+    assert.equal(bad.code, 2);
+    const list = run(['explain', '--list']);
+    assert.equal(list.out.trim().split('\n').length, 25);
+  });
+});
