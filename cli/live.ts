@@ -1,6 +1,11 @@
+import os from 'node:os';
 import type { Facts, LiveObservation } from '../engine/index';
+import { liveRequestFromFacts, NodeDnsPort, parseDnsServers, runLiveChecks } from '../engine/live/index';
 
-/** Live DNS checks for the CLI (wired to engine/live when it lands). */
-export async function liveFactsFor(_facts: Facts, _servers?: string[]): Promise<LiveObservation[]> {
-  return [];
+/** Live DNS checks for the CLI: servers from --dns-server, else DNS_SERVERS, else the system's. */
+export async function liveFactsFor(facts: Facts, servers?: string[]): Promise<LiveObservation[]> {
+  const list = servers?.length ? servers : parseDnsServers(process.env.DNS_SERVERS);
+  const port = new NodeDnsPort({ servers: list });
+  const request = liveRequestFromFacts(facts);
+  return runLiveChecks(request, port, { vantage: `relay-doctor on ${os.hostname()}` });
 }

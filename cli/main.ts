@@ -44,7 +44,14 @@ async function runDiagnose(args: string[], out: NodeJS.WritableStream): Promise<
 
   let facts = buildFacts(inputs.map((i) => i.bytes), { domain: values.domain, answers });
   if (!values.offline && values.domain) {
-    facts = mergeFacts(facts, { live: await liveFactsFor(facts, values['dns-server']) });
+    let live;
+    try {
+      live = await liveFactsFor(facts, values['dns-server']);
+    } catch (e) {
+      // Only a malformed DNS server address gets here: the checks themselves never throw.
+      throw new UsageError(`bad DNS server: ${(e as Error).message}`);
+    }
+    facts = mergeFacts(facts, { live });
   }
   const verdict = diagnose(facts);
   if (values.json) {

@@ -37,7 +37,7 @@ export class CaseDialog extends ComponentDialog {
 
   private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options as CaseOptions | undefined) ?? { asked: {} };
-    step.values.asked = options.asked;
+    (step.values as Record<string, unknown>).asked = options.asked;
     const session = await this.sessions.get(step.context);
     const verdict = this.engine.diagnose(session.facts);
     const question = this.nextQuestion(verdict.questions, session.facts.answers, options.asked);
@@ -45,7 +45,7 @@ export class CaseDialog extends ComponentDialog {
       const total = Object.values(options.asked).reduce((a, b) => a + b, 0);
       return step.endDialog({ asked: total } satisfies CaseResult);
     }
-    step.values.asked = { ...options.asked, [question.id]: (options.asked[question.id] ?? 0) + 1 };
+    (step.values as Record<string, unknown>).asked = { ...options.asked, [question.id]: (options.asked[question.id] ?? 0) + 1 };
     return step.beginDialog(CARD_PROMPT, { question });
   }
 
@@ -62,6 +62,6 @@ export class CaseDialog extends ComponentDialog {
       facts = this.engine.applyAnswer(facts, result.questionId, result.value);
     }
     await this.sessions.set(step.context, { ...session, facts });
-    return step.replaceDialog(LOOP, { asked: step.values.asked as Record<string, number> } satisfies CaseOptions);
+    return step.replaceDialog(LOOP, { asked: (step.values as Record<string, unknown>).asked as Record<string, number> } satisfies CaseOptions);
   }
 }

@@ -27,7 +27,7 @@ export class DiagnosisDialog extends ComponentDialog {
 
   private async next(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options as DiagnosisOptions | undefined) ?? {};
-    step.values.options = options;
+    (step.values as Record<string, unknown>).options = options;
     let session = await this.sessions.get(step.context);
     if (!options.liveDone && this.liveChecks && (session.facts.domain || session.facts.ndrs.length > 0)) {
       try {
@@ -37,13 +37,13 @@ export class DiagnosisDialog extends ComponentDialog {
       } catch {
         // Live checks are a bonus; the diagnosis stands on what was pasted.
       }
-      step.values.options = { ...options, liveDone: true };
+      (step.values as Record<string, unknown>).options = { ...options, liveDone: true };
     }
     const verdict = this.engine.diagnose(session.facts);
     const exhausted = options.exhausted ?? [];
     const question = verdict.questions.find((q) => !(q.id in session.facts.answers) && !exhausted.includes(q.case));
     if (question) {
-      step.values.case = question.case;
+      (step.values as Record<string, unknown>).case = question.case;
       return step.beginDialog(caseDialogId(question.case));
     }
     await sendVerdict(step.context, this.engine, session.facts);
@@ -52,10 +52,10 @@ export class DiagnosisDialog extends ComponentDialog {
   }
 
   private async loop(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = step.values.options as DiagnosisOptions;
+    const options = (step.values as Record<string, unknown>).options as DiagnosisOptions;
     const result = step.result as CaseResult | undefined;
     const exhausted = [...(options.exhausted ?? [])];
-    if (!result || result.asked === 0) exhausted.push(step.values.case as Case);
+    if (!result || result.asked === 0) exhausted.push((step.values as Record<string, unknown>).case as Case);
     return step.replaceDialog(LOOP, { ...options, liveDone: true, exhausted } satisfies DiagnosisOptions);
   }
 }

@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Facts } from '../engine/facts';
 import { buildVerdictCards } from '../cards/verdict-card';
 import { verdictToText } from '../cards/verdict-text';
-import { PASTE_HINT } from '../engine/recognize/recognize';
+import { PASTE_HINT } from '../engine/index';
 import { cardActivity } from './card-attachment';
 import type { DiagnosisEngine } from './engine-port';
 

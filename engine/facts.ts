@@ -84,6 +84,8 @@ export const AcceptedDomainSchema = z.object({
   domainType: z.string().optional(),
   isDefault: z.boolean().optional(),
   line: z.string().optional(),
+  /** The table cell was cut (`contoso.mail.onmicrosoft.c...`): domainName is only a prefix. */
+  truncated: z.boolean().optional(),
 });
 export type AcceptedDomain = z.infer<typeof AcceptedDomainSchema>;
 
@@ -96,6 +98,8 @@ export const CertificateSchema = z.object({
   hasPrivateKey: z.boolean().optional(),
   notAfter: z.string().optional(),
   status: z.string().optional(),
+  /** Properties printed with `...` (cut by $FormatEnumerationLimit), e.g. `CertificateDomains`. */
+  truncated: z.array(z.string()).optional(),
   lines: z.record(z.string(), z.string()),
 });
 export type Certificate = z.infer<typeof CertificateSchema>;

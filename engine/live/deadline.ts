@@ -20,9 +20,9 @@ export class Deadline {
     this.timer = setTimeout(() => {
       this.expiredFlag = true;
       fire(new BudgetExceeded());
-      onExpire();
+      try { onExpire(); } catch { /* a port that fails to cancel changes nothing: answers are already final */ }
     }, Math.max(0, budgetMs));
-    this.timer.unref();
+    // Not unref'd: a hung port must not let the process exit with the checks unanswered.
   }
 
   get expired(): boolean {

@@ -17,7 +17,7 @@ export function step(text: string, powershell?: string): FixStep {
 export function changeSteps(what: string, command: string, setup?: string): FixStep[] {
   const lines = (last: string) => (setup ? `${setup}\n${last}` : last);
   return [
-    step(`Preview: ${what} (-WhatIf shows the change and makes none).`, lines(`${command} -WhatIf`)),
+    step(`Preview (-WhatIf shows the change and makes none): ${what}.`, lines(`${command} -WhatIf`)),
     step(`Apply: ${what}.`, lines(command)),
   ];
 }
@@ -176,4 +176,9 @@ export function messageTraceStep(ctx: FixContext): FixStep {
     `${EXO_SHELL}: the test message appears in message trace (allow 5 to 10 minutes). Rejections during the SMTP conversation usually leave no trace entry.`,
     `Get-MessageTraceV2 -StartDate (Get-Date).AddHours(-1) -EndDate (Get-Date)${filter} | Format-Table Received,SenderAddress,RecipientAddress,Status`,
   );
+}
+
+/** After a change in Exchange Online: wait, retry on premises, then check the log, queue, a test message and the trace. */
+export function inboundVerifySteps(ctx: FixContext): FixStep[] {
+  return [waitStep('connector'), retryStep('retry'), protocolLogStep(ctx), queueCheckStep(ctx), testMessageStep(true), messageTraceStep(ctx)];
 }

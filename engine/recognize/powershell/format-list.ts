@@ -13,7 +13,6 @@ const HARD_WRAP_MIN = 60;
 interface Building {
   prop: PsProperty;
   raw: string;
-  line: string;
   valueCol: number;
   lastPhysicalLength: number;
 }
@@ -50,8 +49,10 @@ export function parseFormatList(text: string): PsObject[] {
 
   const finishProp = (): void => {
     if (!last) return;
-    last.prop.value = last.raw.trim();
-    last.prop.line = last.line.trimEnd();
+    const value = last.raw.trim();
+    last.prop.value = value;
+    // The alignment padding before ` : ` carries nothing: evidence reads `RequireTLS : False`.
+    last.prop.line = value === '' ? `${last.prop.name} :` : `${last.prop.name} : ${value}`;
     last = undefined;
   };
   const finishObject = (): void => {
@@ -63,7 +64,6 @@ export function parseFormatList(text: string): PsObject[] {
     if (!last) return;
     const cont = (indent >= last.valueCol ? line.slice(last.valueCol) : line.slice(indent)).trimEnd();
     last.raw += cont;
-    last.line += cont;
     last.lastPhysicalLength = line.trimEnd().length;
   };
 
@@ -96,7 +96,7 @@ export function parseFormatList(text: string): PsObject[] {
       const prop: PsProperty = { name, value: '', line: '' };
       cur.props.set(key, prop);
       last = {
-        prop, raw, line: line.slice(indent), valueCol: line.length - raw.length,
+        prop, raw, valueCol: line.length - raw.length,
         lastPhysicalLength: line.trimEnd().length,
       };
       continue;

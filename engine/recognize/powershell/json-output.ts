@@ -66,7 +66,8 @@ export function parseJsonOutput(text: string): PsObject[] {
       for (let i = cursor; i < end; i += 1) {
         const t = lines[i].trim();
         if (t.startsWith(head)) {
-          line = t;
+          // A list or object opens on this line and continues below: show it whole, compactly.
+          line = t.endsWith('[') || t.endsWith('{') ? `${t.slice(0, -1)}${shortJson(value)}` : t;
           cursor = i + 1;
           break;
         }

@@ -8,7 +8,10 @@ export interface PsProperty {
   /** The property name as printed. */
   name: string;
   value: PsRaw;
-  /** The exact line the value was read from (a console-wrapped value is joined back into one line). */
+  /**
+   * The line the value was read from: Format-List as `Name : value` (alignment padding collapsed, a
+   * console-wrapped value joined back into one line); JSON as its own `"Name":  value,` line.
+   */
   line: string;
 }
 

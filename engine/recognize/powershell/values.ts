@@ -16,7 +16,7 @@ function stripEllipsis(s: string): { text: string; cut: boolean } {
   return { text: s, cut: false };
 }
 
-function isRecord(v: PsRaw): v is { [key: string]: PsRaw } {
+function isRecord(v: PsRaw | undefined): v is { [key: string]: PsRaw } {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 

@@ -1,0 +1,60 @@
+import { TeamsActivityHandler, TurnContext, type ConversationState, type StatePropertyAccessor, type UserState } from 'botbuilder';
+import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { RootDialog } from '../dialogs/root-dialog';
+
+/**
+ * The Teams handler: welcome on install or first contact, messages to the root dialog (in group chats and
+ * channels only when @mentioned), state saved once per turn.
+ */
+export class RelayDoctorBot extends TeamsActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly welcomed: StatePropertyAccessor<boolean>;
+
+  constructor(private readonly conversationState: ConversationState, private readonly userState: UserState, private readonly dialog: Dialog) {
+    super();
+    this.dialogState = conversationState.createProperty<DialogState>('dialogState');
+    this.welcomed = conversationState.createProperty<boolean>('welcomed');
+
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      if ((context.activity.membersAdded ?? []).some((m) => m.id === botId)) await this.welcome(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.welcome(context);
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      if (this.shouldAnswer(context)) {
+        // Normalize before anything reads the text: no bot @mention, trimmed, '' for a card submit.
+        const { activity } = context;
+        activity.text = (activity.text ? TurnContext.removeRecipientMention(activity) ?? activity.text : '').trim();
+        await runDialog(this.dialog, context, this.dialogState);
+      }
+      await next();
+    });
+  }
+
+  /** Personal chats always; group chats and channels only when the bot is @mentioned (or a card is clicked). */
+  private shouldAnswer(context: TurnContext): boolean {
+    const { activity } = context;
+    const type = activity.conversation?.conversationType;
+    if (!type || type === 'personal') return true;
+    if (activity.value !== undefined && activity.value !== null) return true;
+    const botId = activity.recipient?.id;
+    return (activity.entities ?? []).some((e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === botId);
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    // Teams may send both installationUpdate and conversationUpdate for one install: welcome once.
+    if (await this.welcomed.get(context, false)) return;
+    await this.welcomed.set(context, true);
+    await context.sendActivity(RootDialog.welcomeActivity());
+  }
+
+  async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.conversationState.saveChanges(context, false);
+    await this.userState.saveChanges(context, false);
+  }
+}

@@ -1,0 +1,194 @@
+import { ActivityTypes, TurnContext, type StatePropertyAccessor } from 'botbuilder';
+import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { z } from 'zod';
+import { PASTE_HINT } from '../engine/index';
+import { buildWelcomeCard } from '../cards/welcome-card';
+import { PLAIN_TEXT_VERB, RESTART_VERB } from '../cards/verdict-card';
+import { ANSWER_VERB } from '../cards/question-card';
+import { ALREADY_ANSWERED, CardPrompt } from './card-prompt';
+import { CaseDialog } from './case-dialog';
+import { cardActivity } from './card-attachment';
+import { DiagnosisDialog } from './diagnosis-dialog';
+import { CARD_PROMPT, DIAGNOSIS_DIALOG, ROOT_DIALOG } from './dialog-ids';
+import { PASTE_KINDS, realEngine, type DiagnosisEngine, type LiveChecks } from './engine-port';
+import { EXAMPLE_NDR } from './example-ndr';
+import { commandOf, looksLikePlainWords, looksLikeReportFragment, type Command } from './intent';
+import { SessionStore, type Session } from './session';
+import { sendVerdict, sendVerdictText } from './send-verdict';
+
+export interface RootDialogDeps {
+  sessionAccessor: StatePropertyAccessor<Session>;
+  engine?: DiagnosisEngine;
+  liveChecks?: LiveChecks;
+}
+
+/** Card actions the root answers itself, whatever dialog is waiting. */
+const VerbSchema = z.object({ verb: z.string().max(40) }).passthrough();
+
+export const HELP_TEXT = [
+  'I diagnose "Relay Access Denied" bounces from on-premises Exchange through Exchange Online Protection.',
+  PASTE_HINT,
+  'Commands: "help", "show fix" (the fix so far), "cancel", "restart", "done" (after a report sent in parts).',
+].join('\n\n');
+
+const PLAIN_WORDS_REPLY =
+  'I work from evidence rather than descriptions. Paste the bounce (the text under "Diagnostic information for administrators"), ' +
+  'and I will ask for anything else I need. Say "example" to see how it works.';
+
+/**
+ * The conversation's root: normalizes the text, answers interruptions (help, cancel, restart, show fix,
+ * plain text) at any point, collects a report sent in several parts, and starts a diagnosis when it has
+ * something to diagnose. It never ends, so it always sees the next message first.
+ */
+export class RootDialog extends ComponentDialog {
+  private readonly engine: DiagnosisEngine;
+  readonly sessions: SessionStore;
+
+  constructor(deps: RootDialogDeps) {
+    super(ROOT_DIALOG);
+    this.engine = deps.engine ?? realEngine;
+    this.sessions = new SessionStore(deps.sessionAccessor, this.engine);
+    this.addDialog(new DiagnosisDialog(this.engine, this.sessions, deps.liveChecks));
+    for (const c of ['case1', 'case2', 'other'] as const) this.addDialog(new CaseDialog(c, this.engine, this.sessions));
+    this.addDialog(new CardPrompt(CARD_PROMPT, this.engine));
+    this.initialDialogId = DIAGNOSIS_DIALOG;
+  }
+
+  protected async onBeginDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return this.onContinueDialog(innerDc);
+  }
+
+  protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    if (innerDc.context.activity.type === ActivityTypes.Message) await this.handle(innerDc);
+    return Dialog.EndOfTurn;
+  }
+
+  private async handle(dc: DialogContext): Promise<void> {
+    const { activity } = dc.context;
+    // Normalize once: no @mention, trimmed, '' for a card submit without text.
+    const text = (activity.text ? TurnContext.removeRecipientMention(activity) ?? activity.text : '').trim();
+    activity.text = text;
+
+    const verb = VerbSchema.safeParse(activity.value);
+    const command: Command | undefined = verb.success ? verbCommand(verb.data.verb) : commandOf(text);
+    if (command && command !== 'done') {
+      await this.runCommand(dc, command);
+      return;
+    }
+    if (verb.success && verb.data.verb === ANSWER_VERB && !dc.activeDialog) {
+      await dc.context.sendActivity(ALREADY_ANSWERED);
+      return;
+    }
+    if (dc.activeDialog) {
+      await dc.continueDialog();
+      return;
+    }
+    if (verb.success) return; // an unknown action with nothing waiting: ignore it
+    await this.intake(dc, text, command === 'done');
+  }
+
+  private async runCommand(dc: DialogContext, command: Command): Promise<void> {
+    const session = await this.sessions.get(dc.context);
+    switch (command) {
+      case 'help':
+        await dc.context.sendActivity(HELP_TEXT);
+        if (dc.activeDialog) await dc.context.sendActivity('Your open question is still above: answer it, or paste the output it asks for.');
+        return;
+      case 'cancel':
+        await dc.cancelAllDialogs();
+        await this.sessions.set(dc.context, this.sessions.fresh(session.lastFacts));
+        await dc.context.sendActivity('Cancelled. Paste a new report whenever you like.');
+        return;
+      case 'restart':
+        await dc.cancelAllDialogs();
+        await this.sessions.set(dc.context, this.sessions.fresh());
+        await dc.context.sendActivity('Starting over. Paste the non-delivery report.');
+        return;
+      case 'show-fix':
+        await sendVerdict(dc.context, this.engine, session.facts, { title: 'Fix so far' });
+        if (dc.activeDialog) await dc.context.sendActivity('The open question is still above.');
+        return;
+      case 'plain-text':
+        await sendVerdictText(dc.context, this.engine, session.lastFacts ?? session.facts);
+        return;
+      case 'example':
+        await dc.cancelAllDialogs();
+        await this.sessions.set(dc.context, this.sessions.fresh());
+        await dc.context.sendActivity('Here is an example report:');
+        await dc.context.sendActivity({ type: 'message', text: `\`\`\`\n${EXAMPLE_NDR}\n\`\`\``, textFormat: 'markdown' });
+        await this.intake(dc, EXAMPLE_NDR, false);
+        return;
+      case 'done':
+        return;
+    }
+  }
+
+  /** Nothing is waiting: read what arrived and decide what to do with it. */
+  private async intake(dc: DialogContext, text: string, done: boolean): Promise<void> {
+    let session = await this.sessions.get(dc.context);
+    if (done) {
+      if (session.fragments.length === 0) {
+        await dc.context.sendActivity('There is nothing collected. Paste the report first.');
+        return;
+      }
+      session = this.flushFragments(session);
+      await this.sessions.set(dc.context, session);
+      await this.startDiagnosis(dc, session);
+      return;
+    }
+    if (text === '') return;
+
+    const recognized = this.engine.recognize(text);
+    const completeNdr = recognized.kind === 'ndr' && (recognized.facts.ndrs ?? []).some((n) => Boolean(n.enhancedStatus || n.diagnostic));
+    const fragment = (recognized.kind === 'ndr' && !completeNdr) || (recognized.kind === 'not-recognized' && looksLikeReportFragment(text));
+    if (fragment) {
+      session = { ...session, fragments: [...session.fragments, text] };
+      await this.sessions.set(dc.context, session);
+      await dc.context.sendActivity(`Got part ${session.fragments.length} of the report. Paste the rest, then say "done".`);
+      return;
+    }
+    if (recognized.kind === 'not-recognized') {
+      if (session.fragments.length > 0) {
+        await dc.context.sendActivity('I am collecting a report in parts. Paste the next part, or say "done" when it is complete.');
+      } else if (looksLikePlainWords(text)) {
+        await dc.context.sendActivity(PLAIN_WORDS_REPLY);
+      } else {
+        const hint = recognized.facts.inputs?.[0]?.hint ?? PASTE_HINT;
+        await dc.context.sendActivity(`I could not recognize that text. ${hint}`);
+      }
+      return;
+    }
+
+    // Something plainly new while collecting parts: the collected report is complete.
+    if (session.fragments.length > 0) session = this.flushFragments(session);
+    // A new report starts a new case; connector output and a domain add to the current one.
+    const base = recognized.kind === 'ndr' && session.facts.ndrs.length > 0 ? this.engine.emptyFacts() : session.facts;
+    session = { ...session, facts: this.engine.mergeFacts(base, recognized.facts) };
+    await this.sessions.set(dc.context, session);
+    if (PASTE_KINDS.has(recognized.kind) || recognized.kind === 'domain') await this.startDiagnosis(dc, session);
+  }
+
+  private flushFragments(session: Session): Session {
+    const joined = session.fragments.join('\n');
+    const recognized = this.engine.recognize(joined);
+    const base = recognized.kind === 'ndr' && session.facts.ndrs.length > 0 ? this.engine.emptyFacts() : session.facts;
+    return { ...session, fragments: [], facts: this.engine.mergeFacts(base, recognized.facts) };
+  }
+
+  private async startDiagnosis(dc: DialogContext, _session: Session): Promise<void> {
+    await dc.beginDialog(DIAGNOSIS_DIALOG);
+  }
+
+  /** Shown by bot/ on install; here so the example button and help share one place. */
+  static welcomeActivity() {
+    return cardActivity(buildWelcomeCard());
+  }
+}
+
+function verbCommand(verb: string): Command | undefined {
+  if (verb === RESTART_VERB) return 'restart';
+  if (verb === PLAIN_TEXT_VERB) return 'plain-text';
+  if (verb === 'example') return 'example';
+  if (verb === 'help') return 'help';
+  return undefined;
+}
