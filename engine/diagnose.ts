@@ -57,7 +57,6 @@ export function diagnose(facts: Facts): Verdict {
     combined = ndrOnly;
   }
 
-  const fixCtx = fixContextFrom(ctx);
   const order = caseOrder(ctx.family);
   const causes: CauseResult[] = [...combined.values()]
     .sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
@@ -67,7 +66,7 @@ export function diagnose(facts: Facts): Verdict {
       const entry = causeEntry(c.id);
       return {
         id: c.id, case: caseOf(c.id), status: c.status, title: entry.title, explanation: entry.explanation,
-        evidence: c.evidence, fix: c.status === 'ruled-out' ? EMPTY_FIX : entry.fix(fixCtx),
+        evidence: c.evidence, fix: c.status === 'ruled-out' ? EMPTY_FIX : entry.fix(fixContextFrom(ctx, c.id)),
       };
     });
 

@@ -10,3 +10,5 @@ export { classifyHost, isMicrosoftHost, isTenantEndpoint, type EndpointClass, ty
 export { causeEntry, CAUSE_CATALOGUE, type CauseEntry } from './knowledge/causes/catalogue';
 export type { FixContext } from './knowledge/causes/fix-context';
 export { FAMILY_HEADLINES } from './knowledge/families';
+export { evidenceCommands, type EvidenceCommand } from './knowledge/causes/evidence-commands';
+export { psQuote } from './knowledge/causes/ps-quote';

@@ -118,8 +118,10 @@ export function extractMessage(text: string): ExtractedMessage | undefined {
   }
   const headers: Record<string, string> = {};
   for (const name of Object.keys(root.headers)) {
-    const v = firstRaw(root, name);
-    if (v !== undefined) headers[name] = decodeCharset(Buffer.from(v, 'latin1'), 'utf-8');
+    // Plain headers: the parser's value has encoded words decoded; address headers: the raw value.
+    const h = root.headers[name]?.[0];
+    const v = typeof h?.value === 'string' ? h.value : firstRaw(root, name);
+    if (v !== undefined) headers[name] = v;
   }
   if (!looksLikeMessage(headers)) return undefined;
 

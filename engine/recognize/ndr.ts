@@ -1,6 +1,53 @@
-// STUB: replaced by the NDR recognizer (helper H1).
 import type { NdrFacts } from '../facts';
+import { extractMessage, type ExtractedMessage } from '../mime/extract-message';
+import { htmlToText, looksLikeHtml } from '../mime/html-to-text';
+import { buildNdrFacts } from './ndr/build-facts';
+import { NdrScanner } from './ndr/scan-text';
 
-export function recognizeNdr(_text: string): NdrFacts[] {
-  return [];
+// Text (a pasted NDR, a raw .eml, a queue error, a tracking line, a bare SMTP reply) → the delivery
+// failures it reports. Synchronous, never throws, linear in the input: MIME is parsed by emailjs-mime-parser
+// (first 2 MB), every scanned line is capped, and a text that MIME parsing cannot read is scanned as is.
+
+const AUTO_REPLY_SUBJECT = /^\s{0,4}(automatic reply|automatische antwort|auto(?:matic)?[- ]?reply|autoreply|auto:|out of office|abwesenheitsnotiz|réponse automatique|respuesta automática|risposta automatica|自動応答)/i;
+
+/** Auto-replies and abuse/complaint reports are not delivery failures, whatever codes they quote. */
+function isNotABounce(msg: ExtractedMessage): boolean {
+  if (msg.feedbackReport) return true;
+  const h = msg.headers;
+  const hasDsn = msg.parts.some((p) => p.kind === 'delivery-status') || /delivery-status/i.test(h['content-type'] ?? '');
+  if (hasDsn) return false;
+  if (/^\s{0,4}complaint about message from/i.test(h.subject ?? '')) return true;
+  if ('x-autoreply' in h || 'x-autorespond' in h || /auto_reply/i.test(h.precedence ?? '')) return true;
+  return AUTO_REPLY_SUBJECT.test(h.subject ?? '');
+}
+
+function scanRaw(text: string): NdrScanner {
+  const scanner = new NdrScanner();
+  const norm = text.replace(/\r\n?/g, '\n');
+  if (looksLikeHtml(norm)) scanner.scan({ kind: 'html', text: htmlToText(norm) });
+  else scanner.scan({ kind: 'text', text: norm });
+  return scanner;
+}
+
+function recognize(text: string): NdrFacts[] {
+  if (text.trim() === '') return [];
+  const msg = extractMessage(text);
+  if (msg && isNotABounce(msg)) return [];
+  let scanner: NdrScanner | undefined;
+  if (msg && msg.parts.length > 0) {
+    scanner = new NdrScanner();
+    for (const part of msg.parts) scanner.scan(part);
+  }
+  if (!scanner || scanner.result.candidates.length === 0) scanner = scanRaw(text);
+  if (scanner.result.feedbackReport) return [];
+  return buildNdrFacts(scanner.result, msg);
+}
+
+/** The delivery failures a text reports, most telling first; [] when it reports none. Never throws. */
+export function recognizeNdr(text: string): NdrFacts[] {
+  try {
+    return typeof text === 'string' ? recognize(text) : [];
+  } catch {
+    return [];
+  }
 }

@@ -90,6 +90,17 @@ function certNames(c: Certificate): string[] {
   return unique([...(cn ? [cn] : []), ...c.certificateDomains]);
 }
 
+// Internal names never are the organization's public domain.
+const PRIVATE_SUFFIX = /\.(local|lan|internal|corp|home|localdomain|intranet|private)$/i;
+
+/** `mail.contoso.com` → `contoso.com`, the usual relation of a Send connector's FQDN to the domain. */
+function fqdnParent(fqdn: string | undefined): string | undefined {
+  const name = fqdn?.trim().toLowerCase().replace(/\.$/, '');
+  if (!name || PRIVATE_SUFFIX.test(name)) return undefined;
+  const labels = name.split('.');
+  return labels.length > 2 ? labels.slice(1).join('.') : labels.length === 2 ? name : undefined;
+}
+
 function unique(xs: string[]): string[] {
   return [...new Set(xs.map((x) => x.trim().toLowerCase()).filter(Boolean))];
 }
@@ -142,7 +153,8 @@ export function buildContext(facts: Facts): DiagnosisContext {
   const senderDomain = ndr?.senderDomain ?? facts.ndrs.find((n) => n.senderDomain)?.senderDomain;
   const acceptedDefault = facts.acceptedDomains.find((d) => d.isDefault)?.domainName;
   const answeredDomain = facts.answers.domain?.trim().toLowerCase();
-  const domain = facts.domain ?? (answeredDomain && /\./.test(answeredDomain) ? answeredDomain : undefined) ?? senderDomain ?? acceptedDefault;
+  const domain = facts.domain ?? (answeredDomain && /\./.test(answeredDomain) ? answeredDomain : undefined) ?? senderDomain ?? acceptedDefault ??
+    fqdnParent(internetConnector?.fqdn);
 
   const liveMx = facts.live.find((o) => o.check === 'mx' && o.outcome === 'ok');
   const liveEopMx = liveMx?.values.find((v) => isTenantEndpoint(v));

@@ -2,11 +2,15 @@ import { parseTlsCertificateName, subjectCn } from '../certificates/cert-names';
 import { classifyHost } from '../knowledge/endpoints';
 import type { FixContext } from '../knowledge/causes/fix-context';
 import type { DiagnosisContext } from './context';
+import type { CauseId } from '../vocabulary';
 
 /** The admin's own values for the fix commands; anything unknown stays undefined (a placeholder). */
-export function fixContextFrom(ctx: DiagnosisContext): FixContext {
+export function fixContextFrom(ctx: DiagnosisContext, cause?: CauseId): FixContext {
   const sc = ctx.internetConnector;
-  const ic = ctx.onPremisesConnectors.find((c) => c.enabled !== false) ?? ctx.onPremisesConnectors[0] ?? ctx.partnerConnectors[0];
+  // The Partner restriction fix acts on the Partner connector that matched; every other fix on the OnPremises one.
+  const restricted = ctx.partnerConnectors.find((c) => c.restrictDomainsToCertificate || c.restrictDomainsToIPAddresses) ?? ctx.partnerConnectors[0];
+  const ic = cause === 'inbound-connector.partner-restriction' && restricted ? restricted
+    : ctx.onPremisesConnectors.find((c) => c.enabled !== false) ?? ctx.onPremisesConnectors[0] ?? ctx.partnerConnectors[0];
   const cert = ctx.connectorCertificate;
   const parsed = sc?.tlsCertificateName ? parseTlsCertificateName(sc.tlsCertificateName) : {};
   const certificateName = ctx.presented?.names[0] ?? parsed.subjectCn?.toLowerCase() ?? (cert?.subject ? subjectCn(cert.subject)?.toLowerCase() : undefined);
@@ -27,5 +31,6 @@ export function fixContextFrom(ctx: DiagnosisContext): FixContext {
     onPremIp: ctx.onPremIp,
     senderDomain: ctx.senderDomain,
     gccHigh: gccHigh || undefined,
+    recipientAddress: ctx.primaryNdr?.recipients[0],
   };
 }

@@ -60,7 +60,8 @@ export class ConnectorStub {
   private handle(req: http.IncomingMessage, res: http.ServerResponse, body: string): void {
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
     if (!match) {
-      res.writeHead(404).end();
+      res.writeHead(404);
+      res.end();
       return;
     }
     let activity: Record<string, unknown> = {};
@@ -76,7 +77,9 @@ export class ConnectorStub {
       activity,
       assignedId,
     });
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: assignedId }));
+    // restify patches ServerResponse so writeHead returns nothing: no chaining.
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id: assignedId }));
     const waiters = this.waiters;
     this.waiters = [];
     for (const w of waiters) w();

@@ -5,8 +5,8 @@ import { DOCS } from './sources';
 import { EAC_NEW_SEND_CONNECTOR, eacSendConnectorDelivery, eacSendConnectorList, emc2010SendConnector } from './admin-paths';
 import {
   ONPREM_SHELL, TLS_CERTIFICATE_NAME, certificateLookupSteps, certificateSetup, changeSteps, endpointLookupSteps, endpointValue,
-  hybridCertificateNote, hybridSendNote, protocolLogStep, queueCheckStep, retryStep, sendConnector, sendConnectorLabel, step,
-  testMessageStep, trackingStep, waitStep,
+  hybridCertificateNote, hybridSendNote, messageTraceStep, protocolLogStep, queueCheckStep, retryStep, sendConnector, sendConnectorLabel, step,
+  testMessageStep, trackingStep,
 } from './fix-parts';
 import { psValue } from './ps-quote';
 
@@ -34,7 +34,7 @@ function smartHostFix(ctx: FixContext, what: string, extra: string, retry: 'resu
       hybridSendNote,
     ],
     adminCenterPath: eacSendConnectorDelivery(ctx),
-    verify: [retryStep(retry, ctx), queueCheckStep(ctx), trackingStep, testMessageStep()],
+    verify: [retryStep(retry, ctx), queueCheckStep(ctx), trackingStep, testMessageStep(), messageTraceStep(ctx)],
     docs: [DOCS.kb2827473, DOCS.smartHost, DOCS.setSendConnector, DOCS.route, DOCS.retryQueue],
   };
 }
