@@ -1,3 +1,4 @@
+import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 
 // Configuration is read from the environment once, here, and validated. Blank MicrosoftAppId means
@@ -25,7 +26,7 @@ export const ConfigSchema = z.object({
 export type BotConfig = z.infer<typeof ConfigSchema>;
 
 /** Parse the environment (or any record of strings) into a validated configuration. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): BotConfig {
+export function loadConfig(env: Record<string, string | undefined>): BotConfig {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
@@ -40,4 +41,10 @@ export function isAnonymous(config: BotConfig): boolean {
 
 export function dnsServers(config: BotConfig): string[] {
   return (config.DNS_SERVERS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** For `npm start`: load `.env` (local runs) into the environment, then read it. The only reader of process.env. */
+export function loadConfigFromEnvironment(): BotConfig {
+  loadDotenv({ quiet: true });
+  return loadConfig(process.env);
 }

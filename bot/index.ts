@@ -1,16 +1,14 @@
 // Composition root: config → storage → state → engine → dialogs → bot → adapter → restify.
-import { config as loadDotenv } from 'dotenv';
-import { loadConfig } from './config';
+import { loadConfigFromEnvironment } from './config';
 import { consoleLogger } from './logger';
 import { createServer, type BotDeps } from './server';
 
 export { createServer, type BotDeps } from './server';
-export { loadConfig, isAnonymous, dnsServers, type BotConfig } from './config';
+export { loadConfig, loadConfigFromEnvironment, isAnonymous, dnsServers, type BotConfig } from './config';
 
 /** Start the bot with the environment's configuration (`npm start`). */
 export async function main(deps: BotDeps = {}): Promise<void> {
-  loadDotenv({ quiet: true });
-  const config = loadConfig(process.env);
+  const config = loadConfigFromEnvironment();
   const server = createServer(config, { logger: consoleLogger, ...deps });
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const anonymous = config.MicrosoftAppId === '' ? ' (anonymous local mode: no app id)' : '';

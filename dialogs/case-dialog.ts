@@ -36,7 +36,7 @@ export class CaseDialog extends ComponentDialog {
   }
 
   private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = (step.options as CaseOptions | undefined) ?? { asked: {} };
+    const options: CaseOptions = { asked: (step.options as Partial<CaseOptions> | undefined)?.asked ?? {} };
     (step.values as Record<string, unknown>).asked = options.asked;
     const session = await this.sessions.get(step.context);
     const verdict = this.engine.diagnose(session.facts);

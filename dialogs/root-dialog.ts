@@ -140,7 +140,10 @@ export class RootDialog extends ComponentDialog {
 
     const recognized = this.engine.recognize(text);
     const completeNdr = recognized.kind === 'ndr' && (recognized.facts.ndrs ?? []).some((n) => Boolean(n.enhancedStatus || n.diagnostic));
-    const fragment = (recognized.kind === 'ndr' && !completeNdr) || (recognized.kind === 'not-recognized' && looksLikeReportFragment(text));
+    // While collecting, more report text is a continuation even when it holds the diagnostic line.
+    const collecting = session.fragments.length > 0;
+    const fragment = (recognized.kind === 'ndr' && (!completeNdr || collecting)) ||
+      (recognized.kind === 'not-recognized' && looksLikeReportFragment(text));
     if (fragment) {
       session = { ...session, fragments: [...session.fragments, text] };
       await this.sessions.set(dc.context, session);

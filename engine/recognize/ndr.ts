@@ -6,7 +6,7 @@ import { NdrScanner } from './ndr/scan-text';
 
 // Text (a pasted NDR, a raw .eml, a queue error, a tracking line, a bare SMTP reply) → the delivery
 // failures it reports. Synchronous, never throws, linear in the input: MIME is parsed by emailjs-mime-parser
-// (first 2 MB), every scanned line is capped, and a text that MIME parsing cannot read is scanned as is.
+// (first 512 KB), every scanned line is capped, and a text that MIME parsing cannot read is scanned as is.
 
 const AUTO_REPLY_SUBJECT = /^\s{0,4}(automatic reply|automatische antwort|auto(?:matic)?[- ]?reply|autoreply|auto:|out of office|abwesenheitsnotiz|réponse automatique|respuesta automática|risposta automatica|自動応答)/i;
 

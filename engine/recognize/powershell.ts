@@ -10,7 +10,7 @@ import { parseJsonOutput } from './powershell/json-output';
 import { parseProtocolLog } from './powershell/protocol-log';
 import type { PsObject } from './powershell/ps-object';
 import { toSendConnector } from './powershell/send-connector';
-import { parseAcceptedDomainTable } from './powershell/table';
+import { parseAcceptedDomainTable } from './powershell/accepted-domain-table';
 
 export interface PowerShellFacts {
   sendConnectors: SendConnector[];

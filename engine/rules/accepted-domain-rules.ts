@@ -1,31 +1,22 @@
+import { acceptedDomainMatch } from '../certificates/cert-names';
 import type { DiagnosisContext } from './context';
 import { ev, finding, type Finding } from './finding';
 
 // Relay needs the certificate's domain or the P1 MAIL FROM domain to be accepted (knowledge §2.1, §2.3).
 
-type DomainMatch = 'exact' | 'parent' | 'none';
-
-export function acceptedMatch(name: string, accepted: ReadonlySet<string>): DomainMatch {
-  const n = name.toLowerCase().replace(/^\*\./, '');
-  if (accepted.has(n)) return 'exact';
-  const labels = n.split('.');
-  for (let i = 1; i < labels.length - 1; i += 1) {
-    if (accepted.has(labels.slice(i).join('.'))) return 'parent';
-  }
-  return 'none';
-}
-
 export function acceptedDomainFindings(ctx: DiagnosisContext): Finding[] {
   const { facts, presented, senderDomain } = ctx;
   if (facts.acceptedDomains.length === 0) return [];
   const accepted = new Set(facts.acceptedDomains.map((d) => d.domainName.toLowerCase()));
+  type DomainMatch = 'exact' | 'parent' | 'none';
   const listEv = ev('accepted domains', facts.acceptedDomains.map((d) => d.domainName).join(', '));
 
   let certResult: DomainMatch | undefined;
   if (presented && presented.names.length) {
     certResult = 'none';
     for (const n of presented.names) {
-      const r = acceptedMatch(n, accepted);
+      const kind = acceptedDomainMatch(n, facts.acceptedDomains).kind;
+      const r: DomainMatch = kind === 'wildcard' ? 'exact' : kind;
       if (r === 'exact') { certResult = 'exact'; break; }
       if (r === 'parent') certResult = 'parent';
     }

@@ -34,7 +34,12 @@ export function liveNotes(ctx: DiagnosisContext): string[] {
       notes.push(`${o.subject} publishes no SPF record ${where}.`);
     }
   }
-  const truncated = [...ctx.facts.sendConnectors, ...ctx.facts.inboundConnectors].filter((c) => c.truncated.length > 0);
+  const truncated = [...ctx.facts.sendConnectors, ...ctx.facts.inboundConnectors, ...ctx.facts.certificates]
+    .filter((c) => (c.truncated ?? []).length > 0)
+    .map((c) => ({ truncated: c.truncated ?? [] }));
+  if (ctx.facts.acceptedDomains.some((d) => d.truncated)) {
+    notes.push('Some accepted domain names were cut off in the table. Paste Get-AcceptedDomain | Format-List DomainName,DomainType,Default instead.');
+  }
   if (truncated.length) {
     notes.push(`Some values were cut off by $FormatEnumerationLimit (${[...new Set(truncated.flatMap((c) => c.truncated))].join(', ')}). Run $FormatEnumerationLimit = -1 first and paste the output again.`);
   }

@@ -67,13 +67,26 @@ export function buildNdrFacts(scan: ScanResult, msg: ExtractedMessage | undefine
     if (g) g.push(c);
     else groups.set(key, [c]);
   }
+  // A bare `550 5.7.64` (a status line of the newest EXO layout) is the same reply as the full one it prefixes.
+  const keys = [...groups.keys()];
+  for (const k of keys) {
+    if (k.length >= 16) continue;
+    const longer = keys.find((o) => o !== k && o.length > k.length && o.startsWith(k) && groups.has(o));
+    if (longer) {
+      groups.get(longer)!.push(...groups.get(k)!);
+      groups.get(longer)!.sort((a, b) => a.order - b.order);
+      groups.delete(k);
+    }
+  }
   const { sender, line: senderLine } = senderOf(scan, msg);
   const senderDomain = sender && sender.includes('@') ? sender.slice(sender.lastIndexOf('@') + 1).toLowerCase() : undefined;
   const reportDate = msg?.headers.date;
 
   const out: Array<{ facts: NdrFacts; rank: number; order: number }> = [];
   for (const group of groups.values()) {
-    const diagnostic = group[0].reply;
+    // The fullest quote of the reply (equal keys: the first in the document).
+    const maxKey = Math.max(...group.map((c) => replyKey(c.reply).length));
+    const diagnostic = (group.find((c) => replyKey(c.reply).length === maxKey) ?? group[0]).reply;
     const inner = innerReply(diagnostic);
     const innerCodes = inner ? codesOf(inner) : {};
     const generatingServer = scan.generatingServer;

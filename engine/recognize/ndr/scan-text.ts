@@ -58,7 +58,7 @@ const MAX_CANDIDATES = 200;
 const MAX_RECIPIENTS = 100;
 
 const EMAIL = /[A-Za-z0-9._%+'=!#$&*/?^`{|}~-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10}/;
-const EMAIL_LINE = /^\s{0,20}(?:mailto:)?<?([A-Za-z0-9._%+'=!#$&*/?^`{|}~-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10})>?\s{0,5}$/;
+const EMAIL_LINE = /^\s{0,20}(?:--\s{1,2})?(?:mailto:)?<?([A-Za-z0-9._%+'=!#$&*/?^`{|}~-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10})>?\s{0,5}$/;
 const NAMED_EMAIL_LINE = /^\s{0,20}[^<>()@]{1,80}[(<]([A-Za-z0-9._%+'=!#$&*/?^`{|}~-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10})[)>]\s{0,5}$/;
 const DSN_FIELD = /^\s{0,8}(reporting-mta|remote-mta|final-recipient|original-recipient|action|status|diagnostic[- ]code|last-attempt-date|arrival-date|x-original-message-id)\s{0,3}:\s{0,5}(.*)$/i;
 const DSN_FOLDABLE = /^\s{0,8}(diagnostic[- ]code|remote-mta|final-recipient|original-recipient|reporting-mta|status)\s{0,3}:/i;
@@ -106,7 +106,8 @@ function logicalLines(text: string): string[] {
     const line = capLine(r);
     const prev = out.length > 0 ? out[out.length - 1] : undefined;
     if (prev !== undefined && /^[ \t]/.test(line) && line.trim() !== '' && prev.length < 4096
-      && (DSN_FOLDABLE.test(prev) || (/ said: /.test(prev) && !/\(in reply to [A-Za-z ]{1,40}command\)/i.test(prev)))) {
+      && (DSN_FOLDABLE.test(prev) || / host [A-Za-z0-9.-]{1,253}\[[0-9A-Fa-f:.]{2,45}\]$/.test(prev)
+        || (/ said: /.test(prev) && !/\(in reply to [A-Za-z ]{1,40}command\)/i.test(prev)))) {
       out[out.length - 1] = capLine(`${prev} ${line.trim()}`);
       continue;
     }
@@ -270,7 +271,7 @@ export class NdrScanner {
         recentHosts.push({ host: trimmed.replace(/\.$/, '').replace(/^\[|\]$/g, ''), at: nonEmpty });
         continue;
       }
-      const bareEmail = EMAIL_LINE.exec(line) ?? (line.length < 200 ? NAMED_EMAIL_LINE.exec(line) : null);
+      const bareEmail = !line.includes('@') ? null : EMAIL_LINE.exec(line) ?? (line.length < 200 ? NAMED_EMAIL_LINE.exec(line) : null);
       if (bareEmail) { this.addRecipient(bareEmail[1], trimmed); continue; }
 
       const exim = EXIM_HOST.exec(line);
@@ -316,7 +317,7 @@ export class NdrScanner {
     if (led >= 0) {
       const end = line.indexOf('};', led);
       const reply = (end < 0 ? line.slice(led + 5).replace(/\}\]?\s*$/, '') : line.slice(led + 5, end)).trim();
-      if (!reply) return undefined;
+      if (!/^[245]\d\d/.test(reply) && !findEnhancedStatus(reply)) return undefined;
       const fqdn = /\{FQDN=([^};]{1,253})\}/.exec(line)?.[1]?.trim();
       const ip = /\{IP=([0-9A-Fa-f:.]{2,45})\}/.exec(line)?.[1];
       const lrt = /\{LRT=([^};]{1,60})\}/.exec(line)?.[1];
@@ -401,11 +402,11 @@ export class NdrScanner {
   private codeLessReply(line: string, base: 'html' | undefined, timestamps: string[]):
     { layout: NdrLayout; reply: string; lookBackForHost: boolean; timestamps: string[] } | undefined {
     const t = line.trim();
-    const startsWithStatus = /^[245]\.\d{1,3}\.\d{1,3}\.?\s{1,3}\S/.test(t);
+    const startsWithStatus = /^(?:[-*>]{1,3}\s{0,2})?[245]\.\d{1,3}\.\d{1,3}\.?\s{1,3}\S/.test(t);
     const tlsLog = /tls negotiation failed with error|failed to establish appropriate tls channel/i.test(t);
     if (!startsWithStatus && !tlsLog) return undefined;
     const p = matchNdrPattern({ text: normalizeText(t), full: normalizeText(t), enh: findEnhancedStatus(t), attr: attrOf(t)?.toUpperCase(), rejecter: 'unknown' });
     if (p.generic) return undefined;
-    return { layout: base ?? 'smtp-reply', reply: t, lookBackForHost: false, timestamps };
+    return { layout: base ?? 'smtp-reply', reply: t.replace(/^[-*>]{1,3}\s{0,2}/, ''), lookBackForHost: false, timestamps };
   }
 }

@@ -1,7 +1,7 @@
 // Get-ExchangeCertificate object → Certificate fact (knowledge §8, §9). `Services` prints as a flags
 // list without braces (`IMAP, POP, IIS, SMTP`); `CertificateDomains` as `{a, b}`.
 import type { Certificate } from '../../facts';
-import { canonicalLines } from './canonical';
+import { canonicalLines } from './canonical-lines';
 import { getProp, type PsObject } from './ps-object';
 import { toBool, toList, toScalar } from './values';
 

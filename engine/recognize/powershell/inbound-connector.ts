@@ -1,7 +1,7 @@
 // Get-InboundConnector object → InboundConnector fact (knowledge §7.1). ConnectorType stays the printed
 // string: no public document gives the TenantConnectorType numbers, so a number is kept as its text.
 import type { InboundConnector } from '../../facts';
-import { canonicalLines } from './canonical';
+import { canonicalLines } from './canonical-lines';
 import { getProp, type PsObject } from './ps-object';
 import { toBool, toList, toScalar, type ListValue } from './values';
 

@@ -1,6 +1,6 @@
 // Get-SendConnector object → SendConnector fact (knowledge §6.1, §6.2).
 import type { SendConnector } from '../../facts';
-import { canonicalLines } from './canonical';
+import { canonicalLines } from './canonical-lines';
 import { getProp, type PsObject } from './ps-object';
 import { toBool, toList, toPort, toScalar, type ListValue } from './values';
 
