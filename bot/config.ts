@@ -15,6 +15,8 @@ export const ConfigSchema = z.object({
   MicrosoftAppTenantId: z.string().trim().default(''),
   /** Comma-separated resolver addresses for live DNS checks (host or host:port); blank = system resolvers. */
   DNS_SERVERS: z.preprocess(blankToUndefined, z.string().optional()),
+  /** `on` (default): check MX, smart host and SPF in DNS during a diagnosis; `off`: use pasted facts only. */
+  LIVE_CHECKS: z.preprocess(blankToUndefined, z.enum(['on', 'off']).default('on')),
   /** `memory` (default) or `blob` (Azure Blob Storage, wired later). */
   STORAGE: z.preprocess(blankToUndefined, z.enum(['memory', 'blob']).default('memory')),
   STORAGE_CONNECTION_STRING: z.preprocess(blankToUndefined, z.string().optional()),

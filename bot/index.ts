@@ -1,5 +1,6 @@
 // Composition root: config → storage → state → engine → dialogs → bot → adapter → restify.
 import { loadConfigFromEnvironment } from './config';
+import { createLiveChecks } from './live-checks';
 import { consoleLogger } from './logger';
 import { createServer, type BotDeps } from './server';
 
@@ -9,7 +10,7 @@ export { loadConfig, loadConfigFromEnvironment, isAnonymous, dnsServers, type Bo
 /** Start the bot with the environment's configuration (`npm start`). */
 export async function main(deps: BotDeps = {}): Promise<void> {
   const config = loadConfigFromEnvironment();
-  const server = createServer(config, { logger: consoleLogger, ...deps });
+  const server = createServer(config, { logger: consoleLogger, liveChecks: createLiveChecks(config), ...deps });
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const anonymous = config.MicrosoftAppId === '' ? ' (anonymous local mode: no app id)' : '';
   consoleLogger.info(`Relay Doctor listening on ${server.url}/api/messages${anonymous}`);

@@ -204,4 +204,18 @@ describe(`dialogs: interruptions and odd input (${engineLabel})`, () => {
     assert.ok(replies.length >= 2);
     assert.match(replies[1].text ?? '', /5\.7\.64/);
   });
+
+  it('injected live checks run once per diagnosis and a failing one does not stop it', async () => {
+    const seen: number[] = [];
+    const h = new ConversationHarness(walkEngine, async (facts) => {
+      seen.push(facts.ndrs.length);
+      return [];
+    });
+    const result = await walk(h, await h.send(NDR_5764_EX2013), CASE2_ANSWERS, 'card');
+    assert.ok(result.verdict);
+    assert.deepEqual(seen, [1], 'called once, with the NDR facts');
+    const failing = new ConversationHarness(walkEngine, async () => { throw new Error('resolver down'); });
+    const first = await failing.send(NDR_5764_EX2013);
+    assert.equal(questionsIn(first).length, 1, 'the diagnosis goes on without live facts');
+  });
 });

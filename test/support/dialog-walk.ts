@@ -2,37 +2,16 @@ import type { Activity, Middleware } from 'botbuilder';
 import { ConversationState, MemoryStorage } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import { RootDialog } from '../../dialogs/root-dialog';
-import { realEngine, type DiagnosisEngine } from '../../dialogs/engine-port';
+import { realEngine, type DiagnosisEngine, type LiveChecks } from '../../dialogs/engine-port';
 import type { Session } from '../../dialogs/session';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../cards/card-json';
-import { EXPECTED_NDR_FACTS } from '../fixtures/dialogs/ndrs';
 
 // Drives the conversation like a user: whatever question card arrives, answer it from a map
 // question id → value (read the id from the card's submit data), by card submit or by typing.
 
-/** True once the real NDR recognizer reads the fixtures (helper H1's work). */
-export const ndrRecognizerReady = Object.keys(EXPECTED_NDR_FACTS).every((t) => realEngine.recognize(t).kind === 'ndr');
-
-/**
- * The real engine; while the NDR recognizer is still a stub, a STAND-IN for recognize() that returns the
- * documented facts of the fixture NDRs (everything else — rules, questions, PowerShell recognition — real).
- */
-export const walkEngine: DiagnosisEngine = ndrRecognizerReady ? realEngine : {
-  ...realEngine,
-  recognize(input) {
-    const text = typeof input === 'string' ? input.trim() : '';
-    const ndr = EXPECTED_NDR_FACTS[text];
-    if (ndr) return { kind: 'ndr', facts: { ndrs: [ndr], inputs: [{ kind: 'ndr', label: `delivery report (${ndr.layout})` }] } };
-    return realEngine.recognize(input);
-  },
-  applyAnswer(facts, id, value) {
-    const ndr = EXPECTED_NDR_FACTS[value.trim()];
-    if (ndr) return realEngine.mergeFacts({ ...facts, answers: { ...facts.answers, [id]: value.trim() } }, { ndrs: [ndr] });
-    return realEngine.applyAnswer(facts, id, value);
-  },
-};
-
-export const engineLabel = ndrRecognizerReady ? 'real engine' : 'real engine with an NDR-recognizer stand-in';
+/** The engine the walks run on: the real one (the dialogs take it through their constructor). */
+export const walkEngine: DiagnosisEngine = realEngine;
+export const engineLabel = 'real engine';
 
 export interface QuestionCardInfo {
   activityId: string;
@@ -93,8 +72,8 @@ export class ConversationHarness {
   readonly transcript: Array<Partial<Activity>> = [];
   readonly conversationState = new ConversationState(new MemoryStorage());
 
-  constructor(engine: DiagnosisEngine = walkEngine) {
-    const dialog = new RootDialog({ sessionAccessor: this.conversationState.createProperty<Session>('session'), engine });
+  constructor(engine: DiagnosisEngine = walkEngine, liveChecks?: LiveChecks) {
+    const dialog = new RootDialog({ sessionAccessor: this.conversationState.createProperty<Session>('session'), engine, liveChecks });
     const recordUpdates: Middleware = {
       onTurn: async (context, next) => {
         context.onUpdateActivity(async (_ctx, activity, nextUpdate) => {

@@ -366,6 +366,10 @@ export class NdrScanner {
 
     if (SKIP_GENERIC.test(line)) return undefined;
     const pair = findCodeAndStatus(line);
+    // Legacy one-line (FOPE era): `host #5.7.1 smtp;554 5.71 <addr>: Relay access denied` (no code pair).
+    if (!pair && /#[245]\.\d{1,3}\.\d{1,3}\s{0,3}smtp;\s{0,3}[245]\d\d\b/i.test(line)) {
+      return { layout: base ?? 'legacy-oneline', reply: line.trim(), lookBackForHost: false, timestamps };
+    }
     if (!pair) return this.codeLessReply(line, base, timestamps);
 
     // Legacy one-line: host #<host #5.7.1 smtp;530 5.7.1 …> #SMTP#
