@@ -28,6 +28,24 @@ function storageStats(storage: MemoryStorage): StorageStats {
   return stats;
 }
 
+/**
+ * Copies the conversation state real turns wrote until there are `total` conversations: each copy a
+ * fresh string, as if that many more users had sent the same paste (used by the quick run only).
+ */
+function cloneConversations(storage: MemoryStorage, total: number): number {
+  const memory = (storage as unknown as { memory: Record<string, string | undefined> }).memory;
+  const originals = Object.entries(memory).filter((e): e is [string, string] => e[0].includes('/conversations/') && e[1] !== undefined);
+  let count = originals.length;
+  for (let copy = 1; count < total && originals.length > 0; copy++) {
+    for (const [key, json] of originals) {
+      if (count >= total) break;
+      memory[`${key}-copy${copy}`] = JSON.stringify(JSON.parse(json));
+      count++;
+    }
+  }
+  return count;
+}
+
 function snapshot(): MemorySnapshot {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc) {
@@ -49,6 +67,7 @@ export function startHost(kind: BotKind): restify.Server {
   server.listen(0, '127.0.0.1', () => send({ type: 'ready', port: (server.address() as AddressInfo).port }));
   process.on('message', (request: HostRequest) => {
     if (request.type === 'measure') send({ type: 'measured', memory: snapshot(), storage: storageStats(storage) });
+    if (request.type === 'clone') send({ type: 'cloned', conversations: cloneConversations(storage, request.total) });
     if (request.type === 'stop') server.close(() => process.exit(0));
   });
   // If the runner dies, do not linger.

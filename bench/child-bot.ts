@@ -8,6 +8,8 @@ export interface ChildBot {
   url: string;
   pid: number;
   measure(): Promise<{ memory: MemorySnapshot; storage: StorageStats }>;
+  /** Fills MemoryStorage up to `total` conversations by copying the state real turns wrote. */
+  cloneTo(total: number): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -28,7 +30,8 @@ function nextMessage<T extends HostMessage['type']>(child: ChildProcess, type: T
 
 export async function startChildBot(kind: BotKind, options: { exposeGc?: boolean } = {}): Promise<ChildBot> {
   const child = fork(path.join(__dirname, 'bot-host.js'), [kind], {
-    execArgv: options.exposeGc ? ['--expose-gc'] : [],
+    // restify reaches for a deprecated Node API on start; the warning is noise in the bench output.
+    execArgv: ['--no-deprecation', ...(options.exposeGc ? ['--expose-gc'] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const ready = await nextMessage(child, 'ready', 30000).catch((error: unknown) => {
@@ -45,6 +48,11 @@ export async function startChildBot(kind: BotKind, options: { exposeGc?: boolean
       request({ type: 'measure' });
       const m = await reply;
       return { memory: m.memory, storage: m.storage };
+    },
+    async cloneTo(total) {
+      const reply = nextMessage(child, 'cloned', 60000);
+      request({ type: 'clone', total });
+      return (await reply).conversations;
     },
     async stop() {
       if (child.exitCode !== null) return;

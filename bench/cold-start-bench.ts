@@ -68,12 +68,14 @@ export async function coldStartOnce(kind: BotKind, timeoutMs = 30000): Promise<n
   }
 }
 
-export async function benchColdStart(starts: number): Promise<ColdStartResult> {
+export async function benchColdStart(starts: number, warmup = true): Promise<ColdStartResult> {
   const realMs: number[] = [];
   const echoMs: number[] = [];
   // One untimed start of each first: the first start after a build pays for reading files from disk.
-  await coldStartOnce('echo');
-  await coldStartOnce('real');
+  if (warmup) {
+    await coldStartOnce('echo');
+    await coldStartOnce('real');
+  }
   for (let i = 0; i < starts; i++) {
     // Interleaved, so both see the same state of the file cache and the machine.
     echoMs.push(round(await coldStartOnce('echo'), 1));

@@ -21,8 +21,9 @@ export interface StorageStats {
   largestConversationBytes: number;
 }
 
-export type HostRequest = { type: 'measure' } | { type: 'stop' };
+export type HostRequest = { type: 'measure' } | { type: 'stop' } | { type: 'clone'; total: number };
 
 export type HostMessage =
   | { type: 'ready'; port: number }
-  | { type: 'measured'; memory: MemorySnapshot; storage: StorageStats };
+  | { type: 'measured'; memory: MemorySnapshot; storage: StorageStats }
+  | { type: 'cloned'; conversations: number };

@@ -13,11 +13,14 @@ export const CONVERSATION_COUNTS = [1, 1000, 10000];
 
 export interface MemoryPoint extends MemorySnapshot {
   conversations: number;
+  /** How many of them came from real turns; the rest are copies of their state (quick run). */
+  realTurns?: number;
   storage: StorageStats;
 }
 
 export interface MemoryResult {
   workload: { id: string; family: string; questions: number; pasteBytes: number };
+  method: string;
   baseline: MemoryPoint;
   points: MemoryPoint[];
   /** Conversation state JSON in MemoryStorage at the largest count, per conversation (UTF-8 bytes). */
@@ -27,7 +30,7 @@ export interface MemoryResult {
   rssBytesPerConversation: number;
 }
 
-export async function benchMemory(workload: Workload, counts: readonly number[], concurrency: number, log: (line: string) => void): Promise<MemoryResult> {
+export async function benchMemory(workload: Workload, counts: readonly number[], concurrency: number, log: (line: string) => void, maxRealTurns = Infinity): Promise<MemoryResult> {
   const connector = new ConnectorTally();
   await connector.start();
   const bot = await startChildBot('real', { exposeGc: true });
@@ -41,12 +44,16 @@ export async function benchMemory(workload: Workload, counts: readonly number[],
     const points: MemoryPoint[] = [];
     let done = 0;
     for (const count of counts) {
-      const drove = await driveTurns(bot.url, body, done, count, concurrency);
-      const bad = Object.entries(drove.statuses).filter(([s]) => Number(s) < 200 || Number(s) >= 300);
-      if (bad.length > 0) throw new Error(`memory bench: unexpected statuses ${JSON.stringify(drove.statuses)}`);
-      done = count;
+      const realTo = Math.min(count, maxRealTurns);
+      if (realTo > done) {
+        const drove = await driveTurns(bot.url, body, done, realTo, concurrency);
+        const bad = Object.entries(drove.statuses).filter(([s]) => Number(s) < 200 || Number(s) >= 300);
+        if (bad.length > 0) throw new Error(`memory bench: unexpected statuses ${JSON.stringify(drove.statuses)}`);
+        done = realTo;
+      }
+      if (count > done) await bot.cloneTo(count);
       connector.take();
-      const point = await measure(count);
+      const point = { ...(await measure(count)), realTurns: done };
       points.push(point);
       log(`  ${String(count).padStart(6)} conversations: rss ${mb(point.rss)} MB, heap ${mb(point.heapUsed)} MB, state ${point.storage.conversationBytes} B, mid-dialog ${point.storage.midDialog}`);
     }
@@ -55,6 +62,9 @@ export async function benchMemory(workload: Workload, counts: readonly number[],
     const span = Math.max(1, last.conversations - first.conversations);
     return {
       workload: { id: workload.id, family: workload.family, questions: workload.questions, pasteBytes: Buffer.byteLength(workload.text) },
+      method: Number.isFinite(maxRealTurns) && maxRealTurns < last.conversations
+        ? `real turns for the first ${maxRealTurns} conversations, then copies of the state they wrote`
+        : 'real turns for every conversation',
       baseline,
       points,
       stateBytesPerConversation: Math.round(last.storage.conversationBytes / Math.max(1, last.storage.conversations)),

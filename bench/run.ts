@@ -29,7 +29,10 @@ export function settings(quick: boolean) {
       ? { connections: 10, warmupSec: 2, durationSec: 5, rounds: 1, pool: 500 }
       : { connections: 10, warmupSec: 3, durationSec: 15, rounds: 3, pool: 500 },
     memoryConcurrency: 10,
-    coldStarts: quick ? 3 : 10,
+    // The quick run drives 1 000 real turns and copies their state up to 10 000 (see memory-bench.ts).
+    memoryRealTurns: quick ? 1000 : Infinity,
+    coldStarts: quick ? 2 : 10,
+    coldWarmup: !quick,
   };
 }
 
@@ -85,13 +88,13 @@ export async function runBench(args: BenchArgs): Promise<BenchResults> {
       log(`memory: skipped (${results.skipped.memory})`);
     } else {
       log(`memory: ${CONVERSATION_COUNTS.join(' / ')} conversations mid-dialog after pasting ${workload.id}`);
-      results.memory = await benchMemory(workload, CONVERSATION_COUNTS, s.memoryConcurrency, log);
+      results.memory = await benchMemory(workload, CONVERSATION_COUNTS, s.memoryConcurrency, log, s.memoryRealTurns);
       log(`  ${results.memory.stateBytesPerConversation} B of state per conversation`);
     }
   }
   if (wants(args, 'cold')) {
     log(`cold start: ${s.coldStarts} starts of each bot`);
-    results.coldStart = await benchColdStart(s.coldStarts);
+    results.coldStart = await benchColdStart(s.coldStarts, s.coldWarmup);
     log(`  real ${results.coldStart.realMedianMs} ms, echo ${results.coldStart.echoMedianMs} ms (×${results.coldStart.ratioVsEcho})`);
   }
 

@@ -32,9 +32,8 @@ export function recognize(input: string | Uint8Array): Recognition {
   }
 
   const ps = recognizePowerShell(text);
-  const psCount = ps.sendConnectors.length + ps.inboundConnectors.length + ps.acceptedDomains.length +
-    ps.certificates.length + ps.protocolLogs.length;
-  const ndrs = psCount > 0 && ps.protocolLogs.length === 0 ? [] : recognizeNdr(text);
+  // Always look for a failure too: a paste may mix cmdlet output with an NDR or a queue LastError.
+  const ndrs = recognizeNdr(text);
 
   const inputs: InputSummary[] = [];
   if (ps.sendConnectors.length) inputs.push(summary('send-connector', `Get-SendConnector output (${ps.sendConnectors.length})`));

@@ -155,7 +155,7 @@ describe('NDR pattern table', () => {
   it('the recognizer finds each code-bearing string on its own', () => {
     for (const [text, id] of ROWS) {
       if (/^[a-z]/i.test(text) && !/#/.test(text) && !/^TLS/.test(text)) continue; // prose or host-led lines
-      if (!/[245]\.\d{1,3}\.\d/.test(text) && !/^TLS/.test(text)) continue; // a bare basic code is no proof of an NDR
+      if (!/(?<![\d.])[245]\.\d{1,3}\.\d{1,3}(?![\d.])/.test(text) && !/^TLS/.test(text)) continue; // a bare basic code is no proof of an NDR
       const ndrs = recognizeNdr(text);
       assert.ok(ndrs.length >= 1, `not recognized: ${text}`);
       if (!text.includes('Unable to relay') && !text.startsWith('550 5.4.1 Relay') && !text.includes('Authentication unsuccessful') && !text.includes('5.7.60')
