@@ -23,6 +23,16 @@ export const ConfigSchema = z.object({
   STORAGE_CONTAINER: z.preprocess(blankToUndefined, z.string().default('relay-doctor-state')),
   /** Largest request body accepted on /api/messages, in bytes. */
   MAX_BODY_BYTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1024).default(256 * 1024)),
+  /** Deepest JSON nesting accepted in a request body (400 beyond). */
+  MAX_JSON_DEPTH: z.preprocess(blankToUndefined, z.coerce.number().int().min(4).max(1000).default(64)),
+  /** Longest pasted text (or card submit value, as JSON) per message, in characters; beyond it a card explains how to trim. */
+  MAX_PASTE_CHARS: z.preprocess(blankToUndefined, z.coerce.number().int().min(100).default(40_000)),
+  /** Messages per conversation per minute before the bot asks the user to slow down (0 = no limit). */
+  TURNS_PER_MINUTE: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(30)),
+  /** On SIGTERM: how long turns in flight may take to finish before the process exits anyway, in ms. */
+  SHUTDOWN_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(10_000)),
+  /** pino log level: fatal, error, warn, info (default), debug, trace or silent. */
+  LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
 });
 
 export type BotConfig = z.infer<typeof ConfigSchema>;

@@ -24,6 +24,13 @@ function naiveToken(domain: string): string {
   return domain.toLowerCase().replace(/\./g, '-');
 }
 
+function tokenUnexplained(ctx: DiagnosisContext, host: string): boolean {
+  const domains = [ctx.domain, ...ctx.facts.acceptedDomains.map((d) => d.domainName)].filter((d): d is string => !!d);
+  if (domains.length === 0) return false;
+  const token = host.split('.')[0];
+  return !domains.some((d) => naiveToken(d) === token);
+}
+
 export function judgeSmartHosts(ctx: DiagnosisContext, hosts: string[], source: FindingSource, evidence: Evidence): Finding[] {
   const out: Finding[] = [];
   const live = ctx.facts.live;
@@ -56,8 +63,9 @@ export function judgeSmartHosts(ctx: DiagnosisContext, hosts: string[], source: 
       } else if (mx && mxValues.some((v) => isTenantEndpoint(v))) {
         // One tenant MX serves all its domains, so a different EOP host is not proof of an error.
         out.push(finding('send-connector.wrong-smart-host', 'possible', 'live', evidence, ev(`dns (${mx.vantage}, ${mx.observedAt})`, `MX ${mx.subject}: ${mx.values.join(', ')}`)));
-      } else if (ctx.domain && cls.host.split('.')[0] !== naiveToken(ctx.domain) && /-/.test(ctx.domain)) {
-        // A hyphenated domain's token cannot be derived from its name: at most possible.
+      } else if (!mx && tokenUnexplained(ctx, cls.host)) {
+        // The token matches none of the organization's domains. It may still be the tenant's (one MX serves
+        // all its domains; hyphenated or re-added domains get other tokens), so this is at most possible.
         out.push(finding('send-connector.wrong-smart-host', 'possible', source, evidence));
       }
       continue;

@@ -85,6 +85,19 @@ describe('diagnose: configuration rules', () => {
     assert.equal(statusOf(f, 'send-connector.wrong-smart-host'), 'possible');
   });
 
+  it('an EOP endpoint whose token fits none of the domains is only possible', () => {
+    const f = healthy();
+    f.sendConnectors = [sendConnector({ smartHosts: ['fabrikam-com.mail.protection.outlook.com'] })];
+    assert.equal(statusOf(f, 'send-connector.wrong-smart-host'), 'possible');
+  });
+
+  it('the usual token of the domain rules the smart-host causes out', () => {
+    const f = healthy();
+    for (const id of ['send-connector.wrong-smart-host', 'send-connector.legacy-endpoint', 'send-connector.client-submission-endpoint', 'send-connector.ip-smart-host'] as const) {
+      assert.equal(statusOf(f, id), 'ruled-out', id);
+    }
+  });
+
   it('fix steps carry the admin\'s own values', () => {
     const f = healthy();
     f.sendConnectors = [sendConnector({ name: 'To the Internet (EX01)', dnsRoutingEnabled: true, smartHosts: [] })];
