@@ -5,7 +5,10 @@ import autocannon from 'autocannon';
 export interface LoadOptions {
   url: string;
   connections: number;
-  durationSec: number;
+  /** Run for this long … */
+  durationSec?: number;
+  /** … or until this many turns were answered (warm-up). */
+  amount?: number;
   body: (n: number) => string;
 }
 
@@ -27,7 +30,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     url: o.url,
     connections: o.connections,
     pipelining: 1,
-    duration: o.durationSec,
+    ...(o.amount !== undefined ? { amount: o.amount } : { duration: o.durationSec }),
     timeout: 30,
     requests: [{
       method: 'POST',

@@ -7,6 +7,8 @@ export interface MachineInfo {
   platform: string;
   node: string;
   v8: string;
+  /** 1-minute load average when the run started: other work on the machine skews absolute figures. */
+  loadAverage1m: number;
 }
 
 export function machineInfo(): MachineInfo {
@@ -18,5 +20,6 @@ export function machineInfo(): MachineInfo {
     platform: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
     v8: process.versions.v8,
+    loadAverage1m: Math.round(os.loadavg()[0] * 100) / 100,
   };
 }

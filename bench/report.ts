@@ -61,7 +61,7 @@ function turnSection(r: BenchResults): string {
   return `## Turn: our bot against an echo bot
 
 Paste: \`${t.workload.id}\` (${t.workload.pasteBytes} B, family ${t.workload.family}, reply: ${t.workload.reply}),
-${t.options.connections} connections, ${t.options.durationSec} s per run after ${t.options.warmupSec} s warm-up, ${t.options.rounds} round(s), ${pool}.
+${t.options.connections} connections, ${t.options.durationSec} s per run after ${t.options.warmupTurns} warm-up turns, ${t.options.rounds} round(s), ${pool}.
 
 ${table(['bot', 'round', 'turns/s', 'p50 ms', 'p99 ms', 'max ms', 'activities sent per turn'],
     t.runs.map((run) => [run.kind, run.round + 1, run.throughputPerSec.toFixed(1), run.latencyP50Ms, run.latencyP99Ms, run.latencyMaxMs, run.activitiesPerTurn]))}
@@ -140,6 +140,8 @@ ${table(['goal', 'key in results.json', 'value', 'limit', ''], r.goals.map(goalR
 ## Machine
 
 ${m.cpuModel}, **${m.cores} cores**, ${m.memoryGB} GB RAM, ${m.platform}, Node ${m.node} (V8 ${m.v8}).
+Load average (1 min) at the start of the run: ${m.loadAverage1m ?? '–'}, at the end: ${r.loadAverageAtEnd ?? '–'}
+(above about 1 on this machine, other work competed with the benchmark; ratios suffer less than absolute figures).
 The load generator and the stand-in connector share one process; each bot has its own, so on
 2 cores each side has about one core.
 

@@ -20,6 +20,8 @@ export interface BenchResults {
   skipped: Record<string, string>;
   goals: GoalCheck[];
   wallSeconds: number;
+  /** 1-minute load average when the run ended. */
+  loadAverageAtEnd?: number;
 }
 
 export interface GoalCheck {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../test/support/paths';
 import { parseArgs, wants, type BenchArgs } from './args';
@@ -26,8 +27,8 @@ export function settings(quick: boolean) {
       : { warmup: 20, minSamples: 200, maxSamples: 3000, budgetMs: 400 },
     throughputMs: quick ? 2000 : 10000,
     turn: quick
-      ? { connections: 10, warmupSec: 2, durationSec: 5, rounds: 1, pool: 500 }
-      : { connections: 10, warmupSec: 3, durationSec: 15, rounds: 3, pool: 500 },
+      ? { connections: 10, warmupTurns: 150, durationSec: 5, rounds: 1, pool: 500 }
+      : { connections: 10, warmupTurns: 600, durationSec: 15, rounds: 3, pool: 500 },
     memoryConcurrency: 10,
     // The quick run drives 1 000 real turns and copies their state up to 10 000 (see memory-bench.ts).
     memoryRealTurns: quick ? 1000 : Infinity,
@@ -100,6 +101,7 @@ export async function runBench(args: BenchArgs): Promise<BenchResults> {
 
   results.goals = checkGoals(results);
   results.wallSeconds = Math.round((nowMs() - started) / 100) / 10;
+  results.loadAverageAtEnd = Math.round(os.loadavg()[0] * 100) / 100;
   return results;
 }
 

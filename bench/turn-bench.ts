@@ -8,7 +8,8 @@ import type { Workload } from './workload';
 
 export interface TurnOptions {
   connections: number;
-  warmupSec: number;
+  /** Turns each bot answers before every measured run (JIT, parser caches and the pool's state settle). */
+  warmupTurns: number;
   durationSec: number;
   rounds: number;
   /** Conversations the turns rotate over (Infinity: a new conversation every turn). */
@@ -51,7 +52,7 @@ export async function benchTurns(workload: Workload, options: TurnOptions, log: 
       const order = round % 2 === 0 ? bots : [...bots].reverse();
       for (const bot of order) {
         const body = turnBodies(connector.url, workload.text, options.pool, `${bot.kind}-r${round}`);
-        await runLoad({ url: bot.url, connections: options.connections, durationSec: options.warmupSec, body: (n) => body(n + 1_000_000) });
+        await runLoad({ url: bot.url, connections: options.connections, amount: options.warmupTurns, body: (n) => body(n + 1_000_000) });
         connector.take();
         const load = await runLoad({ url: bot.url, connections: options.connections, durationSec: options.durationSec, body });
         const run: TurnRun = { kind: bot.kind, round, ...load, ...perTurn(connector.take(), load) };

@@ -1,49 +1,50 @@
 import { randomBytes } from 'node:crypto';
-import {
-  ActivityTypes, CloudAdapter, ConfigurationBotFrameworkAuthentication,
-  type ConversationState, type TurnContext,
-} from 'botbuilder';
+import { ActivityTypes, CloudAdapter, type ConversationState, type TurnContext } from 'botbuilder';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
 import { buildErrorCard } from '../cards/error-card';
 import { cardActivity } from '../dialogs/card-attachment';
-import type { BotConfig } from './config';
 import { DedupeMiddleware } from './dedupe-middleware';
+import { InvokeGuardMiddleware } from './limits-invoke';
+import { TurnLimitsMiddleware, type TurnLimits } from './limits-turns';
 import type { Logger } from './logger';
 import { SerializeMiddleware } from './serialize-middleware';
 
-export function createAuthentication(config: BotConfig): BotFrameworkAuthentication {
-  return new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.MicrosoftAppId,
-    MicrosoftAppPassword: config.MicrosoftAppPassword,
-    MicrosoftAppType: config.MicrosoftAppType,
-    MicrosoftAppTenantId: config.MicrosoftAppTenantId,
-  });
-}
+export { createAuthentication } from './auth';
 
 /** A short code the user can quote and the log can be searched for. */
 export function errorCode(): string {
   return `RD-${randomBytes(4).toString('hex').toUpperCase()}`;
 }
 
-/** CloudAdapter with duplicate-drop and per-conversation serialization, and an apologetic onTurnError. */
-export function createAdapter(auth: BotFrameworkAuthentication, conversationState: ConversationState, logger: Logger): CloudAdapter {
+/** Generous defaults for callers that do not pass configured limits. */
+export const DEFAULT_TURN_LIMITS: TurnLimits = { maxPasteChars: 40_000, turnsPerMinute: 30 };
+
+/**
+ * CloudAdapter with duplicate-drop, the invoke guard, per-message limits and per-conversation
+ * serialization (in that order: a retried delivery never counts against the rate), and an apologetic
+ * onTurnError.
+ */
+export function createAdapter(auth: BotFrameworkAuthentication, conversationState: ConversationState, logger: Logger, limits: TurnLimits = DEFAULT_TURN_LIMITS): CloudAdapter {
   const adapter = new CloudAdapter(auth);
   adapter.use(new DedupeMiddleware());
+  adapter.use(new InvokeGuardMiddleware());
+  adapter.use(new TurnLimitsMiddleware(limits, logger));
   adapter.use(new SerializeMiddleware());
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const code = errorCode();
-    logger.error(`[${code}] unhandled error in turn (${context.activity.type})`, error);
+    const ids = { errorCode: code, activityType: context.activity.type, activityId: context.activity.id, conversationId: context.activity.conversation?.id };
+    logger.error(`[${code}] unhandled error in turn`, error, ids);
     try {
       // The dialog stack may be what broke: start clean next time.
       await conversationState.delete(context);
     } catch (deleteError) {
-      logger.error(`[${code}] could not reset conversation state`, deleteError);
+      logger.error(`[${code}] could not reset conversation state`, deleteError, ids);
     }
     if (context.activity.type === ActivityTypes.Message) {
       try {
         await context.sendActivity(cardActivity(buildErrorCard(code)));
       } catch (sendError) {
-        logger.error(`[${code}] could not send the apology`, sendError);
+        logger.error(`[${code}] could not send the apology`, sendError, ids);
       }
     }
   };

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Activity } from 'botbuilder';
-import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import {
   AuthenticationError, BotFrameworkAuthentication, type AuthenticateRequestResult, type BotFrameworkClient,
   type ClaimsIdentity, type ConnectorFactory, type ServiceClientCredentialsFactory, type UserTokenClient,
@@ -113,6 +113,6 @@ export function createAuthentication(config: BotConfig, options: AuthOptions = {
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId,
     ...(options.endpoints ?? {}),
-  } as Record<string, unknown>, options.credentialsFactory);
+  } as ConfigurationBotFrameworkAuthenticationOptions, options.credentialsFactory);
   return new GuardedAuthentication(inner);
 }

@@ -17,10 +17,14 @@ export const ConfigSchema = z.object({
   DNS_SERVERS: z.preprocess(blankToUndefined, z.string().optional()),
   /** `on` (default): check MX, smart host and SPF in DNS during a diagnosis; `off`: use pasted facts only. */
   LIVE_CHECKS: z.preprocess(blankToUndefined, z.enum(['on', 'off']).default('on')),
-  /** `memory` (default) or `blob` (Azure Blob Storage, wired later). */
+  /** `memory` (default; lost on restart, one instance) or `blob` (Azure Blob Storage, shared by every instance). */
   STORAGE: z.preprocess(blankToUndefined, z.enum(['memory', 'blob']).default('memory')),
-  STORAGE_CONNECTION_STRING: z.preprocess(blankToUndefined, z.string().optional()),
-  STORAGE_CONTAINER: z.preprocess(blankToUndefined, z.string().default('relay-doctor-state')),
+  /** For STORAGE=blob: the storage account's connection string (a secret). */
+  BLOB_CONNECTION_STRING: z.preprocess(blankToUndefined, z.string().optional()),
+  /** For STORAGE=blob: the container holding conversation state (created when missing). */
+  BLOB_CONTAINER: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'a container name: 3-63 lower-case letters, digits and single hyphens').default('relay-doctor-state')),
+  /** A conversation silent for this many minutes starts afresh (its open dialog and collected facts are dropped). */
+  STATE_TTL_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).default(24 * 60)),
   /** Largest request body accepted on /api/messages, in bytes. */
   MAX_BODY_BYTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1024).default(256 * 1024)),
   /** Deepest JSON nesting accepted in a request body (400 beyond). */

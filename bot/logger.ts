@@ -39,7 +39,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   return {
     info: (message, fields) => log.info(fields ?? {}, message),
     warn: (message, fields) => log.warn(fields ?? {}, message),
-    error: (message, error, fields) => log.error({ ...fields, ...(error === undefined ? {} : { err: describeError(error) }) }, message),
+    error: (message, error, fields) => log.error({ ...fields, ...(error === undefined ? {} : { error: describeError(error) }) }, message),
   };
 }
 

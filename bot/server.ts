@@ -1,13 +1,18 @@
+import { performance } from 'node:perf_hooks';
 import restify from 'restify';
 import { ConversationState, MemoryStorage, UserState, type Storage } from 'botbuilder';
-import { AuthenticationError, type BotFrameworkAuthentication } from 'botframework-connector';
+import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { Session } from '../dialogs/session';
 import { RootDialog } from '../dialogs/root-dialog';
 import type { DiagnosisEngine, LiveChecks } from '../dialogs/engine-port';
-import { createAdapter, createAuthentication } from './adapter';
-import type { BotConfig } from './config';
-import { consoleLogger, type Logger } from './logger';
+import { createAdapter } from './adapter';
+import { authOutcomeScope, createAuthentication, type AuthOptions, type AuthOutcome } from './auth';
+import { isAnonymous, type BotConfig } from './config';
+import { readJsonBody } from './limits-body';
+import { consoleLogger, type LogFields, type Logger } from './logger';
 import { RelayDoctorBot } from './relay-doctor-bot';
+import { useStorageMiddleware } from './storage-middleware';
+import { InFlight } from './shutdown';
 import { checkActivityBody } from './validate-request';
 
 export interface BotDeps {
@@ -15,18 +20,72 @@ export interface BotDeps {
   liveChecks?: LiveChecks;
   storage?: Storage;
   logger?: Logger;
-  /** Replaces the authentication built from config (tests with a local identity fake). */
+  /** Replaces the authentication built from config. */
   auth?: BotFrameworkAuthentication;
+  /** Identity endpoints and outbound credentials for the authentication built from config (tests). */
+  authOptions?: AuthOptions;
+  /** Shared with `installShutdown` so a SIGTERM waits for the requests counted here. */
+  inFlight?: InFlight;
 }
 
-const JWT_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+/** Receiving a whole request may take this long (slow-body clients are cut off). */
+const REQUEST_TIMEOUT_MS = 30_000;
+
+type Res = restify.Response;
+
+/** Ids from the activity for the log, cut short (in anonymous mode they are whatever the caller sent). */
+function activityFields(body: unknown): LogFields {
+  const a = (body ?? {}) as { id?: unknown; type?: unknown; channelId?: unknown; conversation?: { id?: unknown }; text?: unknown; value?: unknown };
+  const id = (v: unknown) => (typeof v === 'string' ? v.slice(0, 128) : undefined);
+  return {
+    activityId: id(a.id),
+    activityType: id(a.type),
+    channelId: id(a.channelId),
+    conversationId: id(a.conversation?.id),
+    textChars: typeof a.text === 'string' ? a.text.length : undefined,
+    hasValue: a.value !== undefined && a.value !== null ? true : undefined,
+  };
+}
 
 /**
- * The restify server: POST /api/messages (validated, then CloudAdapter) and GET /healthz. Not yet
- * listening: call `server.listen(port)`; tests use port 0 and `server.close()`.
+ * The response CloudAdapter writes to: an auth failure that was our outage becomes 503, and error bodies
+ * are replaced by a fixed word (CloudAdapter would send the exception message).
+ */
+function guardedResponse(res: Res, outcome: AuthOutcome) {
+  let status = 200;
+  return {
+    status(code: number) {
+      status = code === 401 && outcome.unavailable ? 503 : code;
+      if (status === 503) res.header('Retry-After', '30');
+      res.status(status);
+      return this;
+    },
+    send(body?: unknown) {
+      if (status === 401) res.send({ error: 'unauthorized' });
+      else if (status === 503) res.send({ error: 'authentication unavailable' });
+      else if (status >= 500) res.send({ error: 'internal error' });
+      else res.send(body);
+      return this;
+    },
+    header(name: string, value: string) {
+      res.header(name, value);
+      return this;
+    },
+    end() {
+      if (!res.headersSent) res.send(status);
+      else res.end();
+      return this;
+    },
+  };
+}
+
+/**
+ * The restify server: POST /api/messages (body read and checked here, then CloudAdapter) and GET
+ * /healthz. Not yet listening: call `server.listen(port)`; tests use port 0 and `server.close()`.
  */
 export function createServer(config: BotConfig, deps: BotDeps = {}): restify.Server {
   const logger = deps.logger ?? consoleLogger;
+  const inFlight = deps.inFlight ?? new InFlight();
   const storage = deps.storage ?? new MemoryStorage();
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
@@ -36,30 +95,58 @@ export function createServer(config: BotConfig, deps: BotDeps = {}): restify.Ser
     liveChecks: deps.liveChecks,
   });
   const bot = new RelayDoctorBot(conversationState, userState, dialog);
-  const adapter = createAdapter(deps.auth ?? createAuthentication(config), conversationState, logger);
+  const auth = deps.auth ?? createAuthentication(config, deps.authOptions);
+  const adapter = createAdapter(auth, conversationState, logger, { maxPasteChars: config.MAX_PASTE_CHARS, turnsPerMinute: config.TURNS_PER_MINUTE });
+  // Storage outages and eTag conflicts get a clear message (not onTurnError's reset); stale conversations expire.
+  useStorageMiddleware(adapter, conversationState, { ttlMinutes: config.STATE_TTL_MINUTES, logger });
+  const anonymous = isAnonymous(config);
 
-  const server = restify.createServer({ name: 'relay-doctor' });
-  server.use(restify.plugins.bodyParser({ maxBodySize: config.MAX_BODY_BYTES, mapParams: false }));
+  const server = restify.createServer({ name: 'relay-doctor', handleUncaughtExceptions: false });
+  server.server.requestTimeout = REQUEST_TIMEOUT_MS;
 
   server.get('/healthz', (_req, res, next) => {
-    res.send(200, { status: 'ok' });
+    if (inFlight.isDraining) res.send(503, { status: 'draining' });
+    else res.send(200, { status: 'ok' });
     next();
   });
 
   server.post('/api/messages', async (req, res) => {
-    const check = checkActivityBody(req.body);
-    if (!check.ok) {
-      res.send(check.status, { error: check.error });
+    const started = performance.now();
+    let fields: LogFields = {};
+    const finish = (status: number, body?: unknown, code?: string) => {
+      if (!res.headersSent) res.send(status, body);
+      const line = { ...fields, status: res.statusCode || status, code, durationMs: Math.round(performance.now() - started) };
+      if (line.status >= 500) logger.warn('request failed', line);
+      else if (line.status >= 400) logger.warn('request refused', line);
+      else logger.info('request', line);
+    };
+    if (!inFlight.enter()) {
+      res.header('Retry-After', '5');
+      finish(503, { error: 'shutting down' }, 'draining');
       return;
     }
     try {
-      await adapter.process(req, res, (context) => bot.run(context));
+      const read = await readJsonBody(req, { maxBytes: config.MAX_BODY_BYTES, maxDepth: config.MAX_JSON_DEPTH });
+      fields = { bytes: read.bytes };
+      if (!read.ok) {
+        finish(read.status, { error: read.error }, `body-${read.status}`);
+        return;
+      }
+      fields = { ...fields, ...activityFields(read.body), droppedKeys: read.droppedKeys || undefined };
+      const check = checkActivityBody(read.body, { loopbackServiceUrlOnly: anonymous });
+      if (!check.ok) {
+        finish(check.status, { error: check.error }, `activity-${check.status}`);
+        return;
+      }
+      req.body = read.body;
+      const outcome: AuthOutcome = {};
+      await authOutcomeScope.run(outcome, () => adapter.process(req, guardedResponse(res, outcome) as never, (context) => bot.run(context)));
+      finish(res.statusCode, undefined, outcome.reason ? `auth-${outcome.unavailable ? 'unavailable' : 'refused'}` : undefined);
     } catch (error) {
-      // CloudAdapter maps only AuthenticationError to 401; token library errors would otherwise be 500s.
-      const name = error instanceof Error ? error.name : '';
-      const status = error instanceof AuthenticationError || JWT_ERRORS.has(name) ? 401 : 500;
-      if (status === 500) logger.error('request failed', error);
-      if (!res.headersSent) res.send(status, { error: status === 401 ? 'unauthorized' : 'internal error' });
+      logger.error('request failed', error, { ...fields, code: 'request-error' });
+      finish(500, { error: 'internal error' }, 'request-error');
+    } finally {
+      inFlight.leave();
     }
   });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { TEAMS_CARD_WIDTH, TEAMS_HOST_CONFIG } from './teams-host-config';
 
 // A page on 127.0.0.1 that renders Adaptive Cards with the `adaptivecards` renderer (the browser
-// bundle from node_modules) and markdown-it for the markdown subset Teams renders, so card screenshots
+// bundle and its stylesheet from node_modules) and markdown-it for the markdown subset Teams renders, so card screenshots
 // show what a user sees. The page exposes window.renderCard(card) -> render report.
 
 export type RenderReport = {
@@ -15,6 +15,8 @@ export type RenderReport = {
   images: string[];
   /** Pixels the card is wider than its column (0 = nothing overflows). */
   overflowPx: number;
+  /** The start of each text that sticks out of the column (the card cuts it off). */
+  overflowing: string[];
   text: string;
 };
 
@@ -24,18 +26,22 @@ const STYLE = `
            box-shadow: 0 1px 2px rgba(0,0,0,.14), 0 0 2px rgba(0,0,0,.12); overflow: hidden; }
   .ac-pushButton { border: 1px solid #d1d1d1; border-radius: 4px; background: #fff; color: #242424;
                    font-weight: 600; padding: 5px 12px; min-height: 32px; font-size: 14px; }
-  .ac-input { font-size: 14px; }
+  .ac-input, .ac-input * { font-size: 14px; box-sizing: border-box; }
   .ac-textBlock p { margin: 0; }
 `;
 
 export function cardPageHtml(): string {
   return `<!doctype html>
-<html><head><meta charset="utf-8"><title>Relay Doctor cards</title><style>${STYLE}</style>
+<html><head><meta charset="utf-8"><title>Relay Doctor cards</title>
+<link rel="stylesheet" href="/adaptivecards.css"><style>${STYLE}</style>
 <script src="/markdown-it.min.js"></script>
 <script src="/adaptivecards.min.js"></script>
 <script>
 const hostConfig = ${JSON.stringify(TEAMS_HOST_CONFIG)};
+// Scheme URLs, www. and mailto: become links, as in Teams; bare host names and addresses do not
+// (fuzzy linking off), so an escaped host name in a card is judged by what markdown itself does.
 const md = window.markdownit({ html: false, linkify: true, breaks: true });
+md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
 AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
   result.outputHtml = md.render(text);
   result.didProcess = true;
@@ -51,18 +57,24 @@ window.renderCard = (json) => {
   for (let i = 0; i < ctx.eventCount; i++) problems.push('parse: ' + ctx.getEventAt(i).message);
   for (const e of card.validateProperties().validationEvents) problems.push('validate: ' + e.message);
   const element = card.render();
-  if (!element) return { problems: problems.concat('render: nothing rendered'), links: [], images: [], overflowPx: 0, text: '' };
+  if (!element) return { problems: problems.concat('render: nothing rendered'), links: [], images: [], overflowPx: 0, overflowing: [], text: '' };
   frame.appendChild(element);
   const outsideActions = (el) => !el.closest('.ac-actionSet') && !el.closest('.ac-pushButton');
   const links = [...frame.querySelectorAll('a')].filter(outsideActions).map((a) => a.outerHTML);
   const images = [...frame.querySelectorAll('img')].map((i) => i.outerHTML);
-  let overflowPx = Math.max(0, element.scrollWidth - element.clientWidth);
+  // The card root hides overflow, so measure every element against the frame's right edge.
+  const right = frame.getBoundingClientRect().right;
+  let overflowPx = 0;
+  const overflowing = [];
   for (const el of frame.querySelectorAll('*')) {
     const r = el.getBoundingClientRect();
-    const f = frame.getBoundingClientRect();
-    if (r.width > 0) overflowPx = Math.max(overflowPx, Math.round(r.right - f.right));
+    const over = Math.round(r.right - right);
+    if (r.width === 0 || over <= 0) continue;
+    overflowPx = Math.max(overflowPx, over);
+    const textual = el.children.length === 0 || /ac-textRun|ac-textBlock/.test(el.className);
+    if (textual && overflowing.length < 5) overflowing.push(el.className + ': ' + el.textContent.slice(0, 100));
   }
-  return { problems, links, images, overflowPx, text: frame.innerText };
+  return { problems, links, images, overflowPx, overflowing, text: frame.innerText };
 };
 </script></head>
 <body><div id="frame"></div></body></html>`;
@@ -74,6 +86,7 @@ export type CardPageServer = { url: string; close(): Promise<void> };
 export async function startCardPageServer(repoRoot: string): Promise<CardPageServer> {
   const files: Record<string, string> = {
     '/adaptivecards.min.js': path.join(repoRoot, 'node_modules', 'adaptivecards', 'dist', 'adaptivecards.min.js'),
+    '/adaptivecards.css': path.join(repoRoot, 'node_modules', 'adaptivecards', 'dist', 'adaptivecards.css'),
     '/markdown-it.min.js': path.join(repoRoot, 'node_modules', 'markdown-it', 'dist', 'markdown-it.min.js'),
   };
   const page = cardPageHtml();
@@ -82,7 +95,8 @@ export async function startCardPageServer(repoRoot: string): Promise<CardPageSer
     if (req.url === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
     } else if (file) {
-      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+      const type = file.endsWith('.css') ? 'text/css' : 'text/javascript';
+      res.writeHead(200, { 'content-type': `${type}; charset=utf-8` });
       fs.createReadStream(file).pipe(res);
     } else {
       res.writeHead(404).end();

@@ -94,7 +94,7 @@ describe('bench: bots, memory and cold start', function () {
       process.stdout.write('  (skipped: no own fixture is recognized as a complete NDR yet)\n');
       this.skip();
     }
-    const result = await benchTurns(workload!, { connections: 2, warmupSec: 1, durationSec: 1, rounds: 1, pool: verdict ? 5 : Infinity }, silent);
+    const result = await benchTurns(workload!, { connections: 2, warmupTurns: 4, durationSec: 1, rounds: 1, pool: verdict ? 5 : Infinity }, silent);
     assert.deepEqual(result.runs.map((r) => r.kind).sort(), ['echo', 'real']);
     for (const run of result.runs) {
       assert.ok(run.requests > 0, `${run.kind} answered no turns`);

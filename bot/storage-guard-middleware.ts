@@ -1,0 +1,41 @@
+import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import type { Logger } from './logger';
+import { storageFailureOf, type StorageFailure } from './storage-errors';
+
+export const STORAGE_UNAVAILABLE_MESSAGE =
+  "I can't save our conversation right now, so I did not take in your last message. " +
+  'Please try again in a minute: everything before it is kept.';
+
+export const STORAGE_CONFLICT_MESSAGE =
+  'Two messages of this conversation arrived at the same moment and I could keep only one of them. ' +
+  'Please send your last message (or click your answer) again.';
+
+export const STORAGE_MESSAGES: Record<StorageFailure, string> = {
+  unavailable: STORAGE_UNAVAILABLE_MESSAGE,
+  conflict: STORAGE_CONFLICT_MESSAGE,
+};
+
+/**
+ * Turns a storage failure into a clear message instead of the generic error path: onTurnError would
+ * also reset the conversation, which must not happen for a storage hiccup (nothing is wrong with the
+ * dialog, and what was saved before has to stay). Any other error goes on to onTurnError unchanged.
+ */
+export class StorageGuardMiddleware implements Middleware {
+  constructor(private readonly logger: Logger) {}
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    try {
+      await next();
+    } catch (error) {
+      const failure = storageFailureOf(error);
+      if (!failure) throw error;
+      this.logger.error('[storage] the turn could not be saved', error, { failure, activityType: context.activity.type });
+      if (context.activity.type !== ActivityTypes.Message) return;
+      try {
+        await context.sendActivity(STORAGE_MESSAGES[failure]);
+      } catch (sendError) {
+        this.logger.error('[storage] could not tell the user', sendError);
+      }
+    }
+  }
+}

@@ -1,0 +1,22 @@
+import { MemoryStorage, type Storage } from 'botbuilder';
+import type { BotConfig } from './config';
+import { BlobStateStorage } from './storage-blob';
+
+/**
+ * The conversation state store chosen by configuration: `memory` (default: one instance, lost on
+ * restart; local runs and the Agents Playground) or `blob` (Azure Blob Storage shared by every instance).
+ */
+export function createStorage(config: BotConfig): Storage {
+  if (config.STORAGE === 'memory') return new MemoryStorage();
+  if (!config.BLOB_CONNECTION_STRING) {
+    throw new Error('Invalid configuration: STORAGE=blob needs BLOB_CONNECTION_STRING (the storage account connection string)');
+  }
+  return new BlobStateStorage({ connectionString: config.BLOB_CONNECTION_STRING, container: config.BLOB_CONTAINER });
+}
+
+/** One line for the startup log: where state lives, never the secret (account name and container only). */
+export function describeStorage(config: BotConfig): string {
+  if (config.STORAGE === 'memory') return 'in memory (lost on restart; one instance only)';
+  const account = /(?:^|;)\s*AccountName=([^;]+)/i.exec(config.BLOB_CONNECTION_STRING ?? '')?.[1] ?? 'unknown account';
+  return `Azure Blob Storage, account ${account}, container ${config.BLOB_CONTAINER}`;
+}

@@ -1,0 +1,187 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'restify';
+import { TestAdapter } from 'botbuilder';
+import { createServer } from '../../bot/server';
+import { loadConfig } from '../../bot/config';
+import { silentLogger } from '../../bot/logger';
+import { jsonDepth, parseJsonSafely } from '../../bot/limits-json';
+import { isJsonContentType } from '../../bot/limits-body';
+import { SLOW_DOWN_TEXT, TurnLimitsMiddleware, messageChars } from '../../bot/limits-turns';
+import { isLoopbackUrl } from '../../bot/validate-request';
+import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../cards/card-json';
+import { buildTooLongCard } from '../../cards/too-long-card';
+import { ConnectorStub, type ConnectorCall } from '../support/connector-stub';
+import { cardProblems } from '../support/adaptive-card-validator';
+import { walkEngine } from '../support/dialog-walk';
+import { NDR_5764_EX2013 } from '../fixtures/dialogs/ndrs';
+
+// Limits at the HTTP level on the real restify server (anonymous mode); replies land in a FAKE Bot
+// Connector (test/support/connector-stub.ts).
+
+describe('bot limits: JSON depth and prototype keys', () => {
+  it('counts nesting, ignoring brackets inside strings', () => {
+    assert.equal(jsonDepth('{}'), 1);
+    assert.equal(jsonDepth('{"a":[{"b":1}]}'), 3);
+    assert.equal(jsonDepth('{"a":"[[[[{{{{\\"]]"}'), 1);
+    assert.equal(jsonDepth('['.repeat(100000) + ']'.repeat(100000)), 100000);
+  });
+
+  it('drops __proto__, constructor and prototype keys and pollutes nothing', () => {
+    const parsed = parseJsonSafely('{"__proto__":{"polluted":1},"a":{"constructor":{"prototype":{"x":1}},"b":2}}', 10);
+    assert.ok(parsed.ok);
+    if (!parsed.ok) return;
+    assert.equal(parsed.droppedKeys, 3); // the reviver sees inner keys first
+    assert.deepEqual(parsed.value, { a: { b: 2 } });
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    assert.equal(Object.getPrototypeOf(parsed.value), Object.prototype);
+  });
+
+  it('refuses too deep and invalid JSON without throwing', () => {
+    assert.deepEqual(parseJsonSafely('[[[[1]]]]', 3), { ok: false, error: 'too-deep' });
+    assert.deepEqual(parseJsonSafely('{"a":', 3), { ok: false, error: 'invalid-json' });
+  });
+
+  it('accepts application/json with or without a UTF-8 charset only', () => {
+    assert.ok(isJsonContentType('application/json'));
+    assert.ok(isJsonContentType('application/json; charset=utf-8'));
+    assert.ok(!isJsonContentType('application/json; charset=latin1'));
+    assert.ok(!isJsonContentType('text/plain'));
+    assert.ok(!isJsonContentType(undefined));
+  });
+
+  it('loopback service URLs only in anonymous mode', () => {
+    assert.ok(isLoopbackUrl('http://127.0.0.1:3000/'));
+    assert.ok(isLoopbackUrl('http://localhost:56150'));
+    assert.ok(!isLoopbackUrl('https://smba.trafficmanager.net/emea/'));
+    assert.ok(!isLoopbackUrl('http://127.0.0.1.evil.test/'));
+  });
+});
+
+describe('bot limits: turn rate per conversation (fake clock)', () => {
+  it('lets N messages through per minute, says "slow down" once, then recovers', async () => {
+    let now = 0;
+    const limits = new TurnLimitsMiddleware({ maxPasteChars: 1000, turnsPerMinute: 2 }, silentLogger, () => now);
+    let turns = 0;
+    const adapter = new TestAdapter(async (ctx) => { turns += 1; await ctx.sendActivity('ok'); }).use(limits);
+    const replies: string[] = [];
+    const send = async () => {
+      await adapter.send('hi');
+      let a = adapter.activeQueue.shift();
+      while (a) { replies.push(String(a.text)); a = adapter.activeQueue.shift(); }
+    };
+    await send(); await send(); await send(); await send();
+    assert.equal(turns, 2);
+    assert.deepEqual(replies, ['ok', 'ok', SLOW_DOWN_TEXT]);
+    now = 61_000;
+    await send();
+    assert.equal(turns, 3);
+  });
+
+  it('measures text and submit values', () => {
+    assert.equal(messageChars({ text: 'abc' }), 3);
+    assert.equal(messageChars({ value: { a: 'xx' } }), JSON.stringify({ a: 'xx' }).length);
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    assert.ok(messageChars({ value: cyclic }) > 1e9);
+  });
+
+  it('the too-long card validates and shows only numbers from the paste', () => {
+    const card = buildTooLongCard(123456, 40000);
+    assert.deepEqual(cardProblems(card), []);
+    assert.match(JSON.stringify(card), /123,456/);
+  });
+});
+
+describe('bot limits: over HTTP', () => {
+  const stub = new ConnectorStub();
+  let server: Server;
+  let base = '';
+
+  function activity(extra: Record<string, unknown> = {}, conversation = `a:limits-${randomUUID()}`): Record<string, unknown> {
+    return {
+      type: 'message', id: `act-${randomUUID()}`, channelId: 'msteams', serviceUrl: `${stub.url}/`,
+      from: { id: '29:admin' }, recipient: { id: '28:bot' }, conversation: { id: conversation, conversationType: 'personal' }, ...extra,
+    };
+  }
+
+  async function post(body: string, headers: Record<string, string> = {}): Promise<number> {
+    const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    await res.text();
+    return res.status;
+  }
+
+  const since = (n: number): ConnectorCall[] => stub.calls.slice(n);
+
+  before(async () => {
+    await stub.start();
+    const config = loadConfig({ PORT: '0', MAX_BODY_BYTES: '4096', MAX_JSON_DEPTH: '8', MAX_PASTE_CHARS: '1500', TURNS_PER_MINUTE: '3' });
+    server = createServer(config, { logger: silentLogger, engine: walkEngine });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  after(async () => {
+    server.server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await stub.stop();
+  });
+
+  it('413 beyond the body size limit', async () => {
+    assert.equal(await post(JSON.stringify(activity({ text: 'x'.repeat(5000) }))), 413);
+  });
+
+  it('415 for other content types and for compressed bodies', async () => {
+    const body = JSON.stringify(activity({ text: 'help' }));
+    assert.equal(await post(body, { 'content-type': 'text/plain' }), 415);
+    assert.equal(await post(body, { 'content-type': 'application/x-www-form-urlencoded' }), 415);
+    assert.equal(await post(body, { 'content-encoding': 'gzip' }), 415);
+  });
+
+  it('400 beyond the JSON depth limit; at the limit the activity is served', async () => {
+    const nest = (d: number): unknown => (d === 0 ? 1 : { n: nest(d - 1) });
+    assert.equal(await post(JSON.stringify(activity({ text: 'help', channelData: nest(8) }))), 400);
+    assert.equal(await post(JSON.stringify(activity({ text: 'help', channelData: nest(7) }))), 200);
+  });
+
+  it('403 for a non-local serviceUrl in anonymous mode (replies are not relayed elsewhere)', async () => {
+    const start = stub.calls.length;
+    assert.equal(await post(JSON.stringify(activity({ text: 'help', serviceUrl: 'https://connector.invalid/' }))), 403);
+    assert.equal(since(start).length, 0);
+  });
+
+  it('a paste over the limit gets the trim card and runs no diagnosis', async () => {
+    const start = stub.calls.length;
+    const long = `${NDR_5764_EX2013}\n${'Received: from host.contoso.local\n'.repeat(60)}`;
+    assert.ok(long.length > 1500);
+    assert.equal(await post(JSON.stringify(activity({ text: long }))), 200);
+    const calls = since(start);
+    assert.equal(calls.length, 1);
+    const card = (calls[0].activity.attachments as Array<{ contentType: string; content: unknown }>)[0];
+    assert.equal(card.contentType, ADAPTIVE_CARD_CONTENT_TYPE);
+    assert.deepEqual(cardProblems(card.content), []);
+    assert.match(JSON.stringify(card.content), new RegExp(long.length.toLocaleString('en-US')));
+    assert.doesNotMatch(JSON.stringify(card.content), /contoso/);
+  });
+
+  it('a huge submit value gets the same card', async () => {
+    const start = stub.calls.length;
+    assert.equal(await post(JSON.stringify(activity({ value: { verb: 'answer', nonce: 'n', answer: 'y'.repeat(2000) } }))), 200);
+    const calls = since(start);
+    assert.equal(calls.length, 1);
+    assert.match(JSON.stringify(calls[0].activity), /too long/);
+  });
+
+  it('more than TURNS_PER_MINUTE messages in one conversation: one polite "slow down", others unaffected', async () => {
+    const conversation = `a:rate-${randomUUID()}`;
+    const start = stub.calls.length;
+    for (let i = 0; i < 5; i += 1) assert.equal(await post(JSON.stringify(activity({ text: 'help' }, conversation))), 200);
+    const texts = since(start).map((c) => String(c.activity.text ?? ''));
+    assert.equal(texts.filter((t) => t === SLOW_DOWN_TEXT).length, 1);
+    assert.equal(texts.filter((t) => /Get-SendConnector/.test(t)).length, 3, 'three answered');
+    const other = stub.calls.length;
+    assert.equal(await post(JSON.stringify(activity({ text: 'help' }))), 200);
+    assert.ok(since(other).some((c) => /Get-SendConnector/.test(String(c.activity.text ?? ''))));
+  });
+});
