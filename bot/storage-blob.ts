@@ -6,9 +6,11 @@ import { isETagConflictMessage, StorageConflictError, StorageUnavailableError } 
 
 /**
  * Retry policy for every Blob Storage call. The SDK default (4 tries, exponential back-off) takes about
- * 16 s to give up when storage is down, longer than Teams waits for a reply (~15 s, then it resends):
- * two tries of at most 3 s each make an outage fail in seconds, while a single dropped request still
- * gets a second chance.
+ * 16 s to give up when storage refuses connections, longer than Teams waits for a reply (~15 s, then it
+ * resends): two tries with short delays make an outage fail in well under a second, while a single
+ * dropped request still gets a second chance. `tryTimeoutInMs` only asks the service to stop work
+ * (URL `timeout` parameter); it does not bound a request that never gets an answer: see
+ * `STORAGE_DEADLINE_MS`.
  */
 export const BLOB_RETRY_OPTIONS = {
   maxTries: 2,
@@ -17,10 +19,19 @@ export const BLOB_RETRY_OPTIONS = {
   maxRetryDelayInMs: 1000,
 } as const;
 
+/**
+ * Client-side limit for one storage operation (read, write or delete, retries included). Storage that
+ * accepts connections and never answers would otherwise hold the turn until TCP gives up; a turn
+ * reads once and writes once, so it stays under Teams' 15 s.
+ */
+export const STORAGE_DEADLINE_MS = 5000;
+
 export interface BlobStateSettings {
   connectionString: string;
   container: string;
   retryOptions?: Partial<typeof BLOB_RETRY_OPTIONS>;
+  /** Overrides STORAGE_DEADLINE_MS (tests). */
+  deadlineMs?: number;
 }
 
 /** The eTag an item had when read (or ABSENT), kept on the item itself, hidden from JSON and the state hash. */
@@ -102,7 +113,7 @@ export class BlobStateStorage implements Storage {
 
   private async guard<T>(operation: 'read' | 'write' | 'delete', run: () => Promise<T>, keys: string[] = []): Promise<T> {
     try {
-      return await run();
+      return await withDeadline(run(), this.settings.deadlineMs ?? STORAGE_DEADLINE_MS, operation);
     } catch (error) {
       if (error instanceof StorageConflictError) throw error;
       if (isETagConflictMessage(error)) throw new StorageConflictError(keys.join(', '), error);
@@ -110,6 +121,20 @@ export class BlobStateStorage implements Storage {
       this.backend = this.make();
       throw new StorageUnavailableError(operation, error);
     }
+  }
+}
+
+async function withDeadline<T>(work: Promise<T>, ms: number, operation: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`storage ${operation} got no answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+    // A late failure of the abandoned request must not surface as an unhandled rejection.
+    work.catch(() => undefined);
   }
 }
 

@@ -6,6 +6,9 @@ import { TEAMS_CARD_WIDTH, TEAMS_HOST_CONFIG } from './teams-host-config';
 // A page on 127.0.0.1 that renders Adaptive Cards with the `adaptivecards` renderer (the browser
 // bundle and its stylesheet from node_modules) and markdown-it for the markdown subset Teams renders, so card screenshots
 // show what a user sees. The page exposes window.renderCard(card) -> render report.
+// The frame breaks long words as the chat message container of Teams' UI library does (the Agents
+// Playground, built on it, sets word-break: break-word on every message), so a long PowerShell line
+// wraps instead of running off the card.
 
 export type RenderReport = {
   /** Parse and validation messages from the SDK at schema 1.5. */
@@ -23,7 +26,8 @@ export type RenderReport = {
 const STYLE = `
   body { margin: 0; background: #f5f5f5; font-family: ${JSON.stringify(TEAMS_HOST_CONFIG.fontFamily).slice(1, -1)}; }
   #frame { width: ${TEAMS_CARD_WIDTH}px; margin: 16px; background: #fff; border-radius: 4px;
-           box-shadow: 0 1px 2px rgba(0,0,0,.14), 0 0 2px rgba(0,0,0,.12); overflow: hidden; }
+           box-shadow: 0 1px 2px rgba(0,0,0,.14), 0 0 2px rgba(0,0,0,.12); overflow: hidden;
+           word-break: break-word; overflow-wrap: break-word; }
   .ac-pushButton { border: 1px solid #d1d1d1; border-radius: 4px; background: #fff; color: #242424;
                    font-weight: 600; padding: 5px 12px; min-height: 32px; font-size: 14px; }
   .ac-input, .ac-input * { font-size: 14px; box-sizing: border-box; }

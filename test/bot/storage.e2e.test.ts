@@ -4,21 +4,11 @@ import { STORAGE_CONFLICT_MESSAGE } from '../../bot/storage-guard-middleware';
 import { startAzurite, type Azurite } from '../support/azurite';
 import { startBotProcess, type BotProcess } from '../support/bot-process';
 import { ConnectorStub } from '../support/connector-stub';
-import { walkOverWire, WireUser, type WireWalk } from '../support/wire-user';
+import { CASE2_ANSWERS, walkOverWire, WireUser, type WireWalk } from '../support/wire-user';
 import { NDR_5764_EX2013 } from '../fixtures/dialogs/ndrs';
 
 // Several real bot processes (`node dist/bot/index.js`, STORAGE=blob) sharing one real Azurite Blob
 // service. Teams' Bot Connector is a FAKE (connector-stub.ts). Processes and Azurite are killed by PID.
-
-/** Case 2 (tenant attribution, KB 2827473): the answers the walk gives, by question id. */
-export const CASE2_ANSWERS: Record<string, string> = {
-  'case2.inbound-connector': 'onpremises-enabled',
-  'case2.auth-method': 'certificate',
-  'case2.connector-certificate-name': 'mail.contoso.com',
-  'case2.presented-certificate-name': 'ex01.contoso.local',
-  'case2.accepted-domain': 'yes',
-  domain: 'contoso.com',
-};
 
 /** Budget for one conversation's stored state at its largest (the measured size is logged). */
 const STATE_BUDGET_BYTES = 8 * 1024;

@@ -30,3 +30,13 @@ export function pngSize(file: string): { width: number; height: number } {
   if (head.toString('latin1', 1, 4) !== 'PNG') throw new Error(`${file} is not a PNG`);
   return { width: head.readUInt32BE(16), height: head.readUInt32BE(20) };
 }
+
+/** True while a process with this PID exists (signal 0 only checks). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -6,7 +6,7 @@ import { launchChromium, type ChromiumHandle, type LoopbackContext } from '../..
 import { startPlayground, type PlaygroundHandle } from '../../scripts/playground';
 import { LASTERROR_ATTR35, LEGACY_FOPE_SMART_HOST, NDR_2010_5764 } from '../fixtures/browser/ndrs';
 import { repoRoot } from '../support/paths';
-import { pngSize, requireChromium, screenshotDir } from './browser-support';
+import { isAlive, pngSize, requireChromium, screenshotDir } from './browser-support';
 import { PlaygroundChat, monospaceRuns, verdictOf, type VerdictSummary } from './playground-chat';
 
 // End to end in a real client: the built bot (anonymous mode) behind the Microsoft 365 Agents Playground,
@@ -19,19 +19,9 @@ import { PlaygroundChat, monospaceRuns, verdictOf, type VerdictSummary } from '.
 /** Answers by question id; a question without an entry fails the walk (the engine changed its mind). */
 type Answers = Record<string, string>;
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function shot(chat: PlaygroundChat, name: string, target?: ReturnType<PlaygroundChat['cards']>): Promise<string> {
+async function shot(chat: PlaygroundChat, name: string): Promise<string> {
   const file = path.join(screenshotDir(), `${name}.png`);
-  if (target) await target.screenshot({ path: file });
-  else await chat.page.screenshot({ path: file });
+  await chat.page.screenshot({ path: file });
   assert.ok(pngSize(file).width > 300, file);
   return file;
 }
@@ -82,7 +72,8 @@ describe('browser: the bot in the Microsoft 365 Agents Playground (Chromium)', f
 
   beforeEach(async () => {
     // A fresh bot and Playground per walk: the Playground keeps its conversation across page loads.
-    playground = await startPlayground({ repoRoot, cwd: workDir, playgroundPort: 0, botPort: 0 });
+    // Live DNS checks off: tests never reach beyond 127.0.0.1.
+    playground = await startPlayground({ repoRoot, cwd: workDir, playgroundPort: 0, botPort: 0, botEnv: { LIVE_CHECKS: 'off' } });
     pids.push(playground.botPid, playground.playgroundPid);
     loopback = await chrome!.newLoopbackContext({ width: 1280, height: 900 });
     chat = await PlaygroundChat.open(loopback.context, playground.url);
@@ -105,12 +96,13 @@ describe('browser: the bot in the Microsoft 365 Agents Playground (Chromium)', f
     await chrome?.close();
     fs.rmSync(workDir, { recursive: true, force: true });
     // Every process the suite started is gone (killed by PID, with its process group).
-    assert.deepEqual(pids.filter(alive), []);
+    assert.deepEqual(pids.filter(isAlive), []);
   });
 
   it('550 5.7.64: paste the NDR, answer the card prompts by clicking, get the verdict with fix steps', async () => {
     await chat.paste(NDR_2010_5764);
-    assert.match(chat.sentTexts[0] ?? '', /550 5\.7\.64 TenantAttribution/);
+    const sent = await chat.waitFor('the pasted report to be sent', () => chat.sentTexts[0]);
+    assert.match(sent, /550 5\.7\.64 TenantAttribution/);
     const { verdict, asked, clicked } = await walk(chat, {
       'case2.inbound-connector': 'onpremises-enabled',
       'case2.auth-method': 'certificate',
@@ -147,6 +139,19 @@ describe('browser: the bot in the Microsoft 365 Agents Playground (Chromium)', f
   });
 });
 
+/** Scroll the chat so the element sits near the top of the viewport (minus some context above it). */
+async function scrollToTop(target: ReturnType<PlaygroundChat['cards']>, above = 8): Promise<void> {
+  await target.evaluate((el, px) => {
+    type Scrollable = { scrollIntoView(o: object): void; parentElement: Scrollable | null; scrollHeight: number; clientHeight: number; scrollTop: number };
+    const node = el as unknown as Scrollable;
+    node.scrollIntoView({ block: 'start' });
+    for (let p = node.parentElement; p; p = p.parentElement) {
+      if (p.scrollHeight > p.clientHeight + 1) { p.scrollTop -= px; break; }
+    }
+  }, above);
+  await target.page().waitForTimeout(250); // let the scroll settle before the picture
+}
+
 /** The verdict cards are rendered, and their PowerShell fix steps are on screen; screenshots taken. */
 async function expectFixStepsShown(chat: PlaygroundChat, prefix: string): Promise<string[]> {
   await chat.waitForRendered();
@@ -155,18 +160,20 @@ async function expectFixStepsShown(chat: PlaygroundChat, prefix: string): Promis
   const runs = verdictMessages.flatMap((m) => m.cards.flatMap(monospaceRuns));
   assert.ok(runs.length > 0, 'the verdict has no PowerShell steps');
   const first = verdictMessages[0];
-  const firstCard = chat.cardOf(first);
-  await firstCard.scrollIntoViewIfNeeded();
-  await chat.page.waitForTimeout(200); // let the scroll settle before the picture
+  await scrollToTop(chat.cardOf(first));
   await shot(chat, `${prefix}-2-verdict`);
   // The first fix command is visible in the page, in the card that holds it.
-  const withFix = verdictMessages.find((m) => m.cards.some((c) => monospaceRuns(c).some((r) => r === runs.find((x) => /^(Set|New|Get|Enable)-/.test(x)))));
+  const isCmdlet = (r: string) => /^(Set|New|Get|Enable|Remove)-[A-Za-z]+/.test(r);
+  const withFix = verdictMessages.find((m) => m.cards.some((c) => monospaceRuns(c).some(isCmdlet)));
   assert.ok(withFix, 'no card with a cmdlet');
+  const command = monospaceRuns(withFix.cards[0]).find(isCmdlet) ?? '';
   const fixCard = chat.cardOf(withFix);
-  const command = monospaceRuns(withFix.cards[0]).find((r) => /^(Set|New|Get|Enable)-/.test(r)) ?? '';
-  await fixCard.scrollIntoViewIfNeeded();
-  const shown = await fixCard.innerText();
-  assert.ok(shown.replace(/\s+/g, ' ').includes(command.split('\n')[0].replace(/\s+/g, ' ').slice(0, 60)), `fix command not shown: ${command.slice(0, 80)}`);
-  await shot(chat, `${prefix}-3-fix-steps`, fixCard);
+  const shown = (await fixCard.innerText()).replace(/\s+/g, '');
+  assert.ok(shown.includes(command.split('\n')[0].replace(/\s+/g, '')), `fix command not shown: ${command.slice(0, 80)}`);
+  // For the picture only: start at the fix heading when there is one, else at the command.
+  const heading = fixCard.locator('.ac-textBlock', { hasText: /^How to fix it$/ });
+  const run = fixCard.locator('.ac-textRun', { hasText: command.split('\n')[0].slice(0, 30) }).first();
+  await scrollToTop((await heading.count()) > 0 ? heading.first() : run, 16);
+  await shot(chat, `${prefix}-3-fix-steps`);
   return runs;
 }

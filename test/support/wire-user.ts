@@ -5,6 +5,16 @@ import { answerFor, questionOf, verdictOf, type QuestionCardInfo, type VerdictIn
 // A Teams user talking to one or more bot instances over HTTP (POST /api/messages), the replies
 // arriving at the FAKE Bot Connector (connector-stub.ts). Each turn can go to a different instance.
 
+/** Case 2 (tenant attribution, KB 2827473) walk answers by question id; unlisted questions get "not sure". */
+export const CASE2_ANSWERS: Record<string, string> = {
+  'case2.inbound-connector': 'onpremises-enabled',
+  'case2.auth-method': 'certificate',
+  'case2.connector-certificate-name': 'mail.contoso.com',
+  'case2.presented-certificate-name': 'ex01.contoso.local',
+  'case2.accepted-domain': 'yes',
+  domain: 'contoso.com',
+};
+
 export class WireUser {
   readonly conversationId = `a:storage-${randomUUID()}`;
 
