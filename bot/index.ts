@@ -1,7 +1,8 @@
 // Composition root: config → storage → state → engine → dialogs → bot → adapter → restify.
 import { loadConfigFromEnvironment } from './config';
 import { createLiveChecks } from './live-checks';
-import { consoleLogger } from './logger';
+import { createLogger } from './logger';
+import { InFlight, installShutdown } from './shutdown';
 import { createServer, type BotDeps } from './server';
 import { createStorage, describeStorage } from './storage';
 
@@ -14,19 +15,20 @@ export async function main(deps: BotDeps = {}): Promise<void> {
   const config = loadConfigFromEnvironment();
   // Several instances behind a load balancer need STORAGE=blob: state then survives restarts and is shared.
   const storage = deps.storage ?? createStorage(config);
-  const server = createServer(config, { logger: consoleLogger, liveChecks: createLiveChecks(config), ...deps, storage });
+  const logger = deps.logger ?? createLogger({ level: config.LOG_LEVEL });
+  const inFlight = deps.inFlight ?? new InFlight();
+  const server = createServer(config, { liveChecks: createLiveChecks(config), ...deps, logger, storage, inFlight });
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const anonymous = config.MicrosoftAppId === '' ? ' (anonymous local mode: no app id)' : '';
-  consoleLogger.info(`Relay Doctor listening on ${server.url}/api/messages${anonymous}`);
-  consoleLogger.info(`Conversation state: ${describeStorage(config)}`);
-  const stop = () => server.close(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  logger.info(`Relay Doctor listening on ${server.url}/api/messages${anonymous}`);
+  logger.info(`Conversation state: ${describeStorage(config)}`);
+  // SIGTERM/SIGINT: stop accepting, let turns in flight finish, then exit; unhandled rejections are logged.
+  installShutdown({ server, inFlight, logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
 }
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    consoleLogger.error('Relay Doctor failed to start', error);
+    createLogger().error('Relay Doctor failed to start', error);
     process.exit(1);
   });
 }

@@ -17,7 +17,7 @@ export interface Logger {
 /** Keys whose values are never written, whatever level or nesting (one level deep). */
 export const REDACTED_KEYS = [
   'authorization', 'Authorization', 'cookie', 'password', 'secret', 'token', 'text', 'value', 'body',
-  'attachments', 'connectionString', 'MicrosoftAppPassword', 'STORAGE_CONNECTION_STRING',
+  'attachments', 'connectionString', 'MicrosoftAppPassword', 'BLOB_CONNECTION_STRING',
 ];
 
 const REDACT_PATHS = REDACTED_KEYS.flatMap((k) => [k, `*.${k}`]);

@@ -21,12 +21,22 @@ export function markdownSafe(text: string, max = 600): string {
     .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u200B.`)
     .replace(/\bmailto:/gi, (w) => `${w.slice(0, 6)}\u200B:`)
     // A line starting with a list or heading marker would restructure the block.
-    .replace(/^(\s*)([-+=]|\d+\.)/gm, (_m, ws: string, marker: string) => `${ws}\\${marker}`);
+    .replace(/^(\s*)([-+=])/gm, (_m, ws: string, marker: string) => `${ws}\\${marker}`)
+    // "1." is escaped after the digits ("1\."): a backslash before a digit is no escape and would show.
+    .replace(/^(\s*)(\d+)\./gm, (_m, ws: string, digits: string) => `${ws}${digits}\\.`);
+}
+
+/**
+ * Renderers evaluate `{{DATE(…)}}` / `{{TIME(…)}}` even in a TextRun; an invisible zero-width space between
+ * the braces keeps pasted text verbatim.
+ */
+export function noTextFunctions(text: string): string {
+  return text.replace(/\{\{/g, '{\u200B{');
 }
 
 /** A TextRun element: shown verbatim, never parsed as markdown. */
 export function textRun(text: string, options: { monospace?: boolean; bold?: boolean; max?: number } = {}): Record<string, unknown> {
-  const run: Record<string, unknown> = { type: 'TextRun', text: clip(text, options.max ?? 2000) };
+  const run: Record<string, unknown> = { type: 'TextRun', text: noTextFunctions(clip(text, options.max ?? 2000)) };
   if (options.monospace) run.fontType = 'Monospace';
   if (options.bold) run.weight = 'Bolder';
   return run;

@@ -79,7 +79,15 @@ export async function launchChromium(): Promise<ChromiumHandle> {
         return { context, blocked: await allowLoopbackOnly(context) };
       },
       async close() {
+        // Ask Chromium to quit first so it reaps its own helpers; then make sure by PID (group).
+        try {
+          const session = await browser.newBrowserCDPSession();
+          await session.send('Browser.close');
+        } catch {
+          // already gone or not answering: the kill below handles it
+        }
         await browser.close().catch(() => undefined);
+        await child?.waitExit(5000);
         await child?.stop();
         fs.rmSync(userDataDir, { recursive: true, force: true });
       },

@@ -11,6 +11,8 @@ export type ChildHandle = {
   output(): string;
   /** True once the process has exited. */
   exited(): boolean;
+  /** Wait up to `ms` for the child to exit by itself; true if it did. */
+  waitExit(ms: number): Promise<boolean>;
   /** SIGTERM to the group, SIGKILL after a grace period; resolves when the child has exited. */
   stop(graceMs?: number): Promise<void>;
 };
@@ -59,6 +61,14 @@ export async function startProcess(command: string, args: string[], options: Sta
     pid,
     output: () => text,
     exited: () => done,
+    async waitExit(ms) {
+      if (done) return true;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), ms); });
+      const result = await Promise.race([exit.then(() => true), timeout]);
+      clearTimeout(timer);
+      return result;
+    },
     async stop(graceMs = 3000) {
       if (!done) {
         signalGroup(pid, 'SIGTERM');

@@ -1,6 +1,7 @@
 import { parseTlsCertificateName } from '../certificates/cert-names';
 import type { DiagnosisContext } from './context';
 import { ev, finding, type Finding } from './finding';
+import { isInternalName } from './internal-names';
 
 // Certificates on the on-premises server (knowledge §8.3, §8.4).
 
@@ -49,6 +50,12 @@ export function certificateFindings(ctx: DiagnosisContext): Finding[] {
     if (parsed.subject && parsed.issuer && parsed.subject.replace(/\s+/g, '').toLowerCase() === parsed.issuer.replace(/\s+/g, '').toLowerCase()) {
       out.push(finding('certificate.untrusted', 'likely', 'config', ev(`send connector "${sc.name}"`, sc.lines.TlsCertificateName ?? sc.tlsCertificateName)));
     }
+  }
+  const presented = ctx.presented;
+  if (presented && presented.names.length > 0 && presented.names.every(isInternalName) && presented.basis !== 'answer') {
+    // Only internal names: an internal CA's (or self-signed) certificate, which EOP does not trust and which
+    // cannot carry an accepted domain.
+    out.push(finding('certificate.untrusted', 'likely', 'config', presented.evidence));
   }
   return out;
 }

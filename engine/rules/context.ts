@@ -4,6 +4,7 @@ import { classifyHost, isTenantEndpoint, type EndpointClass } from '../knowledge
 import { classifyNdr, type NdrClassification } from '../knowledge/ndr-patterns';
 import { parseTlsCertificateName, subjectCn } from '../certificates/cert-names';
 import type { Family } from '../vocabulary';
+import { isInternalName } from './internal-names';
 
 // Everything the rules read, derived once from Facts.
 
@@ -90,13 +91,10 @@ function certNames(c: Certificate): string[] {
   return unique([...(cn ? [cn] : []), ...c.certificateDomains]);
 }
 
-// Internal names never are the organization's public domain.
-const PRIVATE_SUFFIX = /\.(local|lan|internal|corp|home|localdomain|intranet|private)$/i;
-
 /** `mail.contoso.com` → `contoso.com`, the usual relation of a Send connector's FQDN to the domain. */
 function fqdnParent(fqdn: string | undefined): string | undefined {
   const name = fqdn?.trim().toLowerCase().replace(/\.$/, '');
-  if (!name || PRIVATE_SUFFIX.test(name)) return undefined;
+  if (!name || isInternalName(name)) return undefined;
   const labels = name.split('.');
   return labels.length > 2 ? labels.slice(1).join('.') : labels.length === 2 ? name : undefined;
 }

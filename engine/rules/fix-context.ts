@@ -1,5 +1,6 @@
 import { parseTlsCertificateName, subjectCn } from '../certificates/cert-names';
 import { classifyHost } from '../knowledge/endpoints';
+import { isInternalName } from './internal-names';
 import type { FixContext } from '../knowledge/causes/fix-context';
 import type { DiagnosisContext } from './context';
 import type { CauseId } from '../vocabulary';
@@ -13,7 +14,10 @@ export function fixContextFrom(ctx: DiagnosisContext, cause?: CauseId): FixConte
     : ctx.onPremisesConnectors.find((c) => c.enabled !== false) ?? ctx.onPremisesConnectors[0] ?? ctx.partnerConnectors[0];
   const cert = ctx.connectorCertificate;
   const parsed = sc?.tlsCertificateName ? parseTlsCertificateName(sc.tlsCertificateName) : {};
-  const certificateName = ctx.presented?.names[0] ?? parsed.subjectCn?.toLowerCase() ?? (cert?.subject ? subjectCn(cert.subject)?.toLowerCase() : undefined);
+  const candidate = ctx.presented?.names[0] ?? parsed.subjectCn?.toLowerCase() ?? (cert?.subject ? subjectCn(cert.subject)?.toLowerCase() : undefined);
+  // An internal name (ex01.contoso.local) can never be an accepted domain or a public CA's name: leave a
+  // placeholder so the fix asks for the public certificate's name instead of repeating the internal one.
+  const certificateName = candidate && !isInternalName(candidate) ? candidate : undefined;
   const base = certificateName?.replace(/^\*\./, '');
   const certificateDomain = base && base.split('.').length > 2 && !certificateName?.startsWith('*.') ? base.split('.').slice(1).join('.') : base;
   const gccHigh = [ctx.tenantEndpoint, ...(sc?.smartHosts ?? [])].some((h) => h && classifyHost(h).cloud === 'gcc-high');

@@ -207,7 +207,7 @@ describe('storage: BlobStateStorage on Azurite', function () {
     }
   });
 
-  it('storage that accepts connections but never answers fails within the retry budget, not the SDK default', async function () {
+  it('storage that accepts connections but never answers fails at the client-side deadline, not when TCP gives up', async function () {
     this.timeout(30000);
     const sockets = new Set<net.Socket>();
     const silent = net.createServer((s) => { sockets.add(s); });

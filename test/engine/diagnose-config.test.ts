@@ -98,6 +98,17 @@ describe('diagnose: configuration rules', () => {
     }
   });
 
+  it('a server that presents only an internal name: certificate.untrusted likely, and no internal name in the fix', () => {
+    const f = healthy();
+    f.inboundConnectors = [inboundConnector({ tlsSenderCertificateName: 'mail.contoso.com' })];
+    f.protocolLogs = [{ subject: 'CN=ex2010.contoso.local', alternateNames: [], tlsErrors: [], lines: ['…,*,CN=ex2010.contoso.local,Certificate subject'] }];
+    const v = diagnose(f);
+    assert.equal(v.causes.find((c) => c.id === 'certificate.untrusted')?.status, 'likely');
+    const mismatch = v.causes.find((c) => c.id === 'inbound-connector.certificate-mismatch');
+    const ps = (mismatch?.fix.steps ?? []).map((s) => s.powershell ?? '').join('\n');
+    assert.doesNotMatch(ps, /contoso\.local/);
+  });
+
   it('fix steps carry the admin\'s own values', () => {
     const f = healthy();
     f.sendConnectors = [sendConnector({ name: 'To the Internet (EX01)', dnsRoutingEnabled: true, smartHosts: [] })];
