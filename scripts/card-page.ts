@@ -97,13 +97,16 @@ export async function startCardPageServer(repoRoot: string): Promise<CardPageSer
   const server = http.createServer((req, res) => {
     const file = files[req.url ?? ''];
     if (req.url === '/') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+      // Not chained: restify, loaded in the same test process, patches writeHead to return undefined.
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(page);
     } else if (file) {
       const type = file.endsWith('.css') ? 'text/css' : 'text/javascript';
       res.writeHead(200, { 'content-type': `${type}; charset=utf-8` });
       fs.createReadStream(file).pipe(res);
     } else {
-      res.writeHead(404).end();
+      res.writeHead(404);
+      res.end();
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
