@@ -135,9 +135,29 @@ function verdictActions(verdict: Verdict): CardElement[] {
 
 const OVERSIZE_NOTE: CardElement[] = [text('This part is too long for a card. Use "Show as plain text" to see it whole.', { isSubtle: true })];
 
+/** Possible causes shown in full when nothing is confirmed or likely; the rest stay one line in the summary. */
+export const MAX_DETAILED_POSSIBLE = 2;
+
 /**
- * The verdict as one or more cards, each within the activity budget: a summary, then each cause that is
- * not ruled out with its evidence and numbered fix steps. The last card carries "Show as plain text"
+ * Causes shown with evidence and fix steps: the confirmed and likely ones, or, when there are none, the
+ * first possible ones. A card per possible cause would bury the answer (and cost the turn); every cause's
+ * fix stays one click away in the plain-text view.
+ */
+export function detailedCauses(verdict: Verdict): Verdict['causes'] {
+  const open = verdict.causes.filter((c) => c.status !== 'ruled-out');
+  const strong = open.filter((c) => c.status === 'confirmed' || c.status === 'likely');
+  return strong.length > 0 ? strong : open.slice(0, MAX_DETAILED_POSSIBLE);
+}
+
+function moreCausesBlocks(verdict: Verdict, shown: number): CardElement[][] {
+  const open = verdict.causes.filter((c) => c.status !== 'ruled-out').length;
+  if (open <= shown) return [];
+  return [[text(`${open - shown} more possible cause(s) are listed above. "Show as plain text" gives the fix steps for every cause.`, { isSubtle: true, spacing: 'Medium' })]];
+}
+
+/**
+ * The verdict as one or more cards, each within the activity budget: a summary, then the causes of
+ * detailedCauses() with their evidence and numbered fix steps. The last card carries "Show as plain text"
  * and "Start over", whose data holds the family and the cause ids.
  */
 export function buildVerdictCards(verdict: Verdict, options: { title?: string } = {}): CardJson[] {
@@ -146,7 +166,8 @@ export function buildVerdictCards(verdict: Verdict, options: { title?: string } 
     summaryBlock(verdict),
     ...noteBlocks(verdict),
     ...openQuestionBlocks(verdict),
-    ...verdict.causes.filter((c) => c.status !== 'ruled-out').flatMap(causeBlocks),
+    ...detailedCauses(verdict).flatMap(causeBlocks),
+    ...moreCausesBlocks(verdict, detailedCauses(verdict).length),
   ];
   const actions = verdictActions(verdict);
   // Reserve room for the longest title and the actions so packing never has to undo a card.

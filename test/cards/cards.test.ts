@@ -6,6 +6,7 @@ import {
 import type { Question, Verdict } from '../../engine/verdict';
 import { cardProblems, elementsOfType, markdownRenderedTexts, walk } from '../support/adaptive-card-validator';
 import { HOSTILE, simpleVerdict, worstCaseVerdict } from '../fixtures/cards/verdicts';
+import { detailedCauses, MAX_DETAILED_POSSIBLE } from '../../cards/verdict-card';
 
 /** The activity as the bot sends it, with a realistic Teams envelope around the card. */
 function asActivity(card: CardJson): unknown {
@@ -147,7 +148,7 @@ describe('cards: worst case (every cause, long hostile evidence) within budget',
   });
 
   it('every fix step of every shown cause is its own numbered TextBlock', () => {
-    const shown = verdict.causes.filter((c) => c.status !== 'ruled-out');
+    const shown = detailedCauses(verdict);
     const expected = shown.reduce((n, c) => n + c.fix.steps.length + c.fix.verify.length, 0);
     const numbered = cards.flatMap((c) => elementsOfType(c, 'TextBlock')).filter((t) => /^\d+\.$/.test(String(t.text)));
     assert.equal(numbered.length, expected);
@@ -155,6 +156,14 @@ describe('cards: worst case (every cause, long hostile evidence) within budget',
 
   it('pasted text never becomes markdown, a link or an image', () => {
     for (const card of cards) assertMarkdownSafe(card);
+  });
+
+  it('shows confirmed and likely causes in full, or the first possible ones when there are none', () => {
+    const open = verdict.causes.filter((c) => c.status !== 'ruled-out');
+    const strong = open.filter((c) => c.status === 'confirmed' || c.status === 'likely');
+    assert.deepEqual(detailedCauses(verdict).map((c) => c.id), (strong.length ? strong : open.slice(0, MAX_DETAILED_POSSIBLE)).map((c) => c.id));
+    const onlyPossible = { ...verdict, causes: verdict.causes.map((c) => ({ ...c, status: 'possible' as const })) };
+    assert.equal(detailedCauses(onlyPossible).length, MAX_DETAILED_POSSIBLE);
   });
 
   it('templating does not evaluate expressions found in data', () => {
