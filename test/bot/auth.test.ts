@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { createServer } from '../../bot/server';
 import { loadConfig } from '../../bot/config';
@@ -10,6 +9,7 @@ import { AuthenticationError } from 'botframework-connector';
 import { ConnectorStub } from '../support/connector-stub';
 import { LocalCredentialsFactory, OpenIdServer, StaticTokenCredentials, makeKey } from '../support/openid-server';
 import { walkEngine } from '../support/dialog-walk';
+import { closeServer, listenOnLoopback } from '../support/running-bot';
 
 // The real restify server, CloudAdapter and botbuilder token validation, with the Bot Framework identity
 // service played by a FAKE OpenID metadata + JWKS server on 127.0.0.1 and the Bot Connector by a FAKE stub.
@@ -23,13 +23,11 @@ async function startBot(openId: OpenIdServer | { endpoints(): ReturnType<OpenIdS
     engine: walkEngine,
     authOptions: { endpoints: openId.endpoints(), credentialsFactory: new LocalCredentialsFactory(APP_ID, 'not-a-real-secret') },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  return { server, base: await listenOnLoopback(server) };
 }
 
 async function stopBot(server: Server): Promise<void> {
-  server.server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await closeServer(server);
 }
 
 describe('bot auth: Bot Framework JWT against a local OpenID + JWKS fake', function () {

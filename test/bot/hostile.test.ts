@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import fc from 'fast-check';
 import { createServer } from '../../bot/server';
@@ -12,6 +11,7 @@ import { ConnectorStub, type ConnectorCall } from '../support/connector-stub';
 import { cardProblems, markdownRenderedTexts } from '../support/adaptive-card-validator';
 import { walkEngine } from '../support/dialog-walk';
 import { NDR_5764_EX2013 } from '../fixtures/dialogs/ndrs';
+import { closeServer, listenOnLoopback } from '../support/running-bot';
 
 // Hostile input along the whole path: HTTP → dialogs → engine → cards, on the real restify server
 // (anonymous mode); replies land in a FAKE Bot Connector (test/support/connector-stub.ts).
@@ -62,13 +62,11 @@ describe('bot hostile input: HTTP → dialogs → engine → cards', function ()
   before(async () => {
     await stub.start();
     server = createServer(loadConfig({ PORT: '0', TURNS_PER_MINUTE: '0' }), { logger: silentLogger, engine: walkEngine });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = await listenOnLoopback(server);
   });
 
   after(async () => {
-    server.server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer(server);
     await stub.stop();
   });
 

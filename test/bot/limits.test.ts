@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { TestAdapter } from 'botbuilder';
 import { createServer } from '../../bot/server';
@@ -16,6 +15,7 @@ import { ConnectorStub, type ConnectorCall } from '../support/connector-stub';
 import { cardProblems } from '../support/adaptive-card-validator';
 import { walkEngine } from '../support/dialog-walk';
 import { NDR_5764_EX2013 } from '../fixtures/dialogs/ndrs';
+import { closeServer, listenOnLoopback } from '../support/running-bot';
 
 // Limits at the HTTP level on the real restify server (anonymous mode); replies land in a FAKE Bot
 // Connector (test/support/connector-stub.ts).
@@ -118,13 +118,11 @@ describe('bot limits: over HTTP', () => {
     await stub.start();
     const config = loadConfig({ PORT: '0', MAX_BODY_BYTES: '4096', MAX_JSON_DEPTH: '8', MAX_PASTE_CHARS: '1500', TURNS_PER_MINUTE: '3' });
     server = createServer(config, { logger: silentLogger, engine: walkEngine });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = await listenOnLoopback(server);
   });
 
   after(async () => {
-    server.server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer(server);
     await stub.stop();
   });
 

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { createServer } from '../../bot/server';
 import { loadConfig } from '../../bot/config';
@@ -9,6 +8,7 @@ import type { DiagnosisEngine } from '../../dialogs/engine-port';
 import { ConnectorStub } from '../support/connector-stub';
 import { walkEngine } from '../support/dialog-walk';
 import { NDR_5764_EX2013 } from '../fixtures/dialogs/ndrs';
+import { closeServer, listenOnLoopback } from '../support/running-bot';
 
 // Structured logs: JSON lines with levels, ids, sizes and durations; never what admins paste, never
 // the Authorization header. Replies land in a FAKE Bot Connector (test/support/connector-stub.ts).
@@ -96,13 +96,11 @@ describe('bot logging: what one request leaves in the log', () => {
   before(async () => {
     await stub.start();
     server = createServer(loadConfig({ PORT: '0' }), { logger, engine: failing });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = await listenOnLoopback(server);
   });
 
   after(async () => {
-    server.server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeServer(server);
     await stub.stop();
   });
 
