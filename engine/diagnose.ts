@@ -41,10 +41,23 @@ function seedAll(): Finding[] {
   return CAUSE_IDS.filter((id) => caseOf(id) !== 'other').map((cause) => ({ cause, status: 'possible' as const, source: 'ndr' as const, evidence: [] }));
 }
 
+/**
+ * Causes the NDR makes unlikely (EOP was reached, so mail did go through the smart host) are not proven
+ * by configuration alone: the pasted connector may not be the one that sent this message.
+ */
+function capUnlikely(ctx: DiagnosisContext, findings: Finding[]): Finding[] {
+  const unlikely = new Set(ctx.classification?.unlikely ?? []);
+  if (unlikely.size === 0) return findings;
+  const line = { source: 'ndr', text: `${ctx.primaryNdr?.diagnostic ?? ''} (the refusal came from EOP, so the mail did reach it)` };
+  return findings.map((f) => (unlikely.has(f.cause) && f.status === 'confirmed' && f.source !== 'ndr'
+    ? { ...f, status: 'likely' as const, evidence: [...f.evidence, line] }
+    : f));
+}
+
 export function diagnose(facts: Facts): Verdict {
   const ctx = buildContext(facts);
   const relayMode = inRelayMode(ctx);
-  const findings = RULES.flatMap((rule) => rule(ctx));
+  const findings = capUnlikely(ctx, RULES.flatMap((rule) => rule(ctx)));
   // Seeds only steer the questions when there is no NDR; they never show as causes.
   const seeded = ctx.family === 'not-an-ndr' && relayMode;
   const forQuestions = combineFindings(seeded ? [...seedAll(), ...findings] : findings);

@@ -222,7 +222,10 @@ export const NDR_PATTERNS: readonly NdrPattern[] = [
   },
   {
     id: 'eop.5.7.x.relay-access-denied-attr', examples: ['550 5.7.1 Relay Access Denied ATTR1', '550 5.7.0 Relay Access Denied'],
-    match: (t) => t.text.includes('relay access denied') && (t.attr !== undefined || t.rejecter === 'microsoft'),
+    // Vocabulary: `550 5.7.0 Relay Access Denied` is EOP's; a bare reply with no host is read the same way
+    // (as the bare `#550 5.4.1 Relay Access Denied ##` is), a third party's never.
+    match: (t) => t.text.includes('relay access denied') &&
+      (t.attr !== undefined || t.rejecter === 'microsoft' || (t.rejecter === 'unknown' && /\b550[ -]5\.7\.[01] relay access denied\b/.test(t.text))),
     family: 'eop-relay-denied', confirmed: [], consider: C.attrOld, unlikely: C.reachedEop, sources: [SRC.ndrExo],
   },
   {
@@ -476,9 +479,11 @@ export function classifyNdr(ndr: NdrFacts): NdrClassification {
   if (p.id === 'eop.5.7.57.client-not-authenticated' && t.remoteKind === 'client-submission') {
     confirmed.push('send-connector.client-submission-endpoint');
   }
-  // §3.3: a 5.7.54 refusal is only proven on-prem when no Microsoft host did the refusing.
-  if (p.id === 'onprem.5.7.54.unable-to-relay' && t.rejecter === 'microsoft') {
-    return { family: p.family, patternId: p.id, confirmed: [], consider: [...p.confirmed, ...consider], unlikely: [...p.unlikely], sources: [...p.sources] };
+  // §3.3 / §4.2: a 5.7.54 refusal is proven on-prem only when the on-prem server itself refused. Another
+  // organization's server refusing is other-relay-denied; with no host named at all it stays a candidate.
+  if (p.id === 'onprem.5.7.54.unable-to-relay' && t.rejecter !== 'onprem') {
+    const family = t.rejecter === 'third-party' ? 'other-relay-denied' : p.family;
+    return { family, patternId: p.id, confirmed: [], consider: [...p.confirmed, ...consider], unlikely: [...p.unlikely], sources: [...p.sources] };
   }
   return {
     family: p.family, patternId: p.id,

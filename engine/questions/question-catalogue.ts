@@ -36,7 +36,8 @@ function cause(...ids: CauseId[]): CauseId[] {
 
 export const QUESTION_CATALOGUE: Readonly<Record<string, QuestionDef>> = {
   'case2.inbound-connector': {
-    needed: noInbound,
+    // Also when the pasted connectors do not show their type.
+    needed: (ctx) => ctx.onPremisesConnectors.length + ctx.partnerConnectors.length === 0,
     question: () => ({
       id: 'case2.inbound-connector', kind: 'choice', case: 'case2',
       prompt: 'In Exchange Online, is there an inbound connector from your organization\'s email server (type OnPremises), and is it turned on?',

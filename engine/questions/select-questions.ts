@@ -1,5 +1,10 @@
 import type { Question } from '../verdict';
-import type { CauseId } from '../vocabulary';
+import { caseOf, type Case, type CauseId, type Family } from '../vocabulary';
+
+/** The case a family points at first; undefined: either. */
+const PRIMARY_CASE: Partial<Record<Family, Case>> = {
+  'eop-relay-denied': 'case2', 'eop-wrong-endpoint': 'case1', 'connection-failure': 'case1', 'tls-failure': 'case1',
+};
 import type { DiagnosisContext } from '../rules/context';
 import type { CombinedCause } from '../rules/combine';
 import { CASE1_FIRST, CASE2_FIRST, QUESTION_CATALOGUE } from './question-catalogue';
@@ -11,8 +16,11 @@ import { CASE1_FIRST, CASE2_FIRST, QUESTION_CATALOGUE } from './question-catalog
  */
 export function selectQuestions(ctx: DiagnosisContext, causes: Map<CauseId, CombinedCause>, relayMode: boolean): Question[] {
   if (!relayMode) return [];
-  const pinned = [...causes.values()].some((c) =>
-    (c.status === 'confirmed' || c.status === 'likely') && [...c.sources].some((s) => s !== 'ndr'));
+  // Pinned: proven by pasted evidence or answers, or likely in the case the failure points at. A likely
+  // Case 1 finding does not stop the Case 2 questions after a relay refusal, and vice versa.
+  const primary = PRIMARY_CASE[ctx.family];
+  const pinned = [...causes.values()].some((c) => [...c.sources].some((s) => s !== 'ndr') &&
+    (c.status === 'confirmed' || (c.status === 'likely' && (primary === undefined || caseOf(c.id) === primary))));
   if (pinned) return [];
   const open = (id: CauseId) => {
     const c = causes.get(id);

@@ -24,10 +24,12 @@ export function acceptedDomainFindings(ctx: DiagnosisContext): Finding[] {
   const senderOk = senderDomain ? accepted.has(senderDomain.toLowerCase()) : undefined;
   const e = [listEv, ...(presented ? [presented.evidence] : []), ...(senderDomain ? [ev('ndr', `sender domain: ${senderDomain}`)] : [])];
 
-  if (certResult === 'exact') return [finding('accepted-domain.not-accepted', 'ruled-out', 'config', ...e)];
-  if (certResult === 'parent') return [finding('accepted-domain.not-accepted', 'possible', 'config', ...e)];
-  if (certResult === 'none' && senderOk === false) return [finding('accepted-domain.not-accepted', 'confirmed', 'config', ...e)];
-  if (certResult === 'none') return [finding('accepted-domain.not-accepted', senderOk ? 'possible' : 'likely', 'config', ...e)];
+  // Never confirmed from configuration: the NDR's sender is usually the P2 From (EOP counts only the P1
+  // MAIL FROM), and a certificate known only from TlsCertificateName may carry more names (SANs).
+  const source = presented?.basis === 'answer' ? 'answer' : 'config';
+  if (certResult === 'exact') return [finding('accepted-domain.not-accepted', 'ruled-out', source, ...e)];
+  if (certResult === 'parent') return [finding('accepted-domain.not-accepted', 'possible', source, ...e)];
+  if (certResult === 'none') return [finding('accepted-domain.not-accepted', senderOk ? 'possible' : 'likely', source, ...e)];
   if (senderOk === false) return [finding('accepted-domain.not-accepted', 'likely', 'config', ...e)];
   return [];
 }

@@ -35,7 +35,8 @@ export function answerFindings(ctx: DiagnosisContext): Finding[] {
     if (tls && yes(tls)) out.push(finding('send-connector.tls-not-required', 'ruled-out', 'answer', ev(src('case1.require-tls'), tls)));
   }
 
-  if (ctx.facts.inboundConnectors.length === 0) {
+  const typesKnown = ctx.onPremisesConnectors.length + ctx.partnerConnectors.length > 0;
+  if (!typesKnown) {
     const state = a('case2.inbound-connector');
     const e = state ? ev(src('case2.inbound-connector'), state) : undefined;
     if (state && e) {

@@ -32,10 +32,12 @@ export function certificateFindings(ctx: DiagnosisContext): Finding[] {
   if (cert) {
     const where = `certificate ${cert.thumbprint ?? ''}`.trim();
     const smtp = cert.services.some((x) => /smtp/i.test(x));
+    // Found by TlsCertificateName it is the certificate sent; found by FQDN only a guess at it.
+    const proven = sc?.tlsCertificateName ? 'confirmed' : 'likely';
     if (cert.hasPrivateKey === false) {
-      out.push(finding('certificate.no-private-key', 'confirmed', 'config', ev(where, cert.lines.HasPrivateKey ?? 'HasPrivateKey : False')));
+      out.push(finding('certificate.no-private-key', proven, 'config', ev(where, cert.lines.HasPrivateKey ?? 'HasPrivateKey : False')));
     } else if (cert.services.length > 0 && !smtp) {
-      out.push(finding('certificate.no-private-key', 'confirmed', 'config', ev(where, cert.lines.Services ?? `Services : ${cert.services.join(', ')}`)));
+      out.push(finding('certificate.no-private-key', proven, 'config', ev(where, cert.lines.Services ?? `Services : ${cert.services.join(', ')}`)));
     } else if (cert.hasPrivateKey === true && smtp) {
       out.push(finding('certificate.no-private-key', 'ruled-out', 'config', ev(where, cert.lines.HasPrivateKey ?? 'HasPrivateKey : True'), ev(where, cert.lines.Services ?? `Services : ${cert.services.join(', ')}`)));
     }

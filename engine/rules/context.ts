@@ -5,13 +5,14 @@ import { classifyNdr, type NdrClassification } from '../knowledge/ndr-patterns';
 import { parseTlsCertificateName, subjectCn } from '../certificates/cert-names';
 import type { Family } from '../vocabulary';
 import { isInternalName } from './internal-names';
+import { isIpv4 } from '../net/ipv4';
 
 // Everything the rules read, derived once from Facts.
 
 export interface PresentedCertificate {
   names: string[];
   /** How sure we are these are the names the server presents. */
-  basis: 'protocol-log' | 'certificate' | 'tls-certificate-name' | 'answer';
+  basis: 'protocol-log' | 'certificate' | 'fqdn-guess' | 'tls-certificate-name' | 'answer';
   evidence: Evidence;
   subject?: string;
   issuer?: string;
@@ -112,7 +113,10 @@ function presentedCertificate(facts: Facts, sc: SendConnector | undefined, cert:
   }
   if (cert) {
     const line = cert.lines.Subject ?? cert.lines.CertificateDomains ?? `Subject : ${cert.subject ?? ''}`;
-    return { names: certNames(cert), basis: 'certificate', evidence: { source: `certificate ${cert.thumbprint ?? ''}`.trim(), text: line }, subject: cert.subject, issuer: cert.issuer, thumbprint: cert.thumbprint };
+    // Without TlsCertificateName transport picks among the certificates matching the FQDN (the newest),
+    // so a certificate found by FQDN is a guess at what is sent.
+    const basis = sc?.tlsCertificateName ? 'certificate' : 'fqdn-guess';
+    return { names: certNames(cert), basis, evidence: { source: `certificate ${cert.thumbprint ?? ''}`.trim(), text: line }, subject: cert.subject, issuer: cert.issuer, thumbprint: cert.thumbprint };
   }
   if (sc?.tlsCertificateName) {
     const parsed = parseTlsCertificateName(sc.tlsCertificateName);
@@ -165,7 +169,7 @@ export function buildContext(facts: Facts): DiagnosisContext {
   else if (ndrRemote && isTenantEndpoint(ndrRemote.host)) { tenantEndpoint = ndrRemote.host; tenantEndpointSource = 'ndr'; }
 
   const ipAnswer = facts.answers['case2.onprem-ip']?.trim();
-  const onPremIp = ipAnswer && /^\d{1,3}(\.\d{1,3}){3}$/.test(ipAnswer) ? ipAnswer : undefined;
+  const onPremIp = ipAnswer && isIpv4(ipAnswer) ? ipAnswer : undefined;
 
   return {
     facts, primaryNdr: ndr, classification: cls, family, internetConnectors, internetConnector,

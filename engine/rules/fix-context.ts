@@ -5,6 +5,21 @@ import type { FixContext } from '../knowledge/causes/fix-context';
 import type { DiagnosisContext } from './context';
 import type { CauseId } from '../vocabulary';
 
+/**
+ * The organization domain a certificate name falls under: a known domain it equals or ends with, or the
+ * base of a wildcard. Never a label stripped off blindly (`contoso.co.uk` must not become `co.uk`).
+ */
+function domainOfName(name: string, known: ReadonlyArray<string | undefined>): string | undefined {
+  const n = name.toLowerCase().replace(/^\*\./, '');
+  const match = known
+    .filter((d): d is string => !!d)
+    .map((d) => d.toLowerCase())
+    .filter((d) => n === d || n.endsWith(`.${d}`))
+    .sort((a, b) => b.length - a.length)[0];
+  if (match) return match;
+  return name.startsWith('*.') ? n : undefined;
+}
+
 /** The admin's own values for the fix commands; anything unknown stays undefined (a placeholder). */
 export function fixContextFrom(ctx: DiagnosisContext, cause?: CauseId): FixContext {
   const sc = ctx.internetConnector;
@@ -18,8 +33,7 @@ export function fixContextFrom(ctx: DiagnosisContext, cause?: CauseId): FixConte
   // An internal name (ex01.contoso.local) can never be an accepted domain or a public CA's name: leave a
   // placeholder so the fix asks for the public certificate's name instead of repeating the internal one.
   const certificateName = candidate && !isInternalName(candidate) ? candidate : undefined;
-  const base = certificateName?.replace(/^\*\./, '');
-  const certificateDomain = base && base.split('.').length > 2 && !certificateName?.startsWith('*.') ? base.split('.').slice(1).join('.') : base;
+  const certificateDomain = certificateName ? domainOfName(certificateName, [ctx.domain, ...ctx.facts.acceptedDomains.map((d) => d.domainName)]) : undefined;
   const gccHigh = [ctx.tenantEndpoint, ...(sc?.smartHosts ?? [])].some((h) => h && classifyHost(h).cloud === 'gcc-high');
   return {
     sendConnectorName: sc?.name,

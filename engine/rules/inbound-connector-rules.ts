@@ -20,9 +20,12 @@ export function inboundConnectorFindings(ctx: DiagnosisContext): Finding[] {
   const out: Finding[] = [];
 
   if (onPrem.length === 0) {
+    // A connector whose type the paste does not show (or shows as a number) could be the OnPremises one.
+    if (facts.inboundConnectors.length > onPrem.length + partners.length) return out;
     const e = facts.inboundConnectors.map((c) => ev(src(c), line(c, 'ConnectorType', `ConnectorType : ${c.connectorType ?? ''}`)));
     if (partners.length > 0) {
-      out.push(finding('inbound-connector.wrong-type', 'confirmed', 'config', ...e));
+      // Only Partner connectors in the paste; the paste may not hold them all, so likely, not proven.
+      out.push(finding('inbound-connector.wrong-type', 'likely', 'config', ...e));
       const restricted = partners.filter((p) => p.restrictDomainsToCertificate || p.restrictDomainsToIPAddresses);
       if (restricted.length) {
         const re = restricted.map((p) => ev(src(p), p.restrictDomainsToCertificate ? line(p, 'RestrictDomainsToCertificate', 'RestrictDomainsToCertificate : True') : line(p, 'RestrictDomainsToIPAddresses', 'RestrictDomainsToIPAddresses : True')));
@@ -68,6 +71,7 @@ function certificateMatch(ctx: DiagnosisContext, enabled: InboundConnector[]): F
   if (best === 'match') return [finding('inbound-connector.certificate-mismatch', 'ruled-out', 'config', ...e)];
   if (best === 'unknown') return [finding('inbound-connector.certificate-mismatch', 'possible', 'config', ...e)];
   // Only the subject CN is known from TlsCertificateName; a SAN might still match.
+  // Sure only when we know every name the server sends: the protocol log, or the certificate it names.
   const sure = presented.basis === 'protocol-log' || presented.basis === 'certificate';
   return [finding('inbound-connector.certificate-mismatch', sure ? 'confirmed' : 'likely', presented.basis === 'answer' ? 'answer' : 'config', ...e)];
 }
@@ -79,10 +83,11 @@ function ipMatch(ctx: DiagnosisContext, enabled: InboundConnector[]): Finding[] 
   const inList = ipv4InList(ctx.onPremIp, all);
   const c = ipConnectors[0];
   const e = [ev(src(c), line(c, 'SenderIPAddresses', `SenderIPAddresses : {${c.senderIPAddresses.join(', ')}}`)), ev('answer: case2.onprem-ip', ctx.onPremIp)];
-  if (inList === true) return [finding('inbound-connector.ip-not-listed', 'ruled-out', 'config', ...e)];
+  // The egress IP is the admin's answer, so this is at most likely.
+  if (inList === true) return [finding('inbound-connector.ip-not-listed', 'ruled-out', 'answer', ...e)];
   if (inList === false) {
     const certOk = enabled.some((x) => x.tlsSenderCertificateName);
-    return [finding('inbound-connector.ip-not-listed', certOk ? 'possible' : 'confirmed', 'config', ...e)];
+    return [finding('inbound-connector.ip-not-listed', certOk ? 'possible' : 'likely', 'answer', ...e)];
   }
   return [];
 }

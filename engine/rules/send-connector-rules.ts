@@ -20,8 +20,8 @@ export function sendConnectorFindings(ctx: DiagnosisContext): Finding[] {
 
   if (internetConnectors.length === 0) {
     const names = facts.sendConnectors.map((c) => ev(src(c), line(c, 'AddressSpaces', `AddressSpaces : {${c.addressSpaces.join(', ')}}`)));
-    const truncated = facts.sendConnectors.some((c) => c.truncated.includes('AddressSpaces'));
-    out.push(finding('send-connector.no-internet-address-space', truncated ? 'likely' : 'confirmed', 'config', ...names));
+    // The paste may hold only some connectors (Get-SendConnector "Outbound*" | fl): likely, not proven.
+    out.push(finding('send-connector.no-internet-address-space', 'likely', 'config', ...names));
     return out;
   }
   const c = ctx.internetConnector ?? internetConnectors[0];
@@ -34,10 +34,15 @@ export function sendConnectorFindings(ctx: DiagnosisContext): Finding[] {
     out.push(finding('send-connector.disabled', 'ruled-out', 'config', ev(s, line(c, 'Enabled', 'Enabled : True'))));
   }
 
-  const dns = c.dnsRoutingEnabled === true || c.smartHosts.length === 0;
-  if (dns) {
-    const e = [ev(s, line(c, 'DNSRoutingEnabled', `DNSRoutingEnabled : ${String(c.dnsRoutingEnabled ?? 'True')}`))];
-    if (c.lines.SmartHosts) e.push(ev(s, c.lines.SmartHosts));
+  // Routing is judged only when the paste shows it: a missing property is not an empty one.
+  const routingKnown = c.dnsRoutingEnabled !== undefined || !!c.lines.SmartHosts || !!c.lines.SmartHostsString || c.smartHosts.length > 0;
+  const dns = routingKnown && (c.dnsRoutingEnabled === true || c.smartHosts.length === 0);
+  if (!routingKnown) {
+    // Nothing to say about routing.
+  } else if (dns) {
+    const e = c.dnsRoutingEnabled === undefined ? [] : [ev(s, line(c, 'DNSRoutingEnabled', `DNSRoutingEnabled : ${String(c.dnsRoutingEnabled)}`))];
+    const hostsLine = c.lines.SmartHosts ?? c.lines.SmartHostsString;
+    if (hostsLine) e.push(ev(s, hostsLine));
     out.push(finding('send-connector.no-smart-host', 'confirmed', 'config', ...e));
   } else {
     const e = ev(s, line(c, 'SmartHosts', `SmartHosts : {${c.smartHosts.join(', ')}}`));
@@ -46,9 +51,9 @@ export function sendConnectorFindings(ctx: DiagnosisContext): Finding[] {
   }
 
   const certBased = ctx.onPremisesConnectors.some((ic) => ic.enabled !== false && !!ic.tlsSenderCertificateName);
-  const ipOnly = ctx.onPremisesConnectors.length > 0 && ctx.onPremisesConnectors.every((ic) => !ic.tlsSenderCertificateName && ic.senderIPAddresses.length > 0);
   if (c.requireTls === false) {
-    out.push(finding('send-connector.tls-not-required', certBased ? 'confirmed' : ipOnly ? 'possible' : 'likely', 'config', ev(s, line(c, 'RequireTLS', 'RequireTLS : False'))));
+    // Exchange still offers STARTTLS opportunistically, so RequireTLS False alone proves nothing.
+    out.push(finding('send-connector.tls-not-required', certBased ? 'likely' : 'possible', 'config', ev(s, line(c, 'RequireTLS', 'RequireTLS : False'))));
   } else if (c.requireTls === true) {
     out.push(finding('send-connector.tls-not-required', 'ruled-out', 'config', ev(s, line(c, 'RequireTLS', 'RequireTLS : True'))));
   }

@@ -76,7 +76,7 @@ export function judgeSmartHosts(ctx: DiagnosisContext, hosts: string[], source: 
       continue;
     }
     // Own MX, a third-party filter or any other host: not an EOP endpoint.
-    out.push(finding('send-connector.wrong-smart-host', source === 'answer' ? 'likely' : 'likely', source, evidence));
+    out.push(finding('send-connector.wrong-smart-host', 'likely', source, evidence));
     allTenant = false;
   }
   if (allTenant) {
