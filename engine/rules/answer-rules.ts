@@ -1,4 +1,4 @@
-import { certNameMatches } from '../certificates/cert-names';
+import { bestCertNameMatch } from '../certificates/cert-names';
 import { ipv4InList } from '../net/ipv4';
 import type { DiagnosisContext } from './context';
 import { ev, finding, type Finding } from './finding';
@@ -51,8 +51,8 @@ export function answerFindings(ctx: DiagnosisContext): Finding[] {
     const expected = a('case2.connector-certificate-name');
     const presented = ctx.presented?.names ?? [];
     if (expected && presented.length) {
-      const results = presented.map((p) => certNameMatches(expected, p));
-      const status = results.includes('match') ? 'ruled-out' : results.includes('unknown') ? 'possible' : 'likely';
+      const { result } = bestCertNameMatch(expected, presented);
+      const status = result === 'match' ? 'ruled-out' : result === 'unknown' ? 'possible' : 'likely';
       out.push(finding('inbound-connector.certificate-mismatch', status, 'answer', ev(src('case2.connector-certificate-name'), expected), ctx.presented!.evidence));
     }
     const ips = a('case2.connector-ips');

@@ -2,7 +2,7 @@ import type { Certificate, Facts, InboundConnector, LiveObservation, NdrFacts, S
 import type { Evidence } from '../verdict';
 import { classifyHost, isTenantEndpoint, type EndpointClass } from '../knowledge/endpoints';
 import { classifyNdr, type NdrClassification } from '../knowledge/ndr-patterns';
-import { parseTlsCertificateName, subjectCn } from '../certificates/cert-names';
+import { parseTlsCertificateName, presentedNames, subjectCn } from '../certificates/cert-names';
 import type { Family } from '../vocabulary';
 import { isInternalName } from './internal-names';
 import { isIpv4 } from '../net/ipv4';
@@ -87,11 +87,6 @@ function certificateForConnector(certs: Certificate[], tlsName: string | undefin
   return undefined;
 }
 
-function certNames(c: Certificate): string[] {
-  const cn = c.subject ? subjectCn(c.subject) : undefined;
-  return unique([...(cn ? [cn] : []), ...c.certificateDomains]);
-}
-
 /** `mail.contoso.com` → `contoso.com`, the usual relation of a Send connector's FQDN to the domain. */
 function fqdnParent(fqdn: string | undefined): string | undefined {
   const name = fqdn?.trim().toLowerCase().replace(/\.$/, '');
@@ -107,16 +102,15 @@ function unique(xs: string[]): string[] {
 function presentedCertificate(facts: Facts, sc: SendConnector | undefined, cert: Certificate | undefined): PresentedCertificate | undefined {
   const log = facts.protocolLogs.find((l) => l.subject || l.alternateNames.length);
   if (log) {
-    const cn = log.subject ? subjectCn(log.subject) ?? log.subject : undefined;
     const line = log.lines.find((l) => /certificate subject/i.test(l)) ?? log.lines[0] ?? '';
-    return { names: unique([...(cn ? [cn] : []), ...log.alternateNames]), basis: 'protocol-log', evidence: { source: 'protocol log', text: line }, subject: log.subject, issuer: log.issuer, thumbprint: log.thumbprint };
+    return { names: presentedNames(log), basis: 'protocol-log', evidence: { source: 'protocol log', text: line }, subject: log.subject, issuer: log.issuer, thumbprint: log.thumbprint };
   }
   if (cert) {
     const line = cert.lines.Subject ?? cert.lines.CertificateDomains ?? `Subject : ${cert.subject ?? ''}`;
     // Without TlsCertificateName transport picks among the certificates matching the FQDN (the newest),
     // so a certificate found by FQDN is a guess at what is sent.
     const basis = sc?.tlsCertificateName ? 'certificate' : 'fqdn-guess';
-    return { names: certNames(cert), basis, evidence: { source: `certificate ${cert.thumbprint ?? ''}`.trim(), text: line }, subject: cert.subject, issuer: cert.issuer, thumbprint: cert.thumbprint };
+    return { names: presentedNames(cert), basis, evidence: { source: `certificate ${cert.thumbprint ?? ''}`.trim(), text: line }, subject: cert.subject, issuer: cert.issuer, thumbprint: cert.thumbprint };
   }
   if (sc?.tlsCertificateName) {
     const parsed = parseTlsCertificateName(sc.tlsCertificateName);

@@ -1,4 +1,4 @@
-import { certNameMatches } from '../certificates/cert-names';
+import { bestCertNameMatch } from '../certificates/cert-names';
 import type { InboundConnector } from '../facts';
 import { ipv4InList } from '../net/ipv4';
 import type { DiagnosisContext } from './context';
@@ -57,14 +57,13 @@ function certificateMatch(ctx: DiagnosisContext, enabled: InboundConnector[]): F
   if (certConnectors.length === 0) return [];
   const presented = ctx.presented;
   if (!presented || presented.names.length === 0) return [];
+  // The connector that matches best decides (match > unknown > no-match).
+  const rank = { match: 2, unknown: 1, 'no-match': 0 } as const;
   let best: 'match' | 'unknown' | 'no-match' = 'no-match';
   let bestConnector = certConnectors[0];
   for (const c of certConnectors) {
-    for (const name of presented.names) {
-      const r = certNameMatches(c.tlsSenderCertificateName ?? '', name);
-      if (r === 'match') { best = 'match'; bestConnector = c; break; }
-      if (r === 'unknown' && best === 'no-match') { best = 'unknown'; bestConnector = c; }
-    }
+    const { result } = bestCertNameMatch(c.tlsSenderCertificateName ?? '', presented.names);
+    if (rank[result] > rank[best]) { best = result; bestConnector = c; }
     if (best === 'match') break;
   }
   const e = [ev(src(bestConnector), line(bestConnector, 'TlsSenderCertificateName', `TlsSenderCertificateName : ${bestConnector.tlsSenderCertificateName}`)), presented.evidence];
