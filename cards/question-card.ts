@@ -3,7 +3,7 @@ import questionTemplate from './templates/question.json';
 import answeredTemplate from './templates/answered.json';
 import type { CardElement, CardJson } from './card-json';
 import { CASE_WORDS } from './family-words';
-import { clip, markdownSafe } from './safe-text';
+import { clip, markdownSafe, noTextFunctions } from './safe-text';
 import { expandTemplate } from './template';
 
 /** Id of the input that carries the answer in the submit payload. */
@@ -40,7 +40,7 @@ export function buildQuestionCard(question: Question, nonce: string): CardJson {
     prompt: markdownSafe(question.prompt),
     why: markdownSafe(question.why),
     hasCommand: Boolean(question.command),
-    command: clip(question.command ?? '', 1000),
+    command: noTextFunctions(clip(question.command ?? '', 1000)),
     input: inputFor(question),
     submitTitle: question.kind === 'choice' ? 'Answer' : 'Send',
     nonce,
@@ -62,6 +62,6 @@ export function buildAnsweredCard(question: Question, value: string): CardJson {
   return expandTemplate(answeredTemplate, {
     caseTitle: markdownSafe(CASE_WORDS[question.case] ?? question.case),
     prompt: markdownSafe(question.prompt),
-    answer: answerLabel(question, value),
+    answer: noTextFunctions(answerLabel(question, value)),
   });
 }

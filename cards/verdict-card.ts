@@ -4,7 +4,7 @@ import causeTemplate from './templates/verdict-cause.json';
 import stepTemplate from './templates/fix-step.json';
 import { CARD_BUDGET_CHARS, type CardElement, type CardJson } from './card-json';
 import { CASE_WORDS, FAMILY_WORDS, STATUS_COLORS, STATUS_WORDS } from './family-words';
-import { clip, markdownSafe, verbatimBlock } from './safe-text';
+import { clip, markdownSafe, noTextFunctions, verbatimBlock } from './safe-text';
 import { expandTemplate } from './template';
 
 export const RESTART_VERB = 'restart';
@@ -62,7 +62,7 @@ function stepBlocks(steps: FixStep[]): CardElement[][] {
       number: i + 1,
       text: markdownSafe(step.text, 800),
       hasPowershell: Boolean(step.powershell),
-      powershell: clip(step.powershell ?? '', 2000),
+      powershell: noTextFunctions(clip(step.powershell ?? '', 2000)),
     }),
   ]);
 }

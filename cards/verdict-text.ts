@@ -1,5 +1,6 @@
 import type { CauseResult, Verdict } from '../engine/verdict';
 import { CASE_WORDS, FAMILY_WORDS, STATUS_WORDS } from './family-words';
+import { markdownSafe } from './safe-text';
 
 // The verdict as chat messages with code fences, so commands can be copied on any client.
 // Pasted text inside fences cannot become markdown; fence markers in it are defused.
@@ -17,7 +18,7 @@ function fence(body: string): string {
 
 /** Text outside fences: escape markdown so pasted values stay literal. */
 function plain(value: string): string {
-  return value.replace(/[\\`*_~[\]()<>#|]/g, (c) => `\\${c}`).replace(/:\/\//g, ':\u200B//');
+  return markdownSafe(value, Number.MAX_SAFE_INTEGER);
 }
 
 /** A cause as paragraphs; each paragraph is plain text or one whole fence, so splitting keeps fences intact. */

@@ -44,6 +44,7 @@ export function leakedMarkup(text: string): string | undefined {
     ['www', /\bwww\.evil\.test/i],
     ['mailto', /mailto:/i],
     ['html', /(?<!\\)<\s*(a|img|script)\b/i],
+    ['text function', /\{\{(DATE|TIME)\(/i],
   ];
   return checks.find(([, re]) => re.test(text))?.[0];
 }
