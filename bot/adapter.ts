@@ -20,14 +20,15 @@ export function errorCode(): string {
 export const DEFAULT_TURN_LIMITS: TurnLimits = { maxPasteChars: 40_000, turnsPerMinute: 30 };
 
 /**
- * CloudAdapter with duplicate-drop, the invoke guard, per-message limits and per-conversation
+ * CloudAdapter with the invoke guard, duplicate-drop, per-message limits and per-conversation
  * serialization (in that order: a retried delivery never counts against the rate), and an apologetic
  * onTurnError.
  */
 export function createAdapter(auth: BotFrameworkAuthentication, conversationState: ConversationState, logger: Logger, limits: TurnLimits = DEFAULT_TURN_LIMITS): CloudAdapter {
   const adapter = new CloudAdapter(auth);
-  adapter.use(new DedupeMiddleware());
+  // Invokes first: a redelivered invoke must get its invoke response too, not be dropped without one (501).
   adapter.use(new InvokeGuardMiddleware());
+  adapter.use(new DedupeMiddleware());
   adapter.use(new TurnLimitsMiddleware(limits, logger));
   adapter.use(new SerializeMiddleware());
   adapter.onTurnError = async (context: TurnContext, error: Error) => {

@@ -8,7 +8,8 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 
 export const ConfigSchema = z.object({
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
-  HOST: z.preprocess(blankToUndefined, z.string().default('0.0.0.0')),
+  // Blank: 127.0.0.1 in anonymous mode (no token protects the endpoint), 0.0.0.0 with an app id.
+  HOST: z.preprocess(blankToUndefined, z.string().optional()),
   MicrosoftAppId: z.string().trim().default(''),
   MicrosoftAppPassword: z.string().default(''),
   MicrosoftAppType: z.preprocess(blankToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
@@ -48,7 +49,8 @@ export function loadConfig(env: Record<string, string | undefined>): BotConfig {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid configuration: ${problems}`);
   }
-  return parsed.data;
+  const config = parsed.data;
+  return { ...config, HOST: config.HOST ?? (config.MicrosoftAppId === '' ? '127.0.0.1' : '0.0.0.0') };
 }
 
 export function isAnonymous(config: BotConfig): boolean {

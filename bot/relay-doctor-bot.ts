@@ -1,4 +1,4 @@
-import { TeamsActivityHandler, TurnContext, type ConversationState, type StatePropertyAccessor, type UserState } from 'botbuilder';
+import { TeamsActivityHandler, TurnContext, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { RootDialog } from '../dialogs/root-dialog';
 
@@ -10,7 +10,7 @@ export class RelayDoctorBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly welcomed: StatePropertyAccessor<boolean>;
 
-  constructor(private readonly conversationState: ConversationState, private readonly userState: UserState, private readonly dialog: Dialog) {
+  constructor(private readonly conversationState: ConversationState, private readonly dialog: Dialog) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.welcomed = conversationState.createProperty<boolean>('welcomed');
@@ -55,6 +55,5 @@ export class RelayDoctorBot extends TeamsActivityHandler {
   async run(context: TurnContext): Promise<void> {
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
-    await this.userState.saveChanges(context, false);
   }
 }

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import restify from 'restify';
-import { ConversationState, MemoryStorage, UserState, type Storage } from 'botbuilder';
+import { ConversationState, MemoryStorage, type Storage } from 'botbuilder';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { Session } from '../dialogs/session';
 import { RootDialog } from '../dialogs/root-dialog';
@@ -83,18 +83,24 @@ function guardedResponse(res: Res, outcome: AuthOutcome) {
  * The restify server: POST /api/messages (body read and checked here, then CloudAdapter) and GET
  * /healthz. Not yet listening: call `server.listen(port)`; tests use port 0 and `server.close()`.
  */
+/** 127.0.0.0/8, ::1, or an IPv4-mapped loopback address. */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  const a = address.replace(/^::ffff:/i, '');
+  return a === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(a);
+}
+
 export function createServer(config: BotConfig, deps: BotDeps = {}): restify.Server {
   const logger = deps.logger ?? consoleLogger;
   const inFlight = deps.inFlight ?? new InFlight();
   const storage = deps.storage ?? new MemoryStorage();
   const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
   const dialog = new RootDialog({
     sessionAccessor: conversationState.createProperty<Session>('session'),
     engine: deps.engine,
     liveChecks: deps.liveChecks,
   });
-  const bot = new RelayDoctorBot(conversationState, userState, dialog);
+  const bot = new RelayDoctorBot(conversationState, dialog);
   const auth = deps.auth ?? createAuthentication(config, deps.authOptions);
   const adapter = createAdapter(auth, conversationState, logger, { maxPasteChars: config.MAX_PASTE_CHARS, turnsPerMinute: config.TURNS_PER_MINUTE });
   // Storage outages and eTag conflicts get a clear message (not onTurnError's reset); stale conversations expire.
@@ -126,6 +132,11 @@ export function createServer(config: BotConfig, deps: BotDeps = {}): restify.Ser
       return;
     }
     try {
+      // Without an app id nothing authenticates the caller: only this machine may talk to the bot.
+      if (anonymous && !isLoopbackAddress(req.socket.remoteAddress)) {
+        finish(403, { error: 'anonymous mode accepts requests from this machine only' }, 'not-loopback');
+        return;
+      }
       const read = await readJsonBody(req, { maxBytes: config.MAX_BODY_BYTES, maxDepth: config.MAX_JSON_DEPTH });
       fields = { bytes: read.bytes };
       if (!read.ok) {

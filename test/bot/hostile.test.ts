@@ -179,6 +179,12 @@ describe('bot hostile input: HTTP → dialogs → engine → cards', function ()
     assert.equal((await postText(JSON.stringify(activity({ type: 'holographicProjection' })))).status, 200);
   });
 
+  it('a redelivered invoke (same id) gets its invoke response again, not a 501', async () => {
+    const invoke = JSON.stringify(activity({ id: `invoke-${randomUUID()}`, type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'x' } } }));
+    assert.equal((await postText(invoke)).status, 200);
+    assert.equal((await postText(invoke)).status, 200);
+  });
+
   it('wrong shapes for text, entities and ids are refused with 400', async () => {
     for (const extra of [{ text: 42 }, { text: { $gt: '' } }, { entities: 'mention' }, { id: ['a'] }, { conversation: 'c' }]) {
       assert.equal((await postText(JSON.stringify(activity(extra)))).status, 400, JSON.stringify(extra));

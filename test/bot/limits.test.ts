@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'restify';
 import { TestAdapter } from 'botbuilder';
-import { createServer } from '../../bot/server';
+import { createServer, isLoopbackAddress } from '../../bot/server';
 import { loadConfig } from '../../bot/config';
 import { silentLogger } from '../../bot/logger';
 import { jsonDepth, parseJsonSafely } from '../../bot/limits-json';
@@ -181,5 +181,18 @@ describe('bot limits: over HTTP', () => {
     const other = stub.calls.length;
     assert.equal(await post(JSON.stringify(activity({ text: 'help' }))), 200);
     assert.ok(since(other).some((c) => /Get-SendConnector/.test(String(c.activity.text ?? ''))));
+  });
+});
+
+describe('anonymous mode stays on this machine', () => {
+  it('a blank HOST listens on 127.0.0.1 without an app id, on every interface with one', () => {
+    assert.equal(loadConfig({}).HOST, '127.0.0.1');
+    assert.equal(loadConfig({ MicrosoftAppId: '00000000-0000-4000-8000-000000000001', MicrosoftAppPassword: 'x' }).HOST, '0.0.0.0');
+    assert.equal(loadConfig({ HOST: '10.1.2.3' }).HOST, '10.1.2.3');
+  });
+
+  it('only loopback callers count as this machine', () => {
+    for (const a of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1']) assert.ok(isLoopbackAddress(a), a);
+    for (const a of [undefined, '10.0.0.5', '::ffff:192.168.1.4', '2001:db8::1', '128.0.0.1']) assert.ok(!isLoopbackAddress(a), String(a));
   });
 });
