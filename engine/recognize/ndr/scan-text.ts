@@ -204,9 +204,8 @@ export class NdrScanner {
         const m = /^(from|return-path)\s{0,3}:\s*(.{0,500})$/i.exec(trimmed);
         if (m) {
           const addr = addressOf(m[2]);
-          if (addr && (m[1].toLowerCase() === 'return-path' || !this.result.sender)) {
-            if (m[1].toLowerCase() === 'return-path' || !this.result.sender) { this.result.sender = addr; this.result.senderLine = trimmed; }
-          }
+          // Return-Path (the envelope sender) wins over From.
+          if (addr && (m[1].toLowerCase() === 'return-path' || !this.result.sender)) { this.result.sender = addr; this.result.senderLine = trimmed; }
         }
         continue;
       }
