@@ -125,8 +125,9 @@ function shell(title: string, body: CardElement[], actions: CardElement[]): Card
   return expandTemplate(shellTemplate, { title, body, actions });
 }
 
-function verdictActions(verdict: Verdict): CardElement[] {
-  const data = summaryData(verdict);
+/** `verdictId` names the verdict so "Show as plain text" renders this card's facts, not the latest ones. */
+function verdictActions(verdict: Verdict, verdictId?: string): CardElement[] {
+  const data = verdictId ? { ...summaryData(verdict), verdictId } : summaryData(verdict);
   return [
     { type: 'Action.Submit', title: 'Show as plain text', data: { verb: PLAIN_TEXT_VERB, ...data } },
     { type: 'Action.Submit', title: 'Start over', data: { verb: RESTART_VERB, ...data } },
@@ -158,9 +159,9 @@ function moreCausesBlocks(verdict: Verdict, shown: number): CardElement[][] {
 /**
  * The verdict as one or more cards, each within the activity budget: a summary, then the causes of
  * detailedCauses() with their evidence and numbered fix steps. The last card carries "Show as plain text"
- * and "Start over", whose data holds the family and the cause ids.
+ * and "Start over", whose data holds the family, the cause ids and `options.verdictId` when given.
  */
-export function buildVerdictCards(verdict: Verdict, options: { title?: string } = {}): CardJson[] {
+export function buildVerdictCards(verdict: Verdict, options: { title?: string; verdictId?: string } = {}): CardJson[] {
   const title = options.title ?? 'Relay Doctor verdict';
   const blocks: CardElement[][] = [
     summaryBlock(verdict),
@@ -169,7 +170,7 @@ export function buildVerdictCards(verdict: Verdict, options: { title?: string } 
     ...detailedCauses(verdict).flatMap(causeBlocks),
     ...moreCausesBlocks(verdict, detailedCauses(verdict).length),
   ];
-  const actions = verdictActions(verdict);
+  const actions = verdictActions(verdict, options.verdictId);
   // Reserve room for the longest title and the actions so packing never has to undo a card.
   const reserve = JSON.stringify(shell(`${title} (part 99 of 99)`, [], actions)).length;
   const limit = CARD_BUDGET_CHARS - reserve;

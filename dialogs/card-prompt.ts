@@ -6,14 +6,14 @@ import type { Question } from '../engine/verdict';
 import type { InputKind } from '../engine/facts';
 import { ANSWER_VERB, buildAnsweredCard, buildQuestionCard } from '../cards/question-card';
 import { cardActivity } from './card-attachment';
-import { PASTE_KINDS, type DiagnosisEngine } from './engine-port';
+import { PASTE_KINDS, recognizeInTurn, type DiagnosisEngine } from './engine-port';
 import { matchChoice } from './match-choice';
 
 export interface CardPromptOptions {
   question: Question;
 }
 
-/** How the question was answered. `pasteKind` is set when the text was cmdlet output or a report. */
+/** How the question was answered. `pasteKind` is set when the text was cmdlet output or a report: facts, not an answer. */
 export interface CardPromptResult {
   questionId: string;
   value: string;
@@ -81,7 +81,7 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
 
     const text = (activity.text ?? '').trim();
     if (text === '') return Dialog.EndOfTurn;
-    const recognized = this.engine.recognize(text);
+    const recognized = recognizeInTurn(dc.context, this.engine, text);
     if (PASTE_KINDS.has(recognized.kind)) {
       return this.finish(dc, state, { questionId: question.id, value: text, via: 'typed', pasteKind: recognized.kind });
     }

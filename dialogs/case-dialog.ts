@@ -3,21 +3,38 @@ import type { Case } from '../engine/vocabulary';
 import type { Question } from '../engine/verdict';
 import type { CardPromptResult } from './card-prompt';
 import { CARD_PROMPT, caseDialogId } from './dialog-ids';
-import type { DiagnosisEngine } from './engine-port';
-import type { SessionStore } from './session';
+import { recognizeInTurn, type DiagnosisEngine } from './engine-port';
+import type { AskCounts, SessionStore } from './session';
 
-interface CaseOptions {
-  /** How often each question was put in this run (a paste that does not settle it may bring it back). */
-  asked: Record<string, number>;
+/** What the Diagnosis dialog hands in: the counts so far, so a restarted Case dialog does not reset them. */
+export interface CaseOptions {
+  asked?: AskCounts;
 }
 
-/** What the Case dialog hands back: how many questions it put. */
+/** What the Case dialog hands back: the updated counts and how many questions this run put. */
 export interface CaseResult {
-  asked: number;
+  asked: AskCounts;
+  put: number;
 }
 
-const MAX_ASKS_PER_QUESTION = 2;
+/** A paste that does not settle a question may bring it back once; after that the engine goes without it. */
+export const MAX_ASKS_PER_QUESTION = 2;
 const LOOP = 'loop';
+
+/** The question is still worth putting: not answered and not asked to its limit. */
+export function canAsk(question: Question, answers: Record<string, string>, asked: AskCounts): boolean {
+  return !(question.id in answers) && (asked[question.id] ?? 0) < MAX_ASKS_PER_QUESTION;
+}
+
+/** The reply to a paste at a question: what was read from it. */
+export function readItReply(read: string): string {
+  return `Thanks, I read it: ${read}.`;
+}
+
+interface LoopState {
+  asked: AskCounts;
+  put: number;
+}
 
 /**
  * Asks the engine's questions of one case (KB 2827473 Case 1 or Case 2, or other) until the engine needs
@@ -31,21 +48,21 @@ export class CaseDialog extends ComponentDialog {
   }
 
   /** The next question of this case the engine still needs, skipping answered and over-asked ones. */
-  nextQuestion(questions: Question[], answers: Record<string, string>, asked: Record<string, number>): Question | undefined {
-    return questions.find((q) => q.case === this.caseName && !(q.id in answers) && (asked[q.id] ?? 0) < MAX_ASKS_PER_QUESTION);
+  nextQuestion(questions: Question[], answers: Record<string, string>, asked: AskCounts): Question | undefined {
+    return questions.find((q) => q.case === this.caseName && canAsk(q, answers, asked));
   }
 
   private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options: CaseOptions = { asked: (step.options as Partial<CaseOptions> | undefined)?.asked ?? {} };
-    (step.values as Record<string, unknown>).asked = options.asked;
+    const given = step.options as Partial<LoopState> | undefined;
+    const loop: LoopState = { asked: given?.asked ?? {}, put: given?.put ?? 0 };
     const session = await this.sessions.get(step.context);
     const verdict = this.engine.diagnose(session.facts);
-    const question = this.nextQuestion(verdict.questions, session.facts.answers, options.asked);
-    if (!question) {
-      const total = Object.values(options.asked).reduce((a, b) => a + b, 0);
-      return step.endDialog({ asked: total } satisfies CaseResult);
-    }
-    (step.values as Record<string, unknown>).asked = { ...options.asked, [question.id]: (options.asked[question.id] ?? 0) + 1 };
+    const question = this.nextQuestion(verdict.questions, session.facts.answers, loop.asked);
+    if (!question) return step.endDialog({ asked: loop.asked, put: loop.put } satisfies CaseResult);
+    (step.values as Record<string, unknown>).loop = {
+      asked: { ...loop.asked, [question.id]: (loop.asked[question.id] ?? 0) + 1 },
+      put: loop.put + 1,
+    } satisfies LoopState;
     return step.beginDialog(CARD_PROMPT, { question });
   }
 
@@ -53,15 +70,17 @@ export class CaseDialog extends ComponentDialog {
     const result = step.result as CardPromptResult;
     const session = await this.sessions.get(step.context);
     let facts = session.facts;
-    if (result.pasteKind && result.pasteKind !== 'ndr') {
-      // Cmdlet output instead of an answer: merge what it shows and let the engine decide what is left.
-      facts = this.engine.mergeFacts(facts, this.engine.recognize(result.value).facts);
-      const labels = this.engine.recognize(result.value).facts.inputs?.map((i) => i.label).join(', ');
-      await step.context.sendActivity(`Thanks, I read it: ${labels ?? result.pasteKind}.`);
+    if (result.pasteKind) {
+      // Cmdlet output or report text instead of an answer: merge what it shows, never store it as the
+      // answer, and let the engine decide what is left.
+      const pasted = recognizeInTurn(step.context, this.engine, result.value).facts;
+      facts = this.engine.mergeFacts(facts, pasted);
+      const labels = pasted.inputs?.map((i) => i.label).join(', ');
+      await step.context.sendActivity(readItReply(labels || result.pasteKind));
     } else {
       facts = this.engine.applyAnswer(facts, result.questionId, result.value);
     }
     await this.sessions.set(step.context, { ...session, facts });
-    return step.replaceDialog(LOOP, { asked: (step.values as Record<string, unknown>).asked as Record<string, number> } satisfies CaseOptions);
+    return step.replaceDialog(LOOP, (step.values as Record<string, unknown>).loop as LoopState);
   }
 }

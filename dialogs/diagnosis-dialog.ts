@@ -1,15 +1,17 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Case } from '../engine/vocabulary';
-import type { CaseResult } from './case-dialog';
+import { canAsk, type CaseOptions, type CaseResult } from './case-dialog';
 import { caseDialogId, DIAGNOSIS_DIALOG } from './dialog-ids';
 import type { DiagnosisEngine, LiveChecks } from './engine-port';
-import type { SessionStore } from './session';
+import { rememberVerdict, type AskCounts, type SessionStore } from './session';
 import { sendVerdict } from './send-verdict';
 
 interface DiagnosisOptions {
   liveDone?: boolean;
   /** Cases whose dialog found nothing left to ask (guards against a loop). */
   exhausted?: Case[];
+  /** Ask counts of the case: each Case dialog run starts from these, so limits hold across runs. */
+  asked?: AskCounts;
 }
 
 const LOOP = 'diagnosisLoop';
@@ -41,21 +43,26 @@ export class DiagnosisDialog extends ComponentDialog {
     }
     const verdict = this.engine.diagnose(session.facts);
     const exhausted = options.exhausted ?? [];
-    const question = verdict.questions.find((q) => !(q.id in session.facts.answers) && !exhausted.includes(q.case));
+    // The first step starts from the case's counts, kept in the session by earlier diagnoses.
+    const asked = options.asked ?? session.asked ?? {};
+    const question = verdict.questions.find((q) => canAsk(q, session.facts.answers, asked) && !exhausted.includes(q.case));
     if (question) {
       (step.values as Record<string, unknown>).case = question.case;
-      return step.beginDialog(caseDialogId(question.case));
+      return step.beginDialog(caseDialogId(question.case), { asked } satisfies CaseOptions);
     }
-    await sendVerdict(step.context, this.engine, session.facts);
-    await this.sessions.set(step.context, { ...session, lastFacts: session.facts });
+    const verdictId = await sendVerdict(step.context, this.engine, session.facts);
+    const verdicts = verdictId ? rememberVerdict(session.verdicts, { id: verdictId, facts: session.facts }) : session.verdicts;
+    await this.sessions.set(step.context, { ...session, asked, verdicts });
     return step.endDialog();
   }
 
   private async loop(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = (step.values as Record<string, unknown>).options as DiagnosisOptions;
+    const values = step.values as Record<string, unknown>;
+    const options = values.options as DiagnosisOptions;
     const result = step.result as CaseResult | undefined;
     const exhausted = [...(options.exhausted ?? [])];
-    if (!result || result.asked === 0) exhausted.push((step.values as Record<string, unknown>).case as Case);
-    return step.replaceDialog(LOOP, { ...options, liveDone: true, exhausted } satisfies DiagnosisOptions);
+    if (!result || result.put === 0) exhausted.push(values.case as Case);
+    const asked = result?.asked ?? options.asked;
+    return step.replaceDialog(LOOP, { ...options, liveDone: true, exhausted, asked } satisfies DiagnosisOptions);
   }
 }

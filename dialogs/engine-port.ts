@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import * as engine from '../engine/index';
 import type { Facts, LiveObservation } from '../engine/facts';
 
@@ -23,3 +24,24 @@ export type LiveChecks = (facts: Facts) => Promise<LiveObservation[]>;
 
 /** Kinds of text that carry facts of their own: pasting one is as good as answering. */
 export const PASTE_KINDS = new Set(['ndr', 'send-connector', 'inbound-connector', 'accepted-domain', 'exchange-certificate', 'protocol-log']);
+
+export type Recognition = ReturnType<DiagnosisEngine['recognize']>;
+
+/** An NDR that holds its status or diagnostic line: enough to start (or restart) a case on its own. */
+export function isCompleteNdr(recognized: Recognition): boolean {
+  return recognized.kind === 'ndr' && (recognized.facts.ndrs ?? []).some((n) => Boolean(n.enhancedStatus || n.diagnostic));
+}
+
+const TURN_RECOGNITION = Symbol('relayDoctor.recognition');
+
+/**
+ * The engine's reading of this turn's text. The root, the prompt and the Case dialog all look at the same
+ * paste (up to the body limit), so it is recognized once per turn and shared through turn state.
+ */
+export function recognizeInTurn(context: TurnContext, engine: DiagnosisEngine, text: string): Recognition {
+  const cached = context.turnState.get(TURN_RECOGNITION) as { text: string; recognized: Recognition } | undefined;
+  if (cached?.text === text) return cached.recognized;
+  const recognized = engine.recognize(text);
+  context.turnState.set(TURN_RECOGNITION, { text, recognized });
+  return recognized;
+}

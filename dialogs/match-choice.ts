@@ -1,7 +1,7 @@
 import type { Question } from '../engine/verdict';
 
 const SYNONYMS: Record<string, string[]> = {
-  'not-sure': ['not sure', 'dont know', 'don\'t know', 'unknown', 'no idea', 'idk', '?'],
+  'not-sure': ['not sure', 'dont know', 'don\'t know', 'unknown', 'no idea', 'idk'],
   yes: ['y', 'yes', 'true', 'on', 'enabled'],
   no: ['n', 'no', 'false', 'off', 'disabled'],
 };

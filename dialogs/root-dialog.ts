@@ -10,10 +10,10 @@ import { CaseDialog } from './case-dialog';
 import { cardActivity } from './card-attachment';
 import { DiagnosisDialog } from './diagnosis-dialog';
 import { CARD_PROMPT, DIAGNOSIS_DIALOG, ROOT_DIALOG } from './dialog-ids';
-import { PASTE_KINDS, realEngine, type DiagnosisEngine, type LiveChecks } from './engine-port';
+import { isCompleteNdr, PASTE_KINDS, realEngine, recognizeInTurn, type DiagnosisEngine, type LiveChecks, type Recognition } from './engine-port';
 import { EXAMPLE_NDR } from './example-ndr';
 import { commandOf, looksLikePlainWords, looksLikeReportFragment, type Command } from './intent';
-import { SessionStore, type Session } from './session';
+import { rememberVerdict, SessionStore, type Session } from './session';
 import { sendVerdict, sendVerdictText } from './send-verdict';
 
 export interface RootDialogDeps {
@@ -31,9 +31,21 @@ export const HELP_TEXT = [
   'Commands: "help", "show fix" (the fix so far), "cancel", "restart", "done" (after a report sent in parts).',
 ].join('\n\n');
 
-const PLAIN_WORDS_REPLY =
+export const PLAIN_WORDS_REPLY =
   'I work from evidence rather than descriptions. Paste the bounce (the text under "Diagnostic information for administrators"), ' +
   'and I will ask for anything else I need. Say "example" to see how it works.';
+
+export const QUESTION_STILL_OPEN = 'Your open question is still above: answer it, or paste the output it asks for.';
+export const CANCELLED = 'Cancelled. Paste a new report whenever you like.';
+export const STARTING_OVER = 'Starting over. Paste the non-delivery report.';
+export const NOTHING_COLLECTED = 'There is nothing collected. Paste the report first.';
+/** "done" typed while a question is open: it finishes a report in parts, it is no answer. */
+export const DONE_WITH_OPEN_QUESTION = 'There is no report being collected. Answer the question above, or paste the output it asks for.';
+/** "Show as plain text" on a verdict no longer kept (see MAX_KEPT_VERDICTS) or from before a restart. */
+export const VERDICT_GONE = 'That verdict is no longer available. Paste the report again, or say "show fix" for the current one.';
+
+/** The id the verdict card's "Show as plain text" action carries (cards/verdict-card.ts). */
+const PlainTextSchema = z.object({ verdictId: z.string().max(40) }).passthrough();
 
 /**
  * The conversation's root: normalizes the text, answers interruptions (help, cancel, restart, show fix,
@@ -72,7 +84,7 @@ export class RootDialog extends ComponentDialog {
     const verb = VerbSchema.safeParse(activity.value);
     const command: Command | undefined = verb.success ? verbCommand(verb.data.verb) : commandOf(text);
     if (command && command !== 'done') {
-      await this.runCommand(dc, command);
+      await this.runCommand(dc, command, activity.value);
       return;
     }
     if (verb.success && verb.data.verb === ANSWER_VERB && !dc.activeDialog) {
@@ -80,37 +92,52 @@ export class RootDialog extends ComponentDialog {
       return;
     }
     if (dc.activeDialog) {
-      await dc.continueDialog();
-      return;
+      // Nothing is collected while a question is open, so "done" can only be a mistaken answer.
+      if (command === 'done') {
+        await dc.context.sendActivity(DONE_WITH_OPEN_QUESTION);
+        return;
+      }
+      // A new complete bounce starts a new case; the open question belongs to the old one.
+      const recognized = !verb.success && text !== '' ? recognizeInTurn(dc.context, this.engine, text) : undefined;
+      if (!recognized || !isCompleteNdr(recognized)) {
+        await dc.continueDialog();
+        return;
+      }
+      await dc.cancelAllDialogs();
     }
     if (verb.success) return; // an unknown action with nothing waiting: ignore it
     await this.intake(dc, text, command === 'done');
   }
 
-  private async runCommand(dc: DialogContext, command: Command): Promise<void> {
+  private async runCommand(dc: DialogContext, command: Command, value: unknown): Promise<void> {
     const session = await this.sessions.get(dc.context);
     switch (command) {
       case 'help':
         await dc.context.sendActivity(HELP_TEXT);
-        if (dc.activeDialog) await dc.context.sendActivity('Your open question is still above: answer it, or paste the output it asks for.');
+        if (dc.activeDialog) await dc.context.sendActivity(QUESTION_STILL_OPEN);
         return;
       case 'cancel':
         await dc.cancelAllDialogs();
-        await this.sessions.set(dc.context, this.sessions.fresh(session.lastFacts));
-        await dc.context.sendActivity('Cancelled. Paste a new report whenever you like.');
+        await this.sessions.set(dc.context, this.sessions.fresh(session.verdicts));
+        await dc.context.sendActivity(CANCELLED);
         return;
       case 'restart':
         await dc.cancelAllDialogs();
         await this.sessions.set(dc.context, this.sessions.fresh());
-        await dc.context.sendActivity('Starting over. Paste the non-delivery report.');
+        await dc.context.sendActivity(STARTING_OVER);
         return;
-      case 'show-fix':
-        await sendVerdict(dc.context, this.engine, session.facts, { title: 'Fix so far' });
-        if (dc.activeDialog) await dc.context.sendActivity('The open question is still above.');
+      case 'show-fix': {
+        const verdictId = await sendVerdict(dc.context, this.engine, session.facts, { title: 'Fix so far' });
+        if (verdictId) await this.sessions.set(dc.context, { ...session, verdicts: rememberVerdict(session.verdicts, { id: verdictId, facts: session.facts }) });
+        if (dc.activeDialog) await dc.context.sendActivity(QUESTION_STILL_OPEN);
         return;
-      case 'plain-text':
-        await sendVerdictText(dc.context, this.engine, session.lastFacts ?? session.facts);
+      }
+      case 'plain-text': {
+        const facts = plainTextFacts(session, value);
+        if (facts) await sendVerdictText(dc.context, this.engine, facts);
+        else await dc.context.sendActivity(VERDICT_GONE);
         return;
+      }
       case 'example':
         await dc.cancelAllDialogs();
         await this.sessions.set(dc.context, this.sessions.fresh());
@@ -128,18 +155,18 @@ export class RootDialog extends ComponentDialog {
     let session = await this.sessions.get(dc.context);
     if (done) {
       if (session.fragments.length === 0) {
-        await dc.context.sendActivity('There is nothing collected. Paste the report first.');
+        await dc.context.sendActivity(NOTHING_COLLECTED);
         return;
       }
       session = this.flushFragments(session);
       await this.sessions.set(dc.context, session);
-      await this.startDiagnosis(dc, session);
+      await this.startDiagnosis(dc);
       return;
     }
     if (text === '') return;
 
-    const recognized = this.engine.recognize(text);
-    const completeNdr = recognized.kind === 'ndr' && (recognized.facts.ndrs ?? []).some((n) => Boolean(n.enhancedStatus || n.diagnostic));
+    const recognized = recognizeInTurn(dc.context, this.engine, text);
+    const completeNdr = isCompleteNdr(recognized);
     // While collecting, more report text is a continuation even when it holds the diagnostic line.
     const collecting = session.fragments.length > 0;
     const fragment = (recognized.kind === 'ndr' && (!completeNdr || collecting)) ||
@@ -147,7 +174,7 @@ export class RootDialog extends ComponentDialog {
     if (fragment) {
       session = { ...session, fragments: [...session.fragments, text] };
       await this.sessions.set(dc.context, session);
-      await dc.context.sendActivity(`Got part ${session.fragments.length} of the report. Paste the rest, then say "done".`);
+      await dc.context.sendActivity(partReply(session.fragments.length));
       return;
     }
     if (recognized.kind === 'not-recognized') {
@@ -157,28 +184,32 @@ export class RootDialog extends ComponentDialog {
         await dc.context.sendActivity(PLAIN_WORDS_REPLY);
       } else {
         const hint = recognized.facts.inputs?.[0]?.hint ?? PASTE_HINT;
-        await dc.context.sendActivity(`I could not recognize that text. ${hint}`);
+        await dc.context.sendActivity(notRecognizedReply(hint));
       }
       return;
     }
 
     // Something plainly new while collecting parts: the collected report is complete.
     if (session.fragments.length > 0) session = this.flushFragments(session);
-    // A new report starts a new case; connector output and a domain add to the current one.
-    const base = recognized.kind === 'ndr' && session.facts.ndrs.length > 0 ? this.engine.emptyFacts() : session.facts;
-    session = { ...session, facts: this.engine.mergeFacts(base, recognized.facts) };
+    session = this.addToCase(session, recognized);
     await this.sessions.set(dc.context, session);
-    if (PASTE_KINDS.has(recognized.kind) || recognized.kind === 'domain') await this.startDiagnosis(dc, session);
+    if (PASTE_KINDS.has(recognized.kind) || recognized.kind === 'domain') await this.startDiagnosis(dc);
   }
 
   private flushFragments(session: Session): Session {
-    const joined = session.fragments.join('\n');
-    const recognized = this.engine.recognize(joined);
-    const base = recognized.kind === 'ndr' && session.facts.ndrs.length > 0 ? this.engine.emptyFacts() : session.facts;
-    return { ...session, fragments: [], facts: this.engine.mergeFacts(base, recognized.facts) };
+    const recognized = this.engine.recognize(session.fragments.join('\n'));
+    return this.addToCase({ ...session, fragments: [] }, recognized);
   }
 
-  private async startDiagnosis(dc: DialogContext, _session: Session): Promise<void> {
+  /** A new report starts a new case (facts and ask counts); connector output and a domain add to the current one. */
+  private addToCase(session: Session, recognized: Recognition): Session {
+    if (recognized.kind === 'ndr' && session.facts.ndrs.length > 0) {
+      return { ...session, facts: this.engine.mergeFacts(this.engine.emptyFacts(), recognized.facts), asked: undefined };
+    }
+    return { ...session, facts: this.engine.mergeFacts(session.facts, recognized.facts) };
+  }
+
+  private async startDiagnosis(dc: DialogContext): Promise<void> {
     await dc.beginDialog(DIAGNOSIS_DIALOG);
   }
 
@@ -186,6 +217,25 @@ export class RootDialog extends ComponentDialog {
   static welcomeActivity() {
     return cardActivity(buildWelcomeCard());
   }
+}
+
+export function partReply(part: number): string {
+  return `Got part ${part} of the report. Paste the rest, then say "done".`;
+}
+
+export function notRecognizedReply(hint: string): string {
+  return `I could not recognize that text. ${hint}`;
+}
+
+/**
+ * The facts behind the verdict "Show as plain text" was asked for: the clicked card's (by its id), or for a
+ * typed request or a card without an id, the latest verdict's (else the facts so far). Undefined when the
+ * clicked verdict is no longer kept.
+ */
+export function plainTextFacts(session: Session, value: unknown): Session['facts'] | undefined {
+  const clicked = PlainTextSchema.safeParse(value);
+  if (clicked.success) return session.verdicts?.find((v) => v.id === clicked.data.verdictId)?.facts;
+  return session.verdicts?.at(-1)?.facts ?? session.facts;
 }
 
 function verbCommand(verb: string): Command | undefined {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { Facts } from '../engine/facts';
 import { buildVerdictCards } from '../cards/verdict-card';
@@ -13,16 +14,21 @@ function nothingYet(facts: Facts): string {
   return `${head} Now paste the non-delivery report. ${PASTE_HINT}`;
 }
 
-/** The engine's verdict on these facts, as cards (or a short note when there is nothing to judge yet). */
-export async function sendVerdict(context: TurnContext, engine: DiagnosisEngine, facts: Facts, options: { title?: string; force?: boolean } = {}): Promise<void> {
+/**
+ * The engine's verdict on these facts, as cards (or a short note when there is nothing to judge yet).
+ * Returns the id put in the cards' action data, for the caller to keep with the facts.
+ */
+export async function sendVerdict(context: TurnContext, engine: DiagnosisEngine, facts: Facts, options: { title?: string } = {}): Promise<string | undefined> {
   const verdict = engine.diagnose(facts);
-  if (!options.force && verdict.family === 'not-an-ndr' && verdict.causes.length === 0) {
+  if (verdict.family === 'not-an-ndr' && verdict.causes.length === 0) {
     await context.sendActivity(nothingYet(facts));
-    return;
+    return undefined;
   }
-  for (const card of buildVerdictCards(verdict, { title: options.title })) {
+  const verdictId = randomUUID().slice(0, 8);
+  for (const card of buildVerdictCards(verdict, { title: options.title, verdictId })) {
     await context.sendActivity(cardActivity(card));
   }
+  return verdictId;
 }
 
 /** The same verdict as plain-text messages with code fences. */

@@ -1,8 +1,18 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { ALREADY_ANSWERED } from '../../dialogs/card-prompt';
-import { realEngine } from '../../dialogs/engine-port';
+import { MAX_ASKS_PER_QUESTION, readItReply } from '../../dialogs/case-dialog';
+import { realEngine, type DiagnosisEngine } from '../../dialogs/engine-port';
+import { EXAMPLE_NDR } from '../../dialogs/example-ndr';
 import {
-  answerFor, cardOf, ConversationHarness, engineLabel, questionOf, verdictOf, walk, walkEngine, type QuestionCardInfo,
+  CANCELLED, DONE_WITH_OPEN_QUESTION, HELP_TEXT, notRecognizedReply, partReply, PLAIN_WORDS_REPLY, QUESTION_STILL_OPEN, STARTING_OVER, VERDICT_GONE,
+} from '../../dialogs/root-dialog';
+import { KEPT_VERDICTS_BUDGET_CHARS, MAX_KEPT_VERDICTS, rememberVerdict } from '../../dialogs/session';
+import { PASTE_HINT } from '../../engine/index';
+import { repoRoot } from '../support/paths';
+import {
+  answerFor, cardOf, ConversationHarness, engineLabel, questionOf, verdictIdOf, verdictOf, walk, walkEngine, type QuestionCardInfo,
 } from '../support/dialog-walk';
 import { NDR_541_EX2010, NDR_5764_EX2013, SEND_CONNECTOR_DNS, UNRELATED_PASTE } from '../fixtures/dialogs/ndrs';
 
@@ -80,7 +90,8 @@ describe(`dialogs: interruptions and odd input (${engineLabel})`, () => {
     const first = await h.send(NDR_541_EX2010);
     assert.ok(questionsIn(first).length === 1, 'a question card is waiting');
     const afterPaste = await h.send(SEND_CONNECTOR_DNS);
-    assert.ok(afterPaste.some((a) => /read it: Get-SendConnector output/.test(a.text ?? '')));
+    const labels = (walkEngine.recognize(SEND_CONNECTOR_DNS).facts.inputs ?? []).map((i) => i.label).join(', ');
+    assert.ok(afterPaste.some((a) => a.text === readItReply(labels)));
     const result = await walk(h, afterPaste, CASE1_ANSWERS, 'card');
     assert.ok(!result.asked.includes('case1.routing'), 'the engine no longer needs the routing answer');
     assert.ok(result.verdict?.causes.includes('send-connector.no-smart-host'));
@@ -108,7 +119,7 @@ describe(`dialogs: interruptions and odd input (${engineLabel})`, () => {
     const h = new ConversationHarness();
     const q = questionsIn(await h.send(NDR_5764_EX2013))[0];
     const help = await h.send('help');
-    assert.ok(help.some((a) => /Get-SendConnector/.test(a.text ?? '')));
+    assert.deepEqual(help.map((a) => a.text), [HELP_TEXT, QUESTION_STILL_OPEN]);
     assert.equal(questionsIn(help).length, 0);
     const next = await h.submit(q, answerFor(q, CASE2_ANSWERS));
     assert.ok(questionsIn(next).length + next.map(verdictOf).filter(Boolean).length > 0, 'the walk goes on');
@@ -119,21 +130,30 @@ describe(`dialogs: interruptions and odd input (${engineLabel})`, () => {
     const h = new ConversationHarness();
     const q = questionsIn(await h.send(NDR_5764_EX2013))[0];
     const cancel = await h.send('cancel');
-    assert.ok(cancel.some((a) => /^Cancelled/.test(a.text ?? '')));
+    assert.deepEqual(cancel.map((a) => a.text), [CANCELLED]);
     const click = await h.submit(q, answerFor(q, CASE2_ANSWERS));
     assert.deepEqual(click.map((a) => a.text), [ALREADY_ANSWERED]);
     const typed = await h.send('yes');
     assert.equal(questionsIn(typed).length, 0, 'no question resumes after cancel');
   });
 
-  it('restart from a verdict card action starts over', async () => {
+  it('restart from a verdict card action while a question is open starts over: nothing was kept', async () => {
     const h = new ConversationHarness();
     const result = await walk(h, await h.send(NDR_5764_EX2013), CASE2_ANSWERS, 'card');
     assert.ok(result.verdict);
+    const open = questionsIn(await h.send(NDR_541_EX2010))[0];
+    assert.ok(open, 'a question of the second case is open');
     const restart = await h.send({ type: 'message', value: { verb: 'restart', family: result.verdict.family, causes: result.verdict.causes } });
-    assert.ok(restart.some((a) => /^Starting over/.test(a.text ?? '')));
+    assert.deepEqual(restart.map((a) => a.text), [STARTING_OVER]);
+    const click = await h.submit(open, answerFor(open, CASE1_ANSWERS));
+    assert.deepEqual(click.map((a) => a.text), [ALREADY_ANSWERED]);
+    const { session } = h.savedSession();
+    assert.deepEqual(session?.facts, realEngine.emptyFacts(), 'no facts');
+    assert.deepEqual(session?.fragments, []);
+    assert.equal(session?.verdicts, undefined, 'no verdicts kept');
+    assert.equal(session?.asked, undefined, 'no ask counts kept');
     const again = await h.send(NDR_5764_EX2013);
-    assert.equal(questionsIn(again)[0]?.questionId, questionsIn(result.replies)[0]?.questionId, 'the same first question again: nothing was kept');
+    assert.equal(questionsIn(again)[0]?.questionId, questionsIn(result.replies)[0]?.questionId, 'the same first question again');
   });
 
   it('"show fix" mid-way sends the verdict so far without closing the question', async () => {
@@ -160,8 +180,8 @@ describe(`dialogs: interruptions and odd input (${engineLabel})`, () => {
     const h = new ConversationHarness();
     const replies = await h.send(UNRELATED_PASTE);
     assert.equal(replies.length, 1);
-    assert.match(replies[0].text ?? '', /could not recognize/);
-    assert.match(replies[0].text ?? '', /Get-SendConnector/);
+    const hint = walkEngine.recognize(UNRELATED_PASTE).facts.inputs?.[0]?.hint ?? PASTE_HINT;
+    assert.equal(replies[0].text, notRecognizedReply(hint));
     assert.equal(replies[0].attachments, undefined);
   });
 
@@ -169,18 +189,18 @@ describe(`dialogs: interruptions and odd input (${engineLabel})`, () => {
     const h = new ConversationHarness();
     const replies = await h.send('Why do my emails bounce with relay access denied?');
     assert.equal(replies.length, 1);
-    assert.match(replies[0].text ?? '', /Paste the bounce/);
+    assert.equal(replies[0].text, PLAIN_WORDS_REPLY);
   });
 
   it('a report sent in two parts is collected until "done"', async () => {
     const h = new ConversationHarness();
     const lines = NDR_5764_EX2013.split('\n');
     const part1 = await h.send(lines.slice(0, 6).join('\n'));
-    assert.match(part1[0].text ?? '', /part 1/);
+    assert.equal(part1[0].text, partReply(1));
     const part2 = await h.send(lines.slice(6).join('\n'));
     // The second part holds the diagnostic line, yet it continues the report rather than starting one.
     assert.equal(questionsIn(part2).length, 0);
-    assert.match(part2[0].text ?? '', /part 2/);
+    assert.equal(part2[0].text, partReply(2));
     const done = await h.send('done');
     assert.equal(questionsIn(done).length, 1, 'after "done" the first question arrives');
     const whole = questionsIn(await new ConversationHarness().send(NDR_5764_EX2013))[0];
@@ -195,14 +215,18 @@ describe(`dialogs: interruptions and odd input (${engineLabel})`, () => {
       recipient: { id: 'bot', name: 'Relay Doctor' },
       entities: [{ type: 'mention', text: '<at>Relay Doctor</at>', mentioned: { id: 'bot', name: 'Relay Doctor' } }],
     });
-    assert.ok(replies.some((a) => /Get-SendConnector/.test(a.text ?? '')), 'recognized as "help"');
+    assert.deepEqual(replies.map((a) => a.text), [HELP_TEXT], 'recognized as "help"');
   });
 
   it('"try an example" runs a diagnosis on the built-in report', async () => {
     const h = new ConversationHarness(realEngine);
     const replies = await h.send({ type: 'message', value: { verb: 'example' } });
-    assert.ok(replies.length >= 2);
-    assert.match(replies[1].text ?? '', /5\.7\.64/);
+    assert.ok(replies[1].text?.includes(EXAMPLE_NDR), 'the example report is shown');
+    const direct = await new ConversationHarness(realEngine).send(EXAMPLE_NDR);
+    const first = questionsIn(direct)[0]?.questionId ?? direct.map(verdictOf).find(Boolean)?.family;
+    assert.ok(first, 'pasting the example asks a question or gives a verdict');
+    const got = questionsIn(replies)[0]?.questionId ?? replies.map(verdictOf).find(Boolean)?.family;
+    assert.equal(got, first, 'the same diagnosis as pasting the example');
   });
 
   it('injected live checks run once per diagnosis and a failing one does not stop it', async () => {
@@ -217,5 +241,152 @@ describe(`dialogs: interruptions and odd input (${engineLabel})`, () => {
     const failing = new ConversationHarness(walkEngine, async () => { throw new Error('resolver down'); });
     const first = await failing.send(NDR_5764_EX2013);
     assert.equal(questionsIn(first).length, 1, 'the diagnosis goes on without live facts');
+  });
+});
+
+/** The real engine, counting how often each text is recognized. */
+function countingEngine(): { engine: DiagnosisEngine; calls: Map<string, number> } {
+  const calls = new Map<string, number>();
+  const engine: DiagnosisEngine = {
+    ...walkEngine,
+    recognize: (input) => {
+      const key = typeof input === 'string' ? input : '(bytes)';
+      calls.set(key, (calls.get(key) ?? 0) + 1);
+      return walkEngine.recognize(input);
+    },
+  };
+  return { engine, calls };
+}
+
+const ACCEPTED_DOMAINS = readFileSync(path.join(repoRoot, 'test/fixtures/powershell/accepted-domains-list.txt'), 'utf8') as string;
+
+describe(`dialogs: open questions are not fed what is not an answer (${engineLabel})`, () => {
+  it('a new complete NDR pasted at an open question starts a new case, not an answer', async () => {
+    const h = new ConversationHarness();
+    const old = questionsIn(await h.send(NDR_5764_EX2013))[0];
+    assert.ok(old);
+    const replies = await h.send(NDR_541_EX2010);
+    const fresh = questionsIn(await new ConversationHarness().send(NDR_541_EX2010))[0];
+    assert.equal(questionsIn(replies)[0]?.questionId, fresh.questionId, 'the first question of the new case');
+    assert.equal(h.updates.length, 0, 'the old card was not marked answered');
+    const { session } = h.savedSession();
+    assert.deepEqual(session?.facts.answers, {}, 'the NDR is no answer');
+    assert.equal(session?.facts.ndrs.length, 1, 'only the new NDR: a new case');
+    const click = await h.submit(old, answerFor(old, CASE2_ANSWERS));
+    assert.deepEqual(click.map((a) => a.text), [ALREADY_ANSWERED]);
+  });
+
+  it('an NDR part pasted at an open question is merged as facts, never stored as the answer', async () => {
+    // An engine double reading PART as the top of an NDR without its status or diagnostic line.
+    const PART = 'Delivery has failed to these recipients or groups:\n(top of a report)';
+    const whole = walkEngine.recognize(NDR_541_EX2010);
+    const part = { ...whole, facts: { ...whole.facts, ndrs: (whole.facts.ndrs ?? []).map((n) => ({ ...n, enhancedStatus: undefined, diagnostic: undefined })) } };
+    const engine: DiagnosisEngine = { ...walkEngine, recognize: (input) => (input === PART ? part : walkEngine.recognize(input)) };
+    const h = new ConversationHarness(engine);
+    const q = questionsIn(await h.send(NDR_5764_EX2013))[0];
+    assert.ok(q);
+    await h.send(PART);
+    const facts = h.savedSession().session?.facts;
+    assert.equal(facts?.answers[q.questionId], undefined, 'not the answer');
+    assert.equal(facts?.ndrs.length, 2, 'merged into the case');
+  });
+
+  it('a paste at a question is recognized once per turn', async () => {
+    const { engine, calls } = countingEngine();
+    const h = new ConversationHarness(engine);
+    await h.send(NDR_541_EX2010);
+    const replies = await h.send(SEND_CONNECTOR_DNS);
+    assert.ok(replies.some((a) => a.text?.startsWith(readItReply('').slice(0, -1))), 'read as facts');
+    assert.equal(calls.get(SEND_CONNECTOR_DNS), 1);
+  });
+
+  it('"done" while a question is open gets a hint and is not taken as the answer', async () => {
+    const h = new ConversationHarness();
+    const q = questionsIn(await h.send(NDR_5764_EX2013))[0];
+    for (const word of ['done', "that's all", 'Finished.']) {
+      const replies = await h.send(word);
+      assert.deepEqual(replies.map((a) => a.text), [DONE_WITH_OPEN_QUESTION]);
+    }
+    assert.equal(h.updates.length, 0, 'the question card is still open');
+    assert.deepEqual(h.savedSession().session?.facts.answers, {});
+    const next = await h.submit(q, answerFor(q, CASE2_ANSWERS));
+    assert.ok(!next.some((a) => a.text === ALREADY_ANSWERED), 'the open question still takes its answer');
+  });
+});
+
+describe(`dialogs: ask limits hold across Case dialog runs (${engineLabel})`, () => {
+  it(`pasting output that settles nothing 10 times asks no question more than ${MAX_ASKS_PER_QUESTION} times`, async () => {
+    const h = new ConversationHarness();
+    const all = [...(await h.send(NDR_5764_EX2013))];
+    for (let i = 0; i < 10; i += 1) all.push(...(await h.send(ACCEPTED_DOMAINS)));
+    const counts = new Map<string, number>();
+    for (const q of questionsIn(all)) counts.set(q.questionId, (counts.get(q.questionId) ?? 0) + 1);
+    assert.ok(counts.size > 0, 'questions were asked');
+    for (const [id, n] of counts) assert.ok(n <= MAX_ASKS_PER_QUESTION, `${id} asked ${n} times`);
+    assert.ok(all.some((a) => verdictOf(a)), 'the diagnosis reaches a verdict');
+  });
+
+  it('a new NDR resets the ask counts', async () => {
+    const h = new ConversationHarness();
+    const first = questionsIn(await h.send(NDR_5764_EX2013))[0];
+    let verdict;
+    for (let i = 0; i < 10 && !verdict; i += 1) verdict = (await h.send(ACCEPTED_DOMAINS)).map(verdictOf).find(Boolean);
+    assert.ok(verdict, 'a verdict once the questions are used up');
+    assert.equal(h.savedSession().session?.asked?.[first.questionId], MAX_ASKS_PER_QUESTION);
+    const again = await h.send(NDR_5764_EX2013);
+    assert.equal(questionsIn(again)[0]?.questionId, first.questionId, 'asked again in the new case');
+  });
+});
+
+describe(`dialogs: "show as plain text" renders the clicked verdict (${engineLabel})`, () => {
+  function plainText(verdictId: string) {
+    return { type: 'message', value: { verb: 'plain-text', verdictId } };
+  }
+
+  /** Walk to a verdict and return the id on its card. */
+  async function verdictIdAfter(h: ConversationHarness, ndr: string, answers: Record<string, string>): Promise<string | undefined> {
+    const result = await walk(h, await h.send(ndr), answers, 'card');
+    return result.replies.map(verdictIdOf).find(Boolean);
+  }
+
+  it('each verdict card names its own facts; an unknown id is no longer available', async () => {
+    const h = new ConversationHarness();
+    const a = await verdictIdAfter(h, NDR_5764_EX2013, CASE2_ANSWERS);
+    const b = await verdictIdAfter(h, NDR_541_EX2010, CASE1_ANSWERS);
+    assert.ok(a && b && a !== b, 'each verdict card carries its own id');
+    const textA = (await h.send(plainText(a))).map((x) => x.text).join('\n');
+    const textB = (await h.send(plainText(b))).map((x) => x.text).join('\n');
+    // Each NDR's own diagnostic line (the verdict prose may name other codes).
+    assert.ok(textA.includes('TenantAttribution') && !textA.includes('#550 5.4.1'), 'the first verdict, not the latest');
+    assert.ok(textB.includes('#550 5.4.1') && !textB.includes('TenantAttribution'));
+    const gone = await h.send(plainText('no-such-id'));
+    assert.deepEqual(gone.map((x) => x.text), [VERDICT_GONE]);
+  });
+
+  it(`keeps the last ${MAX_KEPT_VERDICTS} verdicts and the session small`, async () => {
+    const h = new ConversationHarness();
+    await walk(h, await h.send(NDR_5764_EX2013), CASE2_ANSWERS, 'card');
+    const ids: string[] = [];
+    for (let i = 0; i <= MAX_KEPT_VERDICTS; i += 1) {
+      const id = (await h.send('show fix')).map(verdictIdOf).find(Boolean);
+      assert.ok(id);
+      ids.push(id);
+    }
+    const { session, chars } = h.savedSession();
+    assert.deepEqual(session?.verdicts?.map((v) => v.id), ids.slice(-MAX_KEPT_VERDICTS));
+    assert.ok(chars < 20 * 1024, `session is ${chars} characters`);
+    const oldest = await h.send(plainText(ids[0]));
+    assert.deepEqual(oldest.map((x) => x.text), [VERDICT_GONE]);
+    const newest = await h.send(plainText(ids[ids.length - 1]));
+    assert.ok(newest.length > 0 && !newest.some((x) => x.text === VERDICT_GONE));
+  });
+
+  it('rememberVerdict drops the oldest past the size budget but keeps the newest', () => {
+    const big = { ...realEngine.emptyFacts(), answers: { note: 'x'.repeat(KEPT_VERDICTS_BUDGET_CHARS / 2) } };
+    let kept = rememberVerdict(undefined, { id: 'a', facts: big });
+    kept = rememberVerdict(kept, { id: 'b', facts: big });
+    assert.deepEqual(kept.map((v) => v.id), ['b']);
+    const huge = { ...big, answers: { note: 'x'.repeat(KEPT_VERDICTS_BUDGET_CHARS * 2) } };
+    assert.deepEqual(rememberVerdict(kept, { id: 'c', facts: huge }).map((v) => v.id), ['c']);
   });
 });

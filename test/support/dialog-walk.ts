@@ -65,12 +65,20 @@ export function verdictOf(activity: Partial<Activity>): VerdictInfo | undefined 
   return { family: String(data.family), causes: data.causes as string[], statuses: data.statuses as string[] };
 }
 
+/** The id a verdict card's "Show as plain text" sends back (apart from VerdictInfo, which runs compare). */
+export function verdictIdOf(activity: Partial<Activity>): string | undefined {
+  const id = cardOf(activity)?.actions?.find((a) => a.data?.verb === 'plain-text')?.data?.verdictId;
+  return typeof id === 'string' ? id : undefined;
+}
+
 /** A DialogTestClient on channel 'msteams' around a fresh RootDialog, recording card updates. */
 export class ConversationHarness {
   readonly client: DialogTestClient;
   readonly updates: Array<Partial<Activity>> = [];
   readonly transcript: Array<Partial<Activity>> = [];
-  readonly conversationState = new ConversationState(new MemoryStorage());
+  /** MemoryStorage's backing store (key → JSON), so tests can read what a turn saved. */
+  private readonly memory: Record<string, string> = {};
+  readonly conversationState = new ConversationState(new MemoryStorage(this.memory));
 
   constructor(engine: DiagnosisEngine = walkEngine, liveChecks?: LiveChecks) {
     const dialog = new RootDialog({ sessionAccessor: this.conversationState.createProperty<Session>('session'), engine, liveChecks });
@@ -98,6 +106,14 @@ export class ConversationHarness {
     }
     this.transcript.push(...replies);
     return replies;
+  }
+
+  /** The session as saved in conversation state after the last turn, and its stored size in characters. */
+  savedSession(): { session: Session | undefined; chars: number } {
+    const key = Object.keys(this.memory).find((k) => k.includes('/conversations/'));
+    if (!key) return { session: undefined, chars: 0 };
+    const stored = JSON.parse(this.memory[key]) as { session?: Session };
+    return { session: stored.session, chars: this.memory[key].length };
   }
 
   /** Click the submit button of a question card with this answer. */
