@@ -1,4 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { ActivityTypes } from 'botbuilder';
 import type { Case } from '../engine/vocabulary';
 import { canAsk, type CaseOptions, type CaseResult } from './case-dialog';
 import { caseDialogId, DIAGNOSIS_DIALOG } from './dialog-ids';
@@ -33,6 +34,8 @@ export class DiagnosisDialog extends ComponentDialog {
     let session = await this.sessions.get(step.context);
     if (!options.liveDone && this.liveChecks && (session.facts.domain || session.facts.ndrs.length > 0)) {
       try {
+        // The checks may take up to their budget (3 s): show the user that the bot is working.
+        await step.context.sendActivity({ type: ActivityTypes.Typing });
         const live = await this.liveChecks(session.facts);
         session = { ...session, facts: this.engine.mergeFacts(session.facts, { live }) };
         await this.sessions.set(step.context, session);

@@ -229,7 +229,7 @@ describe(`dialogs: interruptions and odd input (${engineLabel})`, () => {
     assert.equal(got, first, 'the same diagnosis as pasting the example');
   });
 
-  it('injected live checks run once per diagnosis and a failing one does not stop it', async () => {
+  it('injected FAKE live checks (the real ones are tested against a DNS server in test/engine) run once per diagnosis after a typing indicator; a failing one does not stop it', async () => {
     const seen: number[] = [];
     const h = new ConversationHarness(walkEngine, async (facts) => {
       seen.push(facts.ndrs.length);
@@ -241,6 +241,7 @@ describe(`dialogs: interruptions and odd input (${engineLabel})`, () => {
     const failing = new ConversationHarness(walkEngine, async () => { throw new Error('resolver down'); });
     const first = await failing.send(NDR_5764_EX2013);
     assert.equal(questionsIn(first).length, 1, 'the diagnosis goes on without live facts');
+    assert.equal(first[0]?.type, 'typing', 'a typing indicator comes before the checks');
   });
 });
 
