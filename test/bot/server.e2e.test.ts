@@ -12,21 +12,11 @@ import { NDR_5764_EX2013 } from '../fixtures/dialogs/ndrs';
 import { cardProblems } from '../support/adaptive-card-validator';
 import { HELP_TEXT } from '../../dialogs/root-dialog';
 import { ALREADY_ANSWERED } from '../../dialogs/card-prompt';
+import { CASE2_ANSWERS } from '../fixtures/dialogs/answers';
 
 // The real restify server and CloudAdapter on an ephemeral port, anonymous mode. The Bot Connector that
 // would deliver replies to Teams is a FAKE (test/support/connector-stub.ts), as Teams cannot run here.
 
-const ANSWERS: Record<string, string> = {
-  'case1.routing': 'smart-host',
-  'case1.smart-host': 'contoso-com.mail.protection.outlook.com',
-  'case1.require-tls': 'yes',
-  'case2.inbound-connector': 'onpremises-enabled',
-  'case2.auth-method': 'certificate',
-  'case2.connector-certificate-name': 'mail.contoso.com',
-  'case2.presented-certificate-name': 'ex01.contoso.local',
-  'case2.accepted-domain': 'yes',
-  domain: 'contoso.com',
-};
 
 describe('bot end-to-end: restify + CloudAdapter + fake Bot Connector (Teams mock)', () => {
   const stub = new ConnectorStub();
@@ -118,7 +108,7 @@ describe('bot end-to-end: restify + CloudAdapter + fake Bot Connector (Teams moc
     for (let i = 0; i < 20 && question; i += 1) {
       asked.push(question.questionId);
       const mark = stub.calls.length;
-      const res = await post(activity({ value: { verb: 'answer', nonce: question.nonce, questionId: question.questionId, answer: answerFor(question, ANSWERS) }, replyToId: question.activityId }));
+      const res = await post(activity({ value: { verb: 'answer', nonce: question.nonce, questionId: question.questionId, answer: answerFor(question, CASE2_ANSWERS) }, replyToId: question.activityId }));
       assert.equal(res.status, 200);
       const calls = since(mark);
       const update = calls.find((c) => c.method === 'PUT');

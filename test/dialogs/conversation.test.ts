@@ -15,32 +15,10 @@ import {
   answerFor, cardOf, ConversationHarness, engineLabel, questionOf, verdictIdOf, verdictOf, walk, walkEngine, type QuestionCardInfo,
 } from '../support/dialog-walk';
 import { NDR_541_EX2010, NDR_5764_EX2013, SEND_CONNECTOR_DNS, UNRELATED_PASTE } from '../fixtures/dialogs/ndrs';
+import { CASE1_ANSWERS, CASE2_ANSWERS } from '../fixtures/dialogs/answers';
 
 // The conversation over DialogTestClient('msteams'), driven by whatever questions the engine asks.
 // Teams itself is not involved (the test adapter stands in for the channel).
-
-const CASE1_ANSWERS: Record<string, string> = {
-  'case1.routing': 'dns',
-  'case1.require-tls': 'yes',
-  'case2.inbound-connector': 'onpremises-enabled',
-  'case2.auth-method': 'certificate',
-  'case2.connector-certificate-name': 'mail.contoso.com',
-  'case2.presented-certificate-name': 'mail.contoso.com',
-  'case2.accepted-domain': 'yes',
-  domain: 'contoso.com',
-};
-
-const CASE2_ANSWERS: Record<string, string> = {
-  'case1.routing': 'smart-host',
-  'case1.smart-host': 'contoso-com.mail.protection.outlook.com',
-  'case1.require-tls': 'yes',
-  'case2.inbound-connector': 'onpremises-enabled',
-  'case2.auth-method': 'certificate',
-  'case2.connector-certificate-name': 'mail.contoso.com',
-  'case2.presented-certificate-name': 'ex01.contoso.local',
-  'case2.accepted-domain': 'yes',
-  domain: 'contoso.com',
-};
 
 /** What the engine itself concludes from the NDR and the answers the walk gave. */
 function engineVerdict(ndr: string, asked: string[], answers: Record<string, string>, choicesOf: Map<string, QuestionCardInfo>) {
