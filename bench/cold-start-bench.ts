@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
 import { repoRoot } from '../test/support/paths';
 import type { BotKind } from './host-protocol';
 import { median, round } from './stats';
 import { nowMs } from './timer';
+import { freePort } from '../scripts/processes';
 
 // Process start to a 200 from GET /healthz, for `node dist/bot/index.js` (what `npm start` runs) and for
 // the echo bot started the same way. Each start is a fresh `node` process, killed by its pid afterwards.
@@ -22,17 +22,6 @@ export interface ColdStartResult {
   ratioVsEcho: number;
   realMs: number[];
   echoMs: number[];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function healthy(port: number): Promise<boolean> {
