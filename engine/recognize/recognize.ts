@@ -2,6 +2,7 @@ import type { Facts, InputKind, InputSummary } from '../facts';
 import { recognizeNdr } from './ndr';
 import { recognizePowerShell } from './powershell';
 import { restoreLineBreaks } from './reflow/restore-line-breaks';
+import { restoreNdrLines } from './reflow/restore-ndr-lines';
 import { bytesToText } from './text-input';
 
 export interface Recognition {
@@ -35,7 +36,7 @@ export function recognize(input: string | Uint8Array): Recognition {
   const ps = recognizePowerShell(text);
   // Always look for a failure too: a paste may mix cmdlet output with an NDR or a queue LastError. When a
   // chat client flattened cmdlet output or log lines, the failure is read from the restored lines.
-  const restored = restoreLineBreaks(text);
+  const restored = restoreNdrLines(restoreLineBreaks(text));
   let ndrs = recognizeNdr(restored);
   if (ndrs.length === 0 && restored !== text) ndrs = recognizeNdr(text);
 
