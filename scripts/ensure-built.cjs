@@ -18,7 +18,7 @@ function staleSources(root) {
     try { entries = fs.readdirSync(path.join(root, rel), { withFileTypes: true }); } catch { return; }
     for (const e of entries) {
       const child = path.join(rel, e.name);
-      if (e.isDirectory()) { if (e.name !== 'node_modules' && e.name !== 'fixtures') walk(child); continue; }
+      if (e.isDirectory()) { if (e.name !== 'node_modules') walk(child); continue; }
       if (!e.name.endsWith('.ts') || e.name.endsWith('.d.ts')) continue;
       const out = path.join(root, 'dist', child.replace(/\.ts$/, '.js'));
       let outTime = 0;
