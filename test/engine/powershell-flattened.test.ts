@@ -106,6 +106,19 @@ describe('pastes flattened by a chat client (property)', () => {
     });
   }
 
+  it('two cmdlets\' output in one flattened paste, without a prompt between them, stay two objects', () => {
+    const both = `${pasted(PS_DIR, 'send-eop-healthy.txt').replace(/^\[PS\].*$/gm, '').trim()}\n\n${pasted(PS_DIR, 'inbound-wrong-cert-name.txt')}`;
+    const expected = recognize(both).facts;
+    assert.equal(expected.sendConnectors?.length, 1);
+    assert.equal(expected.inboundConnectors?.length, 1);
+    for (const sep of ['', ' '] as const) {
+      for (const collapse of [false, true]) {
+        const got = recognize(flatten(both, { keep: [false], sep, collapse, html: 'none' })).facts;
+        assert.deepEqual(comparable(got, false), comparable(expected, false), `sep '${sep}', collapse ${collapse}`);
+      }
+    }
+  });
+
   it('the Playground form reads as the connector it is (…Office 365Enabled : True…)', () => {
     const flat = flatten(pasted(PS_DIR, 'send-eop-healthy.txt'), { keep: [false], sep: '', collapse: true, html: 'none' });
     assert.match(flat, /Outbound to Office 365IgnoreSTARTTLS : False/);

@@ -57,6 +57,21 @@ const ALL = [
   ...QUEUE_NAMES, ...MESSAGE_TRACKING_NAMES,
 ];
 
+// Which cmdlets print a name (one bit each; the AD object properties belong to all), so a flattened paste of
+// two cmdlets' output can be cut where the second object begins.
+const FAMILIES = [SEND_CONNECTOR_NAMES, INBOUND_CONNECTOR_NAMES, ACCEPTED_DOMAIN_NAMES, CERTIFICATE_NAMES, QUEUE_NAMES, MESSAGE_TRACKING_NAMES];
+const ANY_FAMILY = (1 << FAMILIES.length) - 1;
+const FAMILY_BITS = new Map<string, number>();
+FAMILIES.forEach((names, i) => {
+  for (const n of names) FAMILY_BITS.set(n.toLowerCase(), (FAMILY_BITS.get(n.toLowerCase()) ?? 0) | (1 << i));
+});
+for (const n of AD_OBJECT) FAMILY_BITS.set(n.toLowerCase(), ANY_FAMILY);
+
+/** The cmdlets that print this property name, as bits; every cmdlet for a name no table knows. */
+export function familiesOf(name: string): number {
+  return FAMILY_BITS.get(name.toLowerCase()) ?? ANY_FAMILY;
+}
+
 const EXACT = new Set<string>(ALL);
 const BY_LOWER = new Map<string, string>(ALL.map((n) => [n.toLowerCase(), n]));
 

@@ -4,7 +4,7 @@
 // name that ends the token. When the alignment padding survived, its width also tells where an unknown
 // name starts, and a console wrap inside a value (a run of spaces as wide as the value column) becomes
 // the indented continuation line it was.
-import { knownNameSuffix } from './property-names';
+import { familiesOf, knownNameSuffix } from './property-names';
 
 interface Boundary {
   /** Where the property name starts in the line. */
@@ -120,14 +120,19 @@ export function splitFormatListLine(line: string): string[] {
   const sep = bounds.some((b, i) => i > 0 && b.glued) ? 0 : 1;
   const parts: string[] = [];
   let cut = 0;
+  let family = -1; // the cmdlets the current object's names allow
   for (const b of bounds) {
     if (b.at <= cut) continue;
     const before = line.slice(cut, b.at);
     if (before.trim() !== '' || cut > 0) parts.push(before);
     cut = b.at;
+    // A name no cmdlet of the current object prints starts the next object (another cmdlet's output).
+    const bits = familiesOf(b.name);
+    if ((family & bits) === 0 && parts.length > 0) parts.push('');
+    family = (family & bits) === 0 ? bits : family & bits;
   }
   parts.push(line.slice(cut));
   if (width === undefined) return parts.map((p) => p.trimEnd());
   const valueCol = width + 2;
-  return parts.flatMap((p, i) => (i === 0 && !/ :/.test(p) ? [p.trimEnd()] : restoreWraps(p.trimEnd(), valueCol, sep).split('\n')));
+  return parts.flatMap((p, i) => (p === '' || (i === 0 && !/ :/.test(p)) ? [p.trimEnd()] : restoreWraps(p.trimEnd(), valueCol, sep).split('\n')));
 }
