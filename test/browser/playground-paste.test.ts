@@ -66,7 +66,6 @@ describe('browser: a real clipboard paste of cmdlet output in the Agents Playgro
   it('NDR, then Get-SendConnector and Get-InboundConnector | Format-List pasted at the question: a verdict that uses them', async () => {
     loopback = await chrome!.newLoopbackContext({ width: 1280, height: 900 });
     await loopback.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: playground!.url });
-    loopback.context.setDefaultNavigationTimeout(120_000); // the Playground's 5 MB bundle, on a busy machine
     const chat = await PlaygroundChat.open(loopback.context, playground!.url);
     await chat.waitFor('the welcome card', () => chat.cardMessages().length > 0, 60_000);
 
