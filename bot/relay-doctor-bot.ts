@@ -1,6 +1,7 @@
 import { TeamsActivityHandler, TurnContext, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { RootDialog } from '../dialogs/root-dialog';
+import { htmlMessageText } from './message-text';
 
 /**
  * The Teams handler: welcome on install or first contact, messages to the root dialog (in group chats and
@@ -26,9 +27,10 @@ export class RelayDoctorBot extends TeamsActivityHandler {
     });
     this.onMessage(async (context, next) => {
       if (this.shouldAnswer(context)) {
-        // Normalize before anything reads the text: no bot @mention, trimmed, '' for a card submit.
+        // Normalize before anything reads the text: the HTML form when Teams sent one (it keeps a paste's
+        // line breaks), no bot @mention, trimmed, '' for a card submit.
         const { activity } = context;
-        activity.text = (activity.text ? TurnContext.removeRecipientMention(activity) ?? activity.text : '').trim();
+        activity.text = (htmlMessageText(activity) ?? (activity.text ? TurnContext.removeRecipientMention(activity) ?? activity.text : '')).trim();
         await runDialog(this.dialog, context, this.dialogState);
       }
       await next();

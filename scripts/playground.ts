@@ -1,9 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { formatLogLine, levelNumber } from './log-format';
+import { busyPortMessage, portIsFree } from './port-owner';
 import { freePort, startProcess, waitForHttp, type ChildHandle } from './processes';
 
-// `npm run playground`: the bot in anonymous mode on loopback, and the Microsoft 365 Agents Playground
-// (a local Teams-like web client) pointed at it, telemetry off. The browser tests start the same pair.
+// `npm run playground`: the bot in anonymous mode and the Microsoft 365 Agents Playground (a local
+// Teams-like web client) pointed at it, telemetry off, both on 127.0.0.1 unless --expose is given. The
+// browser tests start the same pair. The Playground's CLI has no host option: a preloaded module
+// (loopback-listen.ts) gives its listen calls the host.
 
 export type PlaygroundOptions = {
   repoRoot: string;
@@ -16,6 +20,10 @@ export type PlaygroundOptions = {
   echo?: NodeJS.WritableStream;
   /** Extra environment for the bot (e.g. DNS_SERVERS for tests). */
   botEnv?: NodeJS.ProcessEnv;
+  /** Listen on every interface instead of 127.0.0.1 (anyone who can reach this machine can chat). */
+  expose?: boolean;
+  /** Rewrite each echoed bot line ('' drops it). */
+  botEchoFormat?: (line: string) => string;
 };
 
 export type PlaygroundHandle = {
@@ -32,10 +40,14 @@ export type PlaygroundHandle = {
 export const DEFAULT_PLAYGROUND_PORT = 56150;
 
 /** Environment of the bot child: anonymous (the Playground sends no token), loopback only. */
-export function botEnvironment(base: NodeJS.ProcessEnv, port: number, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+export function botEnvironment(base: NodeJS.ProcessEnv, port: number, extra: NodeJS.ProcessEnv = {}, host = '127.0.0.1'): NodeJS.ProcessEnv {
   // Set to '' rather than deleted: the bot's dotenv never overrides a variable that exists, so a
   // developer's .env with real credentials cannot switch authentication on here.
-  return { ...base, ...extra, PORT: String(port), HOST: '127.0.0.1', MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppTenantId: '', MicrosoftAppType: '' };
+  return { ...base, ...extra, PORT: String(port), HOST: host, MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppTenantId: '', MicrosoftAppType: '' };
+}
+
+export class PortBusyError extends Error {
+  override name = 'PortBusyError';
 }
 
 export function playgroundArgs(botEndpoint: string, port: number): string[] {
@@ -48,7 +60,10 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   for (const file of [botEntry, cli]) {
     if (!fs.existsSync(file)) throw new Error(`missing ${file}: run npm ci and npm run build first`);
   }
+  const host = options.expose ? '0.0.0.0' : '127.0.0.1';
   const botPort = options.botPort || (await freePort());
+  // A taken port is a one-line answer naming its owner, not the bot's EADDRINUSE stack.
+  if (!(await portIsFree(botPort, host))) throw new PortBusyError(busyPortMessage(botPort, 'the bot', 'PORT', await freePort()));
   const botEndpoint = `http://127.0.0.1:${botPort}/api/messages`;
   const started: ChildHandle[] = [];
   const stopAll = async () => {
@@ -57,26 +72,28 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   try {
     const bot = await startProcess(process.execPath, [botEntry], {
       cwd: options.repoRoot,
-      env: botEnvironment(process.env, botPort, options.botEnv),
+      env: botEnvironment(process.env, botPort, options.botEnv, host),
       ready: /listening/i,
       echo: options.echo,
       echoPrefix: '[bot] ',
+      echoFormat: options.botEchoFormat,
     });
     started.push(bot.child);
     await waitForHttp(`http://127.0.0.1:${botPort}/healthz`);
 
     const cwd = options.cwd ?? options.repoRoot;
-    const playground = await startProcess(process.execPath, [cli, ...playgroundArgs(botEndpoint, options.playgroundPort ?? DEFAULT_PLAYGROUND_PORT)], {
+    const preload = path.join(__dirname, 'loopback-listen.js');
+    const playground = await startProcess(process.execPath, ['-r', preload, cli, ...playgroundArgs(botEndpoint, options.playgroundPort ?? DEFAULT_PLAYGROUND_PORT)], {
       cwd,
       // BROWSER=none: it must not try to open a desktop browser itself.
-      env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
+      env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', RELAY_DOCTOR_LISTEN_HOST: host },
       ready: /Listening on (\d+)/,
       timeoutMs: 60_000,
       echo: options.echo,
       echoPrefix: '[playground] ',
     });
     started.push(playground.child);
-    const url = `http://localhost:${playground.match[1]}`;
+    const url = `http://127.0.0.1:${playground.match[1]}`;
     await waitForHttp(url);
     return {
       url,
@@ -100,34 +117,53 @@ function findRepoRoot(start: string): string {
   }
 }
 
-async function main(): Promise<void> {
+const USAGE = 'usage: npm run playground [-- --expose]   (PORT, PLAYGROUND_PORT and LOG_LEVEL from the environment)';
+
+async function main(argv: string[]): Promise<void> {
+  const unknown = argv.filter((a) => a !== '--expose');
+  if (unknown.length > 0) throw new Error(`unknown option ${unknown[0]}\n${USAGE}`);
+  const expose = argv.includes('--expose');
   const port = (name: string, fallback: number) => {
     const value = Number(process.env[name] ?? '');
     return Number.isInteger(value) && value > 0 ? value : fallback;
   };
-  const handle = await startPlayground({
+  // Per-turn request lines are info: shown only when LOG_LEVEL asks for them.
+  const minLevel = levelNumber(process.env.LOG_LEVEL, 'warn');
+  let stopping = false;
+  let handle: PlaygroundHandle | undefined;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\nStopping (${signal})...\n`);
+    const done = handle ? handle.stop() : Promise.resolve();
+    done.then(() => process.exit(0), () => process.exit(1));
+  };
+  // Ctrl+C, kill, a closed terminal: the bot and the Playground run in their own process groups, so the
+  // launcher stops them itself (and kills them on any other exit, see processes.ts).
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(signal));
+  handle = await startPlayground({
     repoRoot: findRepoRoot(__dirname),
     botPort: port('PORT', 3978),
     playgroundPort: port('PLAYGROUND_PORT', DEFAULT_PLAYGROUND_PORT),
     echo: process.stdout,
+    expose,
+    botEchoFormat: (line) => formatLogLine(line, minLevel),
   });
+  if (stopping) return;
+  if (expose) {
+    process.stdout.write('\nWARNING: --expose: the bot and the Playground listen on every network interface, without\n' +
+      'authentication. Anyone who can reach this machine can chat with the bot. Use it only on a trusted network.\n');
+  }
   process.stdout.write(
-    `\nRelay Doctor is running in anonymous local mode at ${handle.botEndpoint}\n` +
-      `Open ${handle.url} in your browser and paste a bounce into the chat (or type "example").\n` +
-      'Press Ctrl+C to stop both.\n\n',
+    `\nRelay Doctor is running in anonymous local mode (bot at ${handle.botEndpoint}).\n` +
+      'Paste a bounce into the chat, or type "example". Ctrl+C stops both. LOG_LEVEL=info shows each request.\n' +
+      `\n  Open ${handle.url}\n\n`,
   );
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    handle.stop().then(() => process.exit(0), () => process.exit(1));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
 if (require.main === module) {
-  main().catch((error: unknown) => {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    // One line for what the user can act on (a busy port, a missing build); the child's output otherwise.
     process.stderr.write(`playground: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   });

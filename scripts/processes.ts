@@ -26,6 +26,8 @@ export type StartOptions = {
   /** Also copy the output here (prefixed), e.g. process.stdout for the launcher. */
   echo?: NodeJS.WritableStream;
   echoPrefix?: string;
+  /** Rewrite each echoed line ('' drops it), e.g. JSON log lines to one readable line. */
+  echoFormat?: (line: string) => string;
   /** Append the output to this file. */
   logFile?: string;
 };
@@ -45,14 +47,27 @@ export async function startProcess(command: string, args: string[], options: Sta
   const pid = proc.pid;
   let text = '';
   let done = false;
-  const exit = new Promise<void>((resolve) => proc.once('exit', () => { done = true; resolve(); }));
+  // If this process ends without stopping the child (an uncaught error, process.exit), the child's group
+  // goes with it: nothing is left holding the ports.
+  trackChild(pid);
+  const exit = new Promise<void>((resolve) => proc.once('exit', () => { done = true; liveChildren.delete(pid); resolve(); }));
   const log = options.logFile ? fs.createWriteStream(options.logFile, { flags: 'a' }) : undefined;
+  let partial = '';
+  const echo = (s: string) => {
+    if (!options.echo) return;
+    const lines = (partial + s).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      const shown = options.echoFormat ? options.echoFormat(line) : line;
+      if (shown !== '') options.echo.write(`${options.echoPrefix ?? ''}${shown}\n`);
+    }
+  };
   const onData = (chunk: Buffer) => {
     const s = chunk.toString('utf8');
     text += s;
     if (text.length > 1_000_000) text = text.slice(-500_000);
     log?.write(s);
-    if (options.echo) options.echo.write(s.replace(/^(?=.)/gm, options.echoPrefix ?? ''));
+    echo(s);
   };
   proc.stdout.on('data', onData);
   proc.stderr.on('data', onData);
@@ -107,6 +122,16 @@ export async function startProcess(command: string, args: string[], options: Sta
     throw error;
   });
   return { child, match };
+}
+
+const liveChildren = new Set<number>();
+let exitHooked = false;
+
+function trackChild(pid: number): void {
+  liveChildren.add(pid);
+  if (exitHooked) return;
+  exitHooked = true;
+  process.on('exit', () => { for (const p of liveChildren) signalGroup(p, 'SIGKILL'); });
 }
 
 function signalGroup(pid: number, signal: NodeJS.Signals): void {

@@ -39,8 +39,17 @@ function tagName(tag: string): string {
   return name.toLowerCase();
 }
 
+export interface HtmlToTextOptions {
+  /**
+   * A chat message (Teams' `text/html` form): every space is kept as written (`&nbsp;` and plain), since
+   * pasted command output carries its columns in them, and a paragraph is one line (`<p>a</p><p>b</p>` is
+   * two lines, not two lines with a blank one between). Only trailing spaces are dropped.
+   */
+  chatMessage?: boolean;
+}
+
 /** Converts an HTML document or fragment to text lines. Never throws. */
-export function htmlToText(html: string): string {
+export function htmlToText(html: string, options: HtmlToTextOptions = {}): string {
   const out: string[] = [];
   let i = 0;
   const n = html.length;
@@ -64,15 +73,27 @@ export function htmlToText(html: string): string {
       i = closeEnd < 0 ? n : closeEnd + 1;
       continue;
     }
-    if (BLOCK.has(name)) out.push('\n');
+    if (name === 'br' || (BLOCK.has(name) && !(options.chatMessage && endsWithBreak(out)))) out.push('\n');
     else if (CELL.has(name)) out.push('\t');
   }
+  const tidy = options.chatMessage
+    ? (l: string) => l.replace(/[ \t]+$/, '')
+    : (l: string) => l.replace(/[ \t]+/g, ' ').trim();
   return decodeEntities(out.join(''))
     .replace(/\u00a0/g, ' ')
     .split('\n')
-    .map((l) => l.replace(/[ \t]+/g, ' ').trim())
+    .map(tidy)
     .join('\n')
     .replace(/\n{3,}/g, '\n\n');
+}
+
+/** True when nothing was written yet or the last text written ends a line. */
+function endsWithBreak(out: string[]): boolean {
+  for (let k = out.length - 1; k >= 0; k -= 1) {
+    if (out[k] === '') continue;
+    return out[k].endsWith('\n');
+  }
+  return true;
 }
 
 /** Case-insensitive indexOf for an ASCII needle, linear in the haystack. */

@@ -1,5 +1,6 @@
 // PowerShell output → facts: Format-List text, ConvertTo-Json, Get-AcceptedDomain's table and Send
-// protocol log lines, all in one paste if need be. Never throws; linear in the size of the text.
+// protocol log lines, all in one paste if need be, with line breaks kept, turned into spaces or removed
+// by a chat client (reflow/restore-line-breaks.ts). Never throws; linear in the size of the text.
 import type { AcceptedDomain, Certificate, InboundConnector, ProtocolLog, SendConnector } from '../facts';
 import { toAcceptedDomain } from './powershell/accepted-domain';
 import { toCertificate } from './powershell/certificate';
@@ -11,6 +12,7 @@ import { parseProtocolLog } from './powershell/protocol-log';
 import type { PsObject } from './powershell/ps-object';
 import { toSendConnector } from './powershell/send-connector';
 import { parseAcceptedDomainTable } from './powershell/accepted-domain-table';
+import { restoreLineBreaks } from './reflow/restore-line-breaks';
 
 export interface PowerShellFacts {
   sendConnectors: SendConnector[];
@@ -45,10 +47,11 @@ function addObject(out: PowerShellFacts, obj: PsObject): void {
   }
 }
 
-export function recognizePowerShell(text: string): PowerShellFacts {
+export function recognizePowerShell(pasted: string): PowerShellFacts {
   const out = empty();
-  if (typeof text !== 'string' || text.trim() === '') return out;
+  if (typeof pasted !== 'string' || pasted.trim() === '') return out;
   try {
+    const text = restoreLineBreaks(pasted);
     for (const obj of parseJsonOutput(text)) addObject(out, obj);
     for (const obj of parseFormatList(text)) addObject(out, obj);
     out.acceptedDomains.push(...parseAcceptedDomainTable(text));

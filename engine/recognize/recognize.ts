@@ -1,6 +1,8 @@
 import type { Facts, InputKind, InputSummary } from '../facts';
 import { recognizeNdr } from './ndr';
 import { recognizePowerShell } from './powershell';
+import { restoreLineBreaks } from './reflow/restore-line-breaks';
+import { restoreNdrLines } from './reflow/restore-ndr-lines';
 import { bytesToText } from './text-input';
 
 export interface Recognition {
@@ -32,8 +34,11 @@ export function recognize(input: string | Uint8Array): Recognition {
   }
 
   const ps = recognizePowerShell(text);
-  // Always look for a failure too: a paste may mix cmdlet output with an NDR or a queue LastError.
-  const ndrs = recognizeNdr(text);
+  // Always look for a failure too: a paste may mix cmdlet output with an NDR or a queue LastError. When a
+  // chat client flattened cmdlet output or log lines, the failure is read from the restored lines.
+  const restored = restoreNdrLines(restoreLineBreaks(text));
+  let ndrs = recognizeNdr(restored);
+  if (ndrs.length === 0 && restored !== text) ndrs = recognizeNdr(text);
 
   const inputs: InputSummary[] = [];
   if (ps.sendConnectors.length) inputs.push(summary('send-connector', `Get-SendConnector output (${ps.sendConnectors.length})`));

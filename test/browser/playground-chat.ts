@@ -79,7 +79,8 @@ export class PlaygroundChat {
         // not JSON: not a chat message
       }
     });
-    await page.goto(url);
+    // The Playground's page is a 5 MB bundle: on a busy machine its load event takes longer than 30 s.
+    await page.goto(url, { timeout: 120_000 });
     await page.locator(MESSAGE_BOX).waitFor({ timeout: 60_000 });
     return chat;
   }

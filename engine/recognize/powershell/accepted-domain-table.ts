@@ -36,6 +36,11 @@ function cellsBySlice(row: string, cols: Column[]): string[] {
   return cols.map((c, k) => row.slice(c.start, k + 1 < cols.length ? cols[k + 1].start : row.length).trim());
 }
 
+/** The row is laid out in the header's columns: each column after the first starts after a space. */
+function alignedWith(row: string, cols: Column[]): boolean {
+  return cols.every((c, k) => k === 0 || c.start >= row.length || row[c.start - 1] === ' ' || row[c.start - 1] === '\t');
+}
+
 function cellsByTokens(row: string, n: number): string[] | undefined {
   const tokens = row.trim().split(/\s+/);
   if (tokens.length < n) return undefined;
@@ -64,7 +69,8 @@ export function parseAcceptedDomainTable(text: string): AcceptedDomain[] {
       const row = lines[r];
       if (isBlank(row) || isPromptLine(row)) break;
       let cells = cellsBySlice(row, cols);
-      if (!DOMAIN_CELL.test(cells[idxDomain] ?? '')) {
+      // A chat client that collapsed the padding leaves rows that no longer line up with the header.
+      if (!alignedWith(row, cols) || !DOMAIN_CELL.test(cells[idxDomain] ?? '')) {
         const byTokens = cellsByTokens(row, cols.length);
         if (!byTokens || !DOMAIN_CELL.test(byTokens[idxDomain] ?? '')) break;
         cells = byTokens;
