@@ -1,5 +1,6 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Facts } from '../engine/facts';
+import { boundFacts, FACTS_BUDGET_CHARS } from './bound-facts';
 import type { DiagnosisEngine } from './engine-port';
 
 /** The facts behind one verdict card, found again by the id in its "Show as plain text" data. */
@@ -37,16 +38,67 @@ export function rememberVerdict(kept: ShownVerdict[] | undefined, shown: ShownVe
   return next;
 }
 
+/** Parts of one report kept until "done"; a part beyond is refused (and the user told so). */
+export const MAX_REPORT_PARTS = 20;
+/** Characters of one report in parts (all parts together), the default paste limit: "done" gives the engine no more. */
+export const MAX_REPORT_CHARS = 40_000;
+
+/** Characters the parts take in stored state (JSON), which is what the limit bounds. */
+export function reportChars(fragments: readonly string[]): number {
+  return fragments.reduce((n, f) => n + JSON.stringify(f).length - 2, 0);
+}
+
+export type PartAdded = { kept: true; fragments: string[] } | { kept: false; reason: 'parts' | 'chars'; chars: number };
+
+/** Adds a report part unless it would pass MAX_REPORT_PARTS or `maxChars`; the parts kept never change. */
+export function addReportPart(fragments: readonly string[], text: string, maxChars = MAX_REPORT_CHARS): PartAdded {
+  if (fragments.length >= MAX_REPORT_PARTS) return { kept: false, reason: 'parts', chars: reportChars(fragments) };
+  const chars = reportChars(fragments) + reportChars([text]);
+  if (chars > maxChars) return { kept: false, reason: 'chars', chars };
+  return { kept: true, fragments: [...fragments, text] };
+}
+
+/**
+ * The session as it may be stored: facts within FACTS_BUDGET_CHARS (also those of each kept verdict, then
+ * the verdict budget applies), parts within the report limits. Whatever the user sends, the stored session
+ * stays under SESSION_MAX_CHARS.
+ */
+export function boundSession(session: Session, maxReportChars = MAX_REPORT_CHARS): Session {
+  const out: Session = { ...session, facts: boundFacts(session.facts).facts };
+  if (session.fragments.length > MAX_REPORT_PARTS || reportChars(session.fragments) > maxReportChars) {
+    const kept: string[] = [];
+    for (const f of session.fragments) {
+      const added = addReportPart(kept, f, maxReportChars);
+      if (!added.kept) break;
+      kept.push(f);
+    }
+    out.fragments = kept;
+  }
+  if (session.verdicts) {
+    const verdicts = session.verdicts.map((v) => ({ ...v, facts: boundFacts(v.facts).facts }));
+    out.verdicts = verdicts.reduce<ShownVerdict[]>((kept, v) => rememberVerdict(kept, v), []);
+  }
+  return out;
+}
+
+/** Upper bound of one conversation's stored session: parts, facts, the kept verdicts' facts, and room for ids and ask counts. */
+export const SESSION_MAX_CHARS = MAX_REPORT_CHARS + 2 * FACTS_BUDGET_CHARS + 4_000;
+
 /** Reads and writes the session through a state property; saving happens once per turn in bot/. */
 export class SessionStore {
-  constructor(private readonly accessor: StatePropertyAccessor<Session>, private readonly engine: DiagnosisEngine) {}
+  constructor(
+    private readonly accessor: StatePropertyAccessor<Session>,
+    private readonly engine: DiagnosisEngine,
+    readonly maxReportChars = MAX_REPORT_CHARS,
+  ) {}
 
   async get(context: TurnContext): Promise<Session> {
     return this.accessor.get(context, { facts: this.engine.emptyFacts(), fragments: [] });
   }
 
+  /** Saves the session within its bounds (boundSession), whatever the caller merged into it. */
   async set(context: TurnContext, session: Session): Promise<void> {
-    await this.accessor.set(context, session);
+    await this.accessor.set(context, boundSession(session, this.maxReportChars));
   }
 
   /** An empty session; `verdicts` carries shown verdicts over (cancel keeps them, restart does not). */
