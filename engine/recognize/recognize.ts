@@ -2,6 +2,7 @@ import type { Facts, InputKind, InputSummary } from '../facts';
 import { recognizeNdr } from './ndr';
 import { recognizePowerShell } from './powershell';
 import { bytesToText } from './text-input';
+import { normalizeLineEndings } from '../mime/line-endings';
 
 export interface Recognition {
   kind: InputKind;
@@ -21,7 +22,8 @@ function summary(kind: InputKind, label: string, hint?: string): InputSummary {
 
 /** Detects what a pasted text is and extracts its facts. Never throws. */
 export function recognize(input: string | Uint8Array): Recognition {
-  const text = bytesToText(input);
+  // Line endings once for both recognizers (they normalize again, which is then a no-op scan).
+  const text = normalizeLineEndings(bytesToText(input));
   const trimmed = text.trim();
   if (trimmed === '') {
     return { kind: 'not-recognized', facts: { inputs: [summary('not-recognized', 'empty input', PASTE_HINT)] } };

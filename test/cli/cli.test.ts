@@ -148,7 +148,7 @@ describe('relay-doctor CLI', function () {
     const json = run(['diagnose', ndr, conn, '--json', '--offline']);
     assert.equal(json.code, 0, json.err);
     // The name reaches the verdict (so the test means something) ...
-    assert.ok(JSON.stringify(JSON.parse(json.out)).includes(ESC), 'the verdict data carries the escape');
+    assert.ok(JSON.stringify(JSON.parse(json.out)).includes('\\u001b'), 'the verdict data carries the escape (escaped by JSON)');
     // ... and the terminal output carries no control character but newline and tab.
     const r = run(['diagnose', ndr, conn, '--offline']);
     assert.equal(r.code, 0, r.err);
