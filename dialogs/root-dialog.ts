@@ -13,6 +13,7 @@ import { CARD_PROMPT, DIAGNOSIS_DIALOG, ROOT_DIALOG } from './dialog-ids';
 import { isCompleteNdr, PASTE_KINDS, realEngine, recognizeInTurn, type DiagnosisEngine, type LiveChecks, type Recognition } from './engine-port';
 import { EXAMPLE_NDR } from './example-ndr';
 import { commandOf, looksLikePlainWords, looksLikeReportFragment, type Command } from './intent';
+import { FACTS_TRIMMED } from './bound-facts';
 import { addReportPart, MAX_REPORT_CHARS, MAX_REPORT_PARTS, rememberVerdict, SessionStore, type Session } from './session';
 import { sendVerdict, sendVerdictText } from './send-verdict';
 
@@ -161,7 +162,7 @@ export class RootDialog extends ComponentDialog {
         return;
       }
       session = this.flushFragments(session);
-      await this.sessions.set(dc.context, session);
+      if (await this.sessions.set(dc.context, session)) await dc.context.sendActivity(FACTS_TRIMMED);
       await this.startDiagnosis(dc);
       return;
     }
@@ -200,7 +201,7 @@ export class RootDialog extends ComponentDialog {
     // Something plainly new while collecting parts: the collected report is complete.
     if (session.fragments.length > 0) session = this.flushFragments(session);
     session = this.addToCase(session, recognized);
-    await this.sessions.set(dc.context, session);
+    if (await this.sessions.set(dc.context, session)) await dc.context.sendActivity(FACTS_TRIMMED);
     if (PASTE_KINDS.has(recognized.kind) || recognized.kind === 'domain') await this.startDiagnosis(dc);
   }
 

@@ -63,8 +63,9 @@ export function addReportPart(fragments: readonly string[], text: string, maxCha
  * the verdict budget applies), parts within the report limits. Whatever the user sends, the stored session
  * stays under SESSION_MAX_CHARS.
  */
-export function boundSession(session: Session, maxReportChars = MAX_REPORT_CHARS): Session {
-  const out: Session = { ...session, facts: boundFacts(session.facts).facts };
+export function boundSession(session: Session, maxReportChars = MAX_REPORT_CHARS): { session: Session; trimmed: boolean } {
+  const facts = boundFacts(session.facts);
+  const out: Session = { ...session, facts: facts.facts };
   if (session.fragments.length > MAX_REPORT_PARTS || reportChars(session.fragments) > maxReportChars) {
     const kept: string[] = [];
     for (const f of session.fragments) {
@@ -78,7 +79,7 @@ export function boundSession(session: Session, maxReportChars = MAX_REPORT_CHARS
     const verdicts = session.verdicts.map((v) => ({ ...v, facts: boundFacts(v.facts).facts }));
     out.verdicts = verdicts.reduce<ShownVerdict[]>((kept, v) => rememberVerdict(kept, v), []);
   }
-  return out;
+  return { session: out, trimmed: facts.trimmed };
 }
 
 /** Upper bound of one conversation's stored session: parts, facts, the kept verdicts' facts, and room for ids and ask counts. */
@@ -96,9 +97,14 @@ export class SessionStore {
     return this.accessor.get(context, { facts: this.engine.emptyFacts(), fragments: [] });
   }
 
-  /** Saves the session within its bounds (boundSession), whatever the caller merged into it. */
-  async set(context: TurnContext, session: Session): Promise<void> {
-    await this.accessor.set(context, boundSession(session, this.maxReportChars));
+  /**
+   * Saves the session within its bounds (boundSession), whatever the caller merged into it. True when
+   * facts had to be dropped or cut to fit (the caller may tell the user, see FACTS_TRIMMED).
+   */
+  async set(context: TurnContext, session: Session): Promise<boolean> {
+    const bounded = boundSession(session, this.maxReportChars);
+    await this.accessor.set(context, bounded.session);
+    return bounded.trimmed;
   }
 
   /** An empty session; `verdicts` carries shown verdicts over (cancel keeps them, restart does not). */

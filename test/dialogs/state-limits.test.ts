@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { boundFacts, FACTS_BUDGET_CHARS } from '../../dialogs/bound-facts';
+import { boundFacts, FACTS_BUDGET_CHARS, FACTS_TRIMMED } from '../../dialogs/bound-facts';
 import { realEngine, type DiagnosisEngine, type LiveChecks } from '../../dialogs/engine-port';
 import { partNotKeptReply, partReply } from '../../dialogs/root-dialog';
 import { MAX_REPORT_CHARS, MAX_REPORT_PARTS, reportChars, SESSION_MAX_CHARS } from '../../dialogs/session';
@@ -95,13 +95,14 @@ describe('dialogs: state limits', function () {
     assert.ok(h.savedSession().chars < SESSION_MAX_CHARS);
   });
 
-  it('a connector naming 3000 smart hosts: stored facts stay within the budget and the conversation goes on', async () => {
-    const hosts = Array.from({ length: 3000 }, (_, i) => `relay${i}.contoso.example`).join(', ');
+  it('a connector naming 1500 smart hosts: stored facts stay within the budget, the user is told, the conversation goes on', async () => {
+    const hosts = Array.from({ length: 1500 }, (_, i) => `relay${i}.contoso.example`).join(', ');
     const huge = SEND_CONNECTOR_DNS.replace(/^SmartHosts\s*:.*$/m, `SmartHosts                   : {${hosts}}`);
     assert.notEqual(huge, SEND_CONNECTOR_DNS, 'the fixture has a SmartHosts line');
     const h = new ConversationHarness();
     await h.send(NDR_5764_EX2013);
     const replies = await h.send(huge);
+    assert.ok(replies.some((r) => r.text === FACTS_TRIMMED), 'the user is told that not everything was kept');
     assert.ok(replies.some((r) => questionOf(r) || verdictOf(r)), 'a question or a verdict follows');
     const { session, chars } = h.savedSession();
     assert.ok(JSON.stringify(session?.facts).length <= FACTS_BUDGET_CHARS);
