@@ -43,19 +43,23 @@ export const MAX_REPORT_PARTS = 20;
 /** Characters of one report in parts (all parts together), the default paste limit: "done" gives the engine no more. */
 export const MAX_REPORT_CHARS = 40_000;
 
-/** Characters the parts take in stored state (JSON), which is what the limit bounds. */
+/** Characters of the parts, counted like the paste limit counts a message. */
 export function reportChars(fragments: readonly string[]): number {
-  return fragments.reduce((n, f) => n + JSON.stringify(f).length - 2, 0);
+  return fragments.reduce((n, f) => n + f.length, 0);
 }
+
+// Control characters other than tab and line breaks say nothing to any recognizer, and each would take
+// six characters of stored JSON; without them a part's JSON is at most twice its length.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
 export type PartAdded = { kept: true; fragments: string[] } | { kept: false; reason: 'parts' | 'chars'; chars: number };
 
 /** Adds a report part unless it would pass MAX_REPORT_PARTS or `maxChars`; the parts kept never change. */
 export function addReportPart(fragments: readonly string[], text: string, maxChars = MAX_REPORT_CHARS): PartAdded {
   if (fragments.length >= MAX_REPORT_PARTS) return { kept: false, reason: 'parts', chars: reportChars(fragments) };
-  const chars = reportChars(fragments) + reportChars([text]);
+  const chars = reportChars(fragments) + text.length;
   if (chars > maxChars) return { kept: false, reason: 'chars', chars };
-  return { kept: true, fragments: [...fragments, text] };
+  return { kept: true, fragments: [...fragments, text.replace(CONTROL, '')] };
 }
 
 /**
@@ -82,8 +86,13 @@ export function boundSession(session: Session, maxReportChars = MAX_REPORT_CHARS
   return { session: out, trimmed: facts.trimmed };
 }
 
-/** Upper bound of one conversation's stored session: parts, facts, the kept verdicts' facts, and room for ids and ask counts. */
-export const SESSION_MAX_CHARS = MAX_REPORT_CHARS + 2 * FACTS_BUDGET_CHARS + 4_000;
+/**
+ * Upper bound of one conversation's stored state: the parts, the facts, the kept verdicts (the newest is
+ * kept whatever its size, its facts within the facts budget), the open question in the dialog stack
+ * (its text comes from the facts), and room for ids and ask counts. The parts' JSON is at most twice
+ * their characters (quotes, backslashes and line breaks are escaped with one more character).
+ */
+export const SESSION_MAX_CHARS = 2 * MAX_REPORT_CHARS + 3 * FACTS_BUDGET_CHARS + 4_000;
 
 /** Reads and writes the session through a state property; saving happens once per turn in bot/. */
 export class SessionStore {

@@ -4,7 +4,7 @@ import { realEngine, type DiagnosisEngine, type LiveChecks } from '../../dialogs
 import { partNotKeptReply, partReply } from '../../dialogs/root-dialog';
 import { MAX_REPORT_CHARS, MAX_REPORT_PARTS, reportChars, SESSION_MAX_CHARS } from '../../dialogs/session';
 import { emptyFacts, mergeFacts, type LiveObservation } from '../../engine/facts';
-import { ConversationHarness, questionOf, verdictOf } from '../support/dialog-walk';
+import { ConversationHarness, questionOf, verdictOf, walk } from '../support/dialog-walk';
 import { NDR_5764_EX2013, SEND_CONNECTOR_DNS } from '../fixtures/dialogs/ndrs';
 
 // Conversation state stays bounded whatever the user sends: report parts are capped in number and
@@ -68,6 +68,15 @@ describe('dialogs: state limits', function () {
     assert.deepEqual(h.savedSession().session?.fragments ?? [], []);
   });
 
+  it('a part of control characters is kept without them: stored parts take at most twice their characters', async () => {
+    const h = new ConversationHarness();
+    const text = `Delivery has failed to these recipients or groups:\n${'\u0001\u001b"\\\n'.repeat(7_000)}`;
+    assert.equal((await h.send(text))[0].text, partReply(1));
+    const fragments = h.savedSession().session?.fragments ?? [];
+    assert.equal(fragments.length, 1);
+    assert.ok(JSON.stringify(fragments).length <= 2 * text.length + 2, `${JSON.stringify(fragments).length} chars of JSON for ${text.length}`);
+  });
+
   it('the same connector output and live checks 40 times: facts do not grow (FAKE live checks)', async () => {
     let run = 0;
     // FAKE: fixed observations with a new timestamp each run, standing in for engine/live.
@@ -106,6 +115,22 @@ describe('dialogs: state limits', function () {
     assert.ok(replies.some((r) => questionOf(r) || verdictOf(r)), 'a question or a verdict follows');
     const { session, chars } = h.savedSession();
     assert.ok(JSON.stringify(session?.facts).length <= FACTS_BUDGET_CHARS);
+    assert.ok(chars < SESSION_MAX_CHARS, `state ${chars} chars`);
+  });
+
+  it('the worst case together: big facts, kept verdicts and a full report in parts stay under SESSION_MAX_CHARS', async () => {
+    const hosts = Array.from({ length: 1500 }, (_, i) => `relay${i}.contoso.example`).join(', ');
+    const huge = SEND_CONNECTOR_DNS.replace(/^SmartHosts\s*:.*$/m, `SmartHosts                   : {${hosts}}`);
+    const h = new ConversationHarness();
+    await h.send(NDR_5764_EX2013);
+    const result = await walk(h, await h.send(huge), {}, 'card');
+    assert.ok(result.verdict, 'a verdict arrives');
+    await h.send('show fix');
+    await h.send('show fix');
+    const first = await h.send(part(0, 39_500));
+    assert.equal(first[0].text, partReply(1));
+    const { session, chars } = h.savedSession();
+    assert.ok((session?.verdicts?.length ?? 0) >= 1, 'verdicts are kept');
     assert.ok(chars < SESSION_MAX_CHARS, `state ${chars} chars`);
   });
 
