@@ -18,12 +18,27 @@ export const ansi: Style = {
   status: (st, s) => `${ESC}${STATUS_COLOR[st] ?? '0'}m${s}${ESC}0m`,
 };
 
-/** Remove terminal control characters from pasted text so it cannot drive the terminal. */
-function clean(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+/**
+ * Removes terminal control characters (C0 but tab and newline, DEL, C1 including the 8-bit CSI and OSC
+ * introducers) and bidi overrides, so pasted text cannot move the cursor, retitle the window, plant an
+ * OSC 8 hyperlink or reorder what the admin reads.
+ */
+export function clean(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
-export function formatVerdict(v: Verdict, style: Style = plain): string {
+/** Every string in the verdict cleaned: pasted text reaches many fields (names in paths, prompts, labels). */
+function cleanDeep<T>(value: T): T {
+  if (typeof value === 'string') return clean(value) as T;
+  if (Array.isArray(value)) return value.map(cleanDeep) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanDeep(v)])) as T;
+  }
+  return value;
+}
+
+export function formatVerdict(verdict: Verdict, style: Style = plain): string {
+  const v = cleanDeep(verdict);
   const out: string[] = [];
   out.push(`${style.bold('Family:')} ${v.family}`);
   out.push(`  ${v.headline}`);

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { buildFacts, CAUSE_IDS, causeEntry, diagnose, mergeFacts, type CauseId } from '../engine/index';
 
-import { ansi, formatVerdict } from './format-verdict';
+import { ansi, clean, formatVerdict } from './format-verdict';
 import { InputError, readFileInput, readStdinInput, type NamedInput } from './read-inputs';
 import { USAGE } from './usage';
 import { liveFactsFor } from './live';
@@ -104,11 +104,11 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {
     if (e instanceof UsageError) {
-      err.write(`relay-doctor: ${e.message}\n\n${USAGE}`);
+      err.write(`relay-doctor: ${clean(e.message)}\n\n${USAGE}`);
       return 2;
     }
     if (e instanceof InputError) {
-      err.write(`relay-doctor: ${e.message}\n`);
+      err.write(`relay-doctor: ${clean(e.message)}\n`);
       return 1;
     }
     err.write(`relay-doctor: internal error (${(e as Error).name}). Please report it with the input that caused it.\n`);

@@ -3,6 +3,8 @@ import { looksBinary } from '../engine/index';
 
 /** Largest input the CLI reads from one file or standard input. */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
+/** Read size: a device or pipe that never ends (/dev/zero) is read at most MAX_INPUT_BYTES + one chunk. */
+const CHUNK_BYTES = 64 * 1024;
 
 export class InputError extends Error {}
 
@@ -16,6 +18,28 @@ function check(name: string, bytes: Uint8Array): NamedInput {
   return { name, bytes };
 }
 
+function tooLarge(path: string, what: string): InputError {
+  return new InputError(`${path}: ${what} is more than the ${MAX_INPUT_BYTES / 1048576} MB limit. Paste only the NDR or the diagnostic part.`);
+}
+
+/**
+ * Reads at most MAX_INPUT_BYTES from an open file in chunks. stat.size says nothing for devices, pipes
+ * and files still growing, so the limit is enforced on the bytes actually read.
+ */
+function readBounded(fd: number, path: string): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    const n = fs.readSync(fd, chunk, 0, CHUNK_BYTES, null);
+    if (n === 0) break;
+    total += n;
+    if (total > MAX_INPUT_BYTES) throw tooLarge(path, 'the input');
+    chunks.push(n === CHUNK_BYTES ? chunk : chunk.subarray(0, n));
+  }
+  return Buffer.concat(chunks, total);
+}
+
 export function readFileInput(path: string): NamedInput {
   let stat: fs.Stats;
   try {
@@ -25,14 +49,16 @@ export function readFileInput(path: string): NamedInput {
     throw new InputError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read (${code ?? 'error'})`);
   }
   if (stat.isDirectory()) throw new InputError(`${path}: is a directory`);
-  if (stat.size > MAX_INPUT_BYTES) {
-    throw new InputError(`${path}: ${(stat.size / 1048576).toFixed(1)} MB is more than the ${MAX_INPUT_BYTES / 1048576} MB limit. Paste only the NDR or the diagnostic part.`);
-  }
+  if (stat.size > MAX_INPUT_BYTES) throw tooLarge(path, `${(stat.size / 1048576).toFixed(1)} MB`);
+  let fd: number | undefined;
   try {
-    return check(path, fs.readFileSync(path));
+    fd = fs.openSync(path, 'r');
+    return check(path, readBounded(fd, path));
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(`${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 

@@ -1,6 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Case } from '../engine/vocabulary';
 import type { Question } from '../engine/verdict';
+import { FACTS_TRIMMED } from './bound-facts';
 import type { CardPromptResult } from './card-prompt';
 import { CARD_PROMPT, caseDialogId } from './dialog-ids';
 import { recognizeInTurn, type DiagnosisEngine } from './engine-port';
@@ -80,7 +81,7 @@ export class CaseDialog extends ComponentDialog {
     } else {
       facts = this.engine.applyAnswer(facts, result.questionId, result.value);
     }
-    await this.sessions.set(step.context, { ...session, facts });
+    if (await this.sessions.set(step.context, { ...session, facts })) await step.context.sendActivity(FACTS_TRIMMED);
     return step.replaceDialog(LOOP, (step.values as Record<string, unknown>).loop as LoopState);
   }
 }

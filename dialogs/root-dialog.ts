@@ -13,13 +13,16 @@ import { CARD_PROMPT, DIAGNOSIS_DIALOG, ROOT_DIALOG } from './dialog-ids';
 import { isCompleteNdr, PASTE_KINDS, realEngine, recognizeInTurn, type DiagnosisEngine, type LiveChecks, type Recognition } from './engine-port';
 import { EXAMPLE_NDR } from './example-ndr';
 import { commandOf, looksLikePlainWords, looksLikeReportFragment, type Command } from './intent';
-import { rememberVerdict, SessionStore, type Session } from './session';
+import { FACTS_TRIMMED } from './bound-facts';
+import { addReportPart, MAX_REPORT_CHARS, MAX_REPORT_PARTS, rememberVerdict, SessionStore, type Session } from './session';
 import { sendVerdict, sendVerdictText } from './send-verdict';
 
 export interface RootDialogDeps {
   sessionAccessor: StatePropertyAccessor<Session>;
   engine?: DiagnosisEngine;
   liveChecks?: LiveChecks;
+  /** Characters of a report sent in parts (all parts together); bot/ may pass its paste limit. Default MAX_REPORT_CHARS. */
+  maxReportChars?: number;
 }
 
 /** Card actions the root answers itself, whatever dialog is waiting. */
@@ -59,7 +62,7 @@ export class RootDialog extends ComponentDialog {
   constructor(deps: RootDialogDeps) {
     super(ROOT_DIALOG);
     this.engine = deps.engine ?? realEngine;
-    this.sessions = new SessionStore(deps.sessionAccessor, this.engine);
+    this.sessions = new SessionStore(deps.sessionAccessor, this.engine, deps.maxReportChars ?? MAX_REPORT_CHARS);
     this.addDialog(new DiagnosisDialog(this.engine, this.sessions, deps.liveChecks));
     for (const c of ['case1', 'case2', 'other'] as const) this.addDialog(new CaseDialog(c, this.engine, this.sessions));
     this.addDialog(new CardPrompt(CARD_PROMPT, this.engine));
@@ -159,7 +162,7 @@ export class RootDialog extends ComponentDialog {
         return;
       }
       session = this.flushFragments(session);
-      await this.sessions.set(dc.context, session);
+      if (await this.sessions.set(dc.context, session)) await dc.context.sendActivity(FACTS_TRIMMED);
       await this.startDiagnosis(dc);
       return;
     }
@@ -172,7 +175,13 @@ export class RootDialog extends ComponentDialog {
     const fragment = (recognized.kind === 'ndr' && (!completeNdr || collecting)) ||
       (recognized.kind === 'not-recognized' && looksLikeReportFragment(text));
     if (fragment) {
-      session = { ...session, fragments: [...session.fragments, text] };
+      const added = addReportPart(session.fragments, text, this.sessions.maxReportChars);
+      if (!added.kept) {
+        // The parts so far stay as they were; the user decides whether they are enough.
+        await dc.context.sendActivity(partNotKeptReply(session.fragments.length, added.reason, this.sessions.maxReportChars));
+        return;
+      }
+      session = { ...session, fragments: added.fragments };
       await this.sessions.set(dc.context, session);
       await dc.context.sendActivity(partReply(session.fragments.length));
       return;
@@ -192,7 +201,7 @@ export class RootDialog extends ComponentDialog {
     // Something plainly new while collecting parts: the collected report is complete.
     if (session.fragments.length > 0) session = this.flushFragments(session);
     session = this.addToCase(session, recognized);
-    await this.sessions.set(dc.context, session);
+    if (await this.sessions.set(dc.context, session)) await dc.context.sendActivity(FACTS_TRIMMED);
     if (PASTE_KINDS.has(recognized.kind) || recognized.kind === 'domain') await this.startDiagnosis(dc);
   }
 
@@ -221,6 +230,17 @@ export class RootDialog extends ComponentDialog {
 
 export function partReply(part: number): string {
   return `Got part ${part} of the report. Paste the rest, then say "done".`;
+}
+
+/** A report part refused by the limits (MAX_REPORT_PARTS, the report's characters): says what was not kept and what to do. */
+export function partNotKeptReply(kept: number, reason: 'parts' | 'chars', maxChars: number): string {
+  const limit = reason === 'parts'
+    ? `a report can have at most ${MAX_REPORT_PARTS} parts`
+    : `all parts together can hold at most ${maxChars} characters`;
+  const next = kept > 0
+    ? `I still have the ${kept} part${kept === 1 ? '' : 's'} before it: say "done" to diagnose them, or "cancel" to start over.`
+    : 'Paste only the part under "Diagnostic information for administrators".';
+  return `I did not keep that part: ${limit}. ${next}`;
 }
 
 export function notRecognizedReply(hint: string): string {

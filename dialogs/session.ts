@@ -1,5 +1,6 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Facts } from '../engine/facts';
+import { boundFacts, FACTS_BUDGET_CHARS } from './bound-facts';
 import type { DiagnosisEngine } from './engine-port';
 
 /** The facts behind one verdict card, found again by the id in its "Show as plain text" data. */
@@ -37,16 +38,82 @@ export function rememberVerdict(kept: ShownVerdict[] | undefined, shown: ShownVe
   return next;
 }
 
+/** Parts of one report kept until "done"; a part beyond is refused (and the user told so). */
+export const MAX_REPORT_PARTS = 20;
+/** Characters of one report in parts (all parts together), the default paste limit: "done" gives the engine no more. */
+export const MAX_REPORT_CHARS = 40_000;
+
+/** Characters of the parts, counted like the paste limit counts a message. */
+export function reportChars(fragments: readonly string[]): number {
+  return fragments.reduce((n, f) => n + f.length, 0);
+}
+
+// Control characters other than tab and line breaks say nothing to any recognizer, and each would take
+// six characters of stored JSON; without them a part's JSON is at most twice its length.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+export type PartAdded = { kept: true; fragments: string[] } | { kept: false; reason: 'parts' | 'chars'; chars: number };
+
+/** Adds a report part unless it would pass MAX_REPORT_PARTS or `maxChars`; the parts kept never change. */
+export function addReportPart(fragments: readonly string[], text: string, maxChars = MAX_REPORT_CHARS): PartAdded {
+  if (fragments.length >= MAX_REPORT_PARTS) return { kept: false, reason: 'parts', chars: reportChars(fragments) };
+  const chars = reportChars(fragments) + text.length;
+  if (chars > maxChars) return { kept: false, reason: 'chars', chars };
+  return { kept: true, fragments: [...fragments, text.replace(CONTROL, '')] };
+}
+
+/**
+ * The session as it may be stored: facts within FACTS_BUDGET_CHARS (also those of each kept verdict, then
+ * the verdict budget applies), parts within the report limits. Whatever the user sends, the stored session
+ * stays under SESSION_MAX_CHARS.
+ */
+export function boundSession(session: Session, maxReportChars = MAX_REPORT_CHARS): { session: Session; trimmed: boolean } {
+  const facts = boundFacts(session.facts);
+  const out: Session = { ...session, facts: facts.facts };
+  if (session.fragments.length > MAX_REPORT_PARTS || reportChars(session.fragments) > maxReportChars) {
+    const kept: string[] = [];
+    for (const f of session.fragments) {
+      const added = addReportPart(kept, f, maxReportChars);
+      if (!added.kept) break;
+      kept.push(f);
+    }
+    out.fragments = kept;
+  }
+  if (session.verdicts) {
+    const verdicts = session.verdicts.map((v) => ({ ...v, facts: boundFacts(v.facts).facts }));
+    out.verdicts = verdicts.reduce<ShownVerdict[]>((kept, v) => rememberVerdict(kept, v), []);
+  }
+  return { session: out, trimmed: facts.trimmed };
+}
+
+/**
+ * Upper bound of one conversation's stored state: the parts, the facts, the kept verdicts (the newest is
+ * kept whatever its size, its facts within the facts budget), the open question in the dialog stack
+ * (its text comes from the facts), and room for ids and ask counts. The parts' JSON is at most twice
+ * their characters (quotes, backslashes and line breaks are escaped with one more character).
+ */
+export const SESSION_MAX_CHARS = 2 * MAX_REPORT_CHARS + 3 * FACTS_BUDGET_CHARS + 4_000;
+
 /** Reads and writes the session through a state property; saving happens once per turn in bot/. */
 export class SessionStore {
-  constructor(private readonly accessor: StatePropertyAccessor<Session>, private readonly engine: DiagnosisEngine) {}
+  constructor(
+    private readonly accessor: StatePropertyAccessor<Session>,
+    private readonly engine: DiagnosisEngine,
+    readonly maxReportChars = MAX_REPORT_CHARS,
+  ) {}
 
   async get(context: TurnContext): Promise<Session> {
     return this.accessor.get(context, { facts: this.engine.emptyFacts(), fragments: [] });
   }
 
-  async set(context: TurnContext, session: Session): Promise<void> {
-    await this.accessor.set(context, session);
+  /**
+   * Saves the session within its bounds (boundSession), whatever the caller merged into it. True when
+   * facts had to be dropped or cut to fit (the caller may tell the user, see FACTS_TRIMMED).
+   */
+  async set(context: TurnContext, session: Session): Promise<boolean> {
+    const bounded = boundSession(session, this.maxReportChars);
+    await this.accessor.set(context, bounded.session);
+    return bounded.trimmed;
   }
 
   /** An empty session; `verdicts` carries shown verdicts over (cancel keeps them, restart does not). */

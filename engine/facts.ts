@@ -155,8 +155,11 @@ export const LiveObservationSchema = z.object({
   findings: z.array(z.enum(LIVE_FINDINGS)).optional(),
   /** For 'smart-host': where the host name came from. */
   origin: z.enum(['send-connector', 'ndr-remote-server']).optional(),
-  /** For 'could-not-check': why (timeout, SERVFAIL, refused, overall budget ran out, other error). */
-  failure: z.enum(['timeout', 'servfail', 'refused', 'budget', 'error']).optional(),
+  /**
+   * For 'could-not-check': why (timeout, SERVFAIL, refused, overall budget ran out, other error, or
+   * 'not-checked': more hosts were named than are looked up; `values` lists them, first ones only).
+   */
+  failure: z.enum(['timeout', 'servfail', 'refused', 'budget', 'error', 'not-checked']).optional(),
 });
 export type LiveObservation = z.infer<typeof LiveObservationSchema>;
 
@@ -197,18 +200,41 @@ export function emptyFacts(): Facts {
   };
 }
 
-/** Merge recognized pieces into one Facts object (lists concatenate, scalars: later wins). */
+/** `base` then `add`, without entries equal to an earlier one: pasting the same output twice adds nothing. */
+function concatUnique<T>(base: T[], add: T[] | undefined): T[] {
+  if (!add?.length) return base;
+  const seen = new Set(base.map((x) => JSON.stringify(x)));
+  const out = [...base];
+  for (const x of add) {
+    const key = JSON.stringify(x);
+    if (!seen.has(key)) { seen.add(key); out.push(x); }
+  }
+  return out;
+}
+
+/** Live observations: a newer look at the same check and subject replaces the older one. */
+function mergeLive(base: LiveObservation[], add: LiveObservation[] | undefined): LiveObservation[] {
+  if (!add?.length) return base;
+  const key = (o: LiveObservation) => `${o.check}\u0000${o.subject}\u0000${o.origin ?? ''}`;
+  const newer = new Set(add.map(key));
+  return [...base.filter((o) => !newer.has(key(o))), ...add];
+}
+
+/**
+ * Merge recognized pieces into one Facts object (lists concatenate without exact duplicates, a live
+ * observation replaces an older one of the same check and subject; scalars: later wins).
+ */
 export function mergeFacts(base: Facts, add: Partial<Facts>): Facts {
   return {
-    inputs: [...base.inputs, ...(add.inputs ?? [])],
-    ndrs: [...base.ndrs, ...(add.ndrs ?? [])],
-    sendConnectors: [...base.sendConnectors, ...(add.sendConnectors ?? [])],
-    inboundConnectors: [...base.inboundConnectors, ...(add.inboundConnectors ?? [])],
-    acceptedDomains: [...base.acceptedDomains, ...(add.acceptedDomains ?? [])],
-    certificates: [...base.certificates, ...(add.certificates ?? [])],
-    protocolLogs: [...base.protocolLogs, ...(add.protocolLogs ?? [])],
+    inputs: concatUnique(base.inputs, add.inputs),
+    ndrs: concatUnique(base.ndrs, add.ndrs),
+    sendConnectors: concatUnique(base.sendConnectors, add.sendConnectors),
+    inboundConnectors: concatUnique(base.inboundConnectors, add.inboundConnectors),
+    acceptedDomains: concatUnique(base.acceptedDomains, add.acceptedDomains),
+    certificates: concatUnique(base.certificates, add.certificates),
+    protocolLogs: concatUnique(base.protocolLogs, add.protocolLogs),
     domain: add.domain ?? base.domain,
     answers: { ...base.answers, ...(add.answers ?? {}) },
-    live: [...base.live, ...(add.live ?? [])],
+    live: mergeLive(base.live, add.live),
   };
 }

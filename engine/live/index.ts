@@ -2,5 +2,5 @@
 // cli/ and bot/), run the checks and merge the observations into Facts.live.
 export { type DnsPort, type MxRecord, type DnsFailure, dnsFailureOf } from './dns-port';
 export { NodeDnsPort, parseDnsServers, type NodeDnsPortOptions } from './node-dns-port';
-export { runLiveChecks, DEFAULT_LIVE_BUDGET_MS, type LiveCheckOptions } from './live-checks';
+export { runLiveChecks, DEFAULT_LIVE_BUDGET_MS, MAX_CHECKED_HOSTS, type LiveCheckOptions } from './live-checks';
 export { liveRequestFromFacts, type LiveRequest, type LiveRequestFromFacts, type DomainSource } from './live-request';

@@ -5,7 +5,7 @@ import type { DnsPort } from './dns-port';
 import { dnsName } from './host-names';
 import type { LiveRequest } from './live-request';
 import { checkMx } from './mx-check';
-import type { ObservationContext } from './observation';
+import { observation, type ObservationContext } from './observation';
 import { checkSmartHost, compareWithMx, type HostOrigin } from './smart-host-check';
 import { checkSpf } from './spf-check';
 import { spfKindForMxKind, EOP_SPF_INCLUDES } from './eop-spf-includes';
@@ -14,6 +14,14 @@ import { spfKindForMxKind, EOP_SPF_INCLUDES } from './eop-spf-includes';
 // does, the call returns by the budget, and a failed query is 'could-not-check', never a verdict.
 
 export const DEFAULT_LIVE_BUDGET_MS = 3000;
+/**
+ * Hosts looked up per run, besides the domain's MX and SPF. A paste may name any number of hosts; the
+ * verdict needs the Internet Send connector's smart host(s) and the host the NDR names, which come
+ * first. Each host costs at most 3 queries (A, AAAA, MX), SPF at most 11, MX 1: at most 24 per run.
+ */
+export const MAX_CHECKED_HOSTS = 4;
+/** Host names listed in the 'not-checked' observation (its detail gives the full count). */
+export const MAX_LISTED_UNCHECKED = 10;
 
 export interface LiveCheckOptions {
   /** Overall budget for all checks, in ms. Default 3000. */
@@ -43,6 +51,18 @@ function hostsToCheck(request: LiveRequest): { host: string; origin: HostOrigin 
   return out;
 }
 
+/** One observation for every host left out by MAX_CHECKED_HOSTS, so views can say what was not looked up. */
+function notChecked(unchecked: { host: string; origin: HostOrigin }[], ctx: ObservationContext): LiveObservation {
+  const listed = unchecked.slice(0, MAX_LISTED_UNCHECKED).map((u) => u.host);
+  const more = unchecked.length - listed.length;
+  return observation(ctx, {
+    check: 'smart-host', subject: listed[0], origin: unchecked[0].origin, outcome: 'could-not-check', failure: 'not-checked',
+    values: listed, endpointKinds: [],
+    detail: `${unchecked.length} host name${unchecked.length === 1 ? '' : 's'} not looked up (${listed.join(', ')}${more ? ` and ${more} more` : ''}): ` +
+      `only the first ${MAX_CHECKED_HOSTS} hosts are checked`,
+  });
+}
+
 /** Adds spf.cloud-mismatch when SPF authorizes one Microsoft cloud and the EOP MX is in another. */
 function compareSpfWithMx(spf: LiveObservation, mx: LiveObservation): LiveObservation {
   if (spf.outcome !== 'ok' || mx.outcome !== 'ok' || !spf.findings?.includes('spf.eop-include')) return spf;
@@ -61,13 +81,17 @@ export async function runLiveChecks(request: LiveRequest, port: DnsPort, options
     const domain = dnsName(request.domain);
     const mxP = domain ? checkMx(domain, port, deadline, ctx) : undefined;
     const spfP = domain ? checkSpf(domain, port, deadline, ctx) : undefined;
-    const hostPs = hostsToCheck(request).map(({ host, origin }) => checkSmartHost(host, origin, port, deadline, ctx));
+    const hosts = hostsToCheck(request);
+    const checked = hosts.slice(0, MAX_CHECKED_HOSTS);
+    const hostPs = checked.map(({ host, origin }) => checkSmartHost(host, origin, port, deadline, ctx));
     // Every check turns its own failures into observations, so these never reject.
-    const [mx, spf, hosts] = await Promise.all([mxP, spfP, Promise.all(hostPs)]);
+    const [mx, spf, hostObs] = await Promise.all([mxP, spfP, Promise.all(hostPs)]);
     const out: LiveObservation[] = [];
     if (mx) out.push(mx);
     if (spf) out.push(mx ? compareSpfWithMx(spf, mx) : spf);
-    out.push(...hosts.map((h) => compareWithMx(h, mx)));
+    out.push(...hostObs.map((h) => compareWithMx(h, mx)));
+    const unchecked = hosts.slice(MAX_CHECKED_HOSTS);
+    if (unchecked.length) out.push(notChecked(unchecked, ctx));
     return out;
   } finally {
     deadline.dispose();

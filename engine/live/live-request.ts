@@ -33,13 +33,14 @@ function fqdnParent(fqdn: string | undefined): string | undefined {
 
 function uniqueHosts(hosts: (string | undefined)[]): string[] {
   const out: string[] = [];
+  const seen = new Set<string>();
   for (const h of hosts) {
     const first = h?.trim().split(/\s+/)[0]; // "host [192.0.2.1]" → "host"
     if (!first) continue;
     const cls = classifyHost(first);
     if (cls.kind === 'ip-literal') continue; // nothing to resolve; the rules judge IPs without DNS
     const name = dnsName(cls.host);
-    if (name && !out.includes(name)) out.push(name);
+    if (name && !seen.has(name)) { seen.add(name); out.push(name); }
   }
   return out;
 }
@@ -60,7 +61,10 @@ export function liveRequestFromFacts(facts: Facts): LiveRequestFromFacts {
     if (name && !PRIVATE_SUFFIX.test(name)) { domain = name; domainSource = source; break; }
   }
 
-  const smartHosts = uniqueHosts(facts.sendConnectors.flatMap((c) => c.smartHosts));
+  // The Internet connector (address space *, enabled) first: only the first hosts are looked up (MAX_CHECKED_HOSTS).
+  const internet = (c: Facts['sendConnectors'][number]) => c.enabled !== false && c.addressSpaces.some((a) => /(^|:)\*(;|$)/.test(a.trim()));
+  const ordered = [...facts.sendConnectors.filter(internet), ...facts.sendConnectors.filter((c) => !internet(c))];
+  const smartHosts = uniqueHosts(ordered.flatMap((c) => c.smartHosts));
   // A server inside EOP/EXO (e.g. *.prod.protection.outlook.com) is not something the admin chose.
   const remoteHosts = uniqueHosts(facts.ndrs.map((n) => n.remoteServer))
     .filter((h) => classifyHost(h).kind !== 'eop-internal');

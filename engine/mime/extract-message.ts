@@ -2,6 +2,7 @@ import parse, { type MimeNode } from 'emailjs-mime-parser';
 import { charsetOf, decodeCharset } from './charset';
 import { decodeTransfer } from './transfer-encoding';
 import { htmlToText } from './html-to-text';
+import { normalizeLineEndings } from './line-endings';
 
 // A raw message → the text an NDR recognizer reads. The MIME structure (headers, boundaries, nesting,
 // message/rfc822) comes from emailjs-mime-parser, which is synchronous and lenient; leaf bodies are decoded
@@ -36,6 +37,24 @@ export interface ExtractedMessage {
 export const MIME_CAP = 512_000;
 const MAX_DEPTH = 64;
 const MAX_PARTS = 200;
+/**
+ * Multipart headers the parser sees. emailjs-mime-parser hands every line to each enclosing node (each
+ * keeps its raw text), so its cost is the size times the nesting depth; the text from the 17th multipart
+ * header on is left out of the parse, which caps the depth (an NDR has two or three) and keeps it linear.
+ * Text left out is still there for the caller's raw scan.
+ */
+export const MAX_MULTIPARTS = 16;
+
+/** The text up to the (MAX_MULTIPARTS + 1)th multipart Content-Type header. */
+function capMultiparts(text: string): string {
+  const re = /^content-type:[ \t]*multipart\//gim;
+  let n = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (n === MAX_MULTIPARTS) return text.slice(0, m.index);
+    n += 1;
+  }
+  return text;
+}
 
 /** One char per octet: the form the MIME parser works on. Text that holds non-Latin-1 chars came from UTF-8. */
 export function toBinaryString(text: string): string {
@@ -108,11 +127,11 @@ function looksLikeMessage(headers: Record<string, string>): boolean {
 
 /** Parses a raw message. Returns undefined when the text is not a message or the parser gives up. */
 export function extractMessage(text: string): ExtractedMessage | undefined {
-  const binary = stripPreamble(toBinaryString(text).replace(/\r\n?/g, '\n'));
+  const binary = stripPreamble(normalizeLineEndings(toBinaryString(text)));
   if (!HEADER_LINE.test(binary)) return undefined;
   let root: MimeNode;
   try {
-    root = parse(binary.length > MIME_CAP ? binary.slice(0, MIME_CAP) : binary);
+    root = parse(capMultiparts(binary.length > MIME_CAP ? binary.slice(0, MIME_CAP) : binary));
   } catch {
     return undefined; // e.g. more than the parser's node limit
   }

@@ -1,6 +1,7 @@
 import type { NdrFacts } from '../facts';
 import { extractMessage, type ExtractedMessage } from '../mime/extract-message';
 import { htmlToText, looksLikeHtml } from '../mime/html-to-text';
+import { normalizeLineEndings } from '../mime/line-endings';
 import { buildNdrFacts } from './ndr/build-facts';
 import { NdrScanner } from './ndr/scan-text';
 
@@ -23,7 +24,7 @@ function isNotABounce(msg: ExtractedMessage): boolean {
 
 function scanRaw(text: string): NdrScanner {
   const scanner = new NdrScanner();
-  const norm = text.replace(/\r\n?/g, '\n');
+  const norm = normalizeLineEndings(text);
   if (looksLikeHtml(norm)) scanner.scan({ kind: 'html', text: htmlToText(norm) });
   else scanner.scan({ kind: 'text', text: norm });
   return scanner;
@@ -32,6 +33,7 @@ function scanRaw(text: string): NdrScanner {
 /** The recognizer without the safety net: tests fuzz this one, so a parser bug fails them. */
 export function recognizeNdrUnguarded(text: string): NdrFacts[] {
   if (text.trim() === '') return [];
+  text = normalizeLineEndings(text);
   const msg = extractMessage(text);
   if (msg && isNotABounce(msg)) return [];
   let scanner: NdrScanner | undefined;

@@ -4,6 +4,7 @@ import { recognizePowerShell } from './powershell';
 import { restoreLineBreaks } from './reflow/restore-line-breaks';
 import { restoreNdrLines } from './reflow/restore-ndr-lines';
 import { bytesToText } from './text-input';
+import { normalizeLineEndings } from '../mime/line-endings';
 
 export interface Recognition {
   kind: InputKind;
@@ -23,7 +24,8 @@ function summary(kind: InputKind, label: string, hint?: string): InputSummary {
 
 /** Detects what a pasted text is and extracts its facts. Never throws. */
 export function recognize(input: string | Uint8Array): Recognition {
-  const text = bytesToText(input);
+  // Line endings once for both recognizers (they normalize again, which is then a no-op scan).
+  const text = normalizeLineEndings(bytesToText(input));
   const trimmed = text.trim();
   if (trimmed === '') {
     return { kind: 'not-recognized', facts: { inputs: [summary('not-recognized', 'empty input', PASTE_HINT)] } };

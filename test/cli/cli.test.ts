@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { distRoot } from '../support/paths';
+import { distRoot, repoRoot } from '../support/paths';
 
 // The built command, run as a child process the way an admin runs it.
 
@@ -124,6 +124,36 @@ describe('relay-doctor CLI', function () {
     const v = JSON.parse(r.out);
     assert.equal(v.family, 'not-an-ndr');
     assert.ok(v.notes.some((n: string) => /Get-SendConnector/.test(n)));
+  });
+
+  it('/dev/zero: exit 1 with the size limit, read in bounded chunks (stat.size is 0 for a device)', () => {
+    const r = spawnSync(process.execPath, [BIN, 'diagnose', '/dev/zero', '--offline'], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, NO_COLOR: '1' } });
+    assert.equal(r.signal, null, 'the CLI ended on its own (not killed by the timeout)');
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /\/dev\/zero: .*limit/);
+    noTrace(r.stderr);
+  });
+
+  it('terminal escape sequences in pasted text never reach the terminal (names in admin-center paths, prompts, notes)', () => {
+    const ESC = '\u001b';
+    const hostile = `To EOP${ESC}]8;;https://evil.example/${ESC}\\click${ESC}]8;;${ESC}\\${ESC}[2J${ESC}]0;pwned\u0007\u009b31m\u009d8;;x\u0007\u202e`;
+    const connector = fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'powershell', 'send-kb-typo.txt'), 'utf8')
+      .replace(/^Name(\s+): To EOP$/m, `Name$1: ${hostile}`)
+      .replace(/^Identity(\s+): To EOP$/m, `Identity$1: ${hostile}`);
+    assert.ok(connector.includes(hostile), 'the fixture carries the hostile name');
+    const ndr = path.join(tmp, 'esc-ndr.txt');
+    const conn = path.join(tmp, 'esc-connector.txt');
+    fs.writeFileSync(ndr, NDR_5764);
+    fs.writeFileSync(conn, connector);
+    const json = run(['diagnose', ndr, conn, '--json', '--offline']);
+    assert.equal(json.code, 0, json.err);
+    // The name reaches the verdict (so the test means something) ...
+    assert.ok(JSON.stringify(JSON.parse(json.out)).includes('\\u001b'), 'the verdict data carries the escape (escaped by JSON)');
+    // ... and the terminal output carries no control character but newline and tab.
+    const r = run(['diagnose', ndr, conn, '--offline']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /To EOP\]8;;https:\/\/evil/, 'the name is shown, without its escapes');
+    assert.doesNotMatch(r.out, /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
   });
 
   it('explain prints a cause and its fix; unknown ids are bad usage', () => {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
-import { bytesToText, NdrFactsSchema, type NdrFacts } from '../../engine/index';
+import { bytesToText, NdrFactsSchema, recognize, type NdrFacts } from '../../engine/index';
 import { recognizeNdr } from '../../engine/recognize/ndr';
 import { classifyNdr } from '../../engine/knowledge/ndr-patterns';
 import { htmlToText } from '../../engine/mime/html-to-text';
@@ -90,6 +90,43 @@ describe('NDR recognizer: robustness', function () {
     const mime = 'From: a@b.example\nMIME-Version: 1.0\nContent-Type: text/plain\n\n';
     const ratioMime = timeOf(mime + four) / timeOf(mime + one);
     assert.ok(ratioMime < 8, `MIME ratio ${ratioMime.toFixed(2)}`);
+  });
+
+  it('nested multipart grows linearly: 4 times the nesting and size takes less than 8 times as long', () => {
+    const nested = (depth: number) => {
+      let msg = 'From: a@b.example\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b0"\n\n';
+      for (let i = 1; i < depth; i += 1) msg += `--b${i - 1}\nContent-Type: multipart/mixed; boundary="b${i}"\n\n${'a line of text in a part\n'.repeat(30)}`;
+      return `${msg}--b${depth - 1}\nContent-Type: text/plain\n\n${REPLY}\n`;
+    };
+    const one = nested(100);
+    const four = nested(400);
+    const best = (t: string) => Math.min(timeOf(t), timeOf(t)); // best of 6: the machine is shared
+    best(one); // warm up
+    const ratio = best(four) / best(one);
+    assert.ok(ratio < 8, `ratio ${ratio.toFixed(2)} (${one.length} → ${four.length} chars)`);
+    assert.equal(safe(four)[0]?.enhancedStatus, '5.7.64', 'the reply past the cap is still found (raw scan)');
+  });
+
+  it('runs of bare CR (and of blank lines) cost no more than ordinary text of the same length', () => {
+    const size = 1_000_000;
+    const text = `${REPLY}\n${'ordinary words in a paste, host.example.com 12345\n'.repeat(Math.ceil(size / 50))}`.slice(0, size);
+    const timeRecognize = (t: string) => {
+      let best = Infinity;
+      for (let i = 0; i < 3; i += 1) {
+        const start = process.hrtime.bigint();
+        recognize(t);
+        best = Math.min(best, Number(process.hrtime.bigint() - start));
+      }
+      return best;
+    };
+    timeRecognize(text); // warm up
+    const base = timeRecognize(text);
+    for (const [name, shape] of [['CR', '\r'], ['LF', '\n'], ['CRLF', '\r\n'], ['spaces and CR', '  \r']] as const) {
+      const runs = `${REPLY}\n${shape.repeat(Math.ceil(size / shape.length))}`.slice(0, size);
+      const ratio = timeRecognize(runs) / base;
+      assert.ok(ratio < 2, `${name}: ${ratio.toFixed(2)} times the time of ordinary text`);
+      assert.equal(recognize(runs).facts.ndrs?.[0]?.enhancedStatus, '5.7.64', `${name}: the reply before the run is found`);
+    }
   });
 
   it('survives 200 levels of nested multipart and still finds the reply', () => {
