@@ -3,8 +3,7 @@
 
 /** "from the Relay Doctor bot's host (DNS servers 10.0.0.53), not from your network, on 1 Dec 2026 at 22:15 UTC". */
 export function describeVantage(vantage: string, observedAt: string, timeZone?: string): string {
-  const where = vantage.trim() || 'this host';
-  return `from ${where}, not from your network, ${describeTime(observedAt, timeZone)}`;
+  return `from ${vantageWords(vantage)}, not from your network, ${describeTime(observedAt, timeZone)}`;
 }
 
 /** "on 1 Dec 2026 at 22:15 UTC" in the given time zone (IANA name), UTC when none or unknown. */
@@ -23,4 +22,13 @@ export function describeTime(iso: string, timeZone?: string): string {
   } catch {
     return fmt('UTC');
   }
+}
+
+/** "relay-doctor bot on web01 (DNS servers 10.0.0.53)" → "the Relay Doctor bot's server (web01, DNS servers 10.0.0.53)". */
+export function vantageWords(vantage: string): string {
+  const v = vantage.trim();
+  const m = /^relay-doctor( bot)? on (\S+)(?: \((.*)\))?$/i.exec(v);
+  if (!m) return v || 'this host';
+  const detail = [m[2], m[3]].filter(Boolean).join(', ');
+  return m[1] ? `the Relay Doctor bot's server (${detail})` : `the computer running relay-doctor (${detail})`;
 }
