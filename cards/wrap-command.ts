@@ -28,19 +28,28 @@ function tokens(line: string): string[] {
   return out;
 }
 
+/** A long token split after its commas (outside quotes): PowerShell continues a list after a trailing comma. */
+function commaPieces(token: string, width: number): string[] {
+  if (token.length <= width / 2 || /['"]/.test(token)) return [token];
+  return token.split(/(?<=,)/);
+}
+
 function wrapLine(line: string, width: number): string[] {
   if (line.length <= width || /\s{2,}/.test(line.trim())) return [line];
   const indent = /^\s*/.exec(line)?.[0] ?? '';
-  const toks = tokens(line.trim());
+  // Each piece: its text and whether a space goes before it.
+  const pieces = tokens(line.trim()).flatMap((t) => commaPieces(t, width).map((p, i) => ({ text: p, spaced: i === 0 })));
   const lines: string[] = [];
   let cur = indent;
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i];
-    const next = cur.trim() ? `${cur} ${t}` : `${cur}${t}`;
-    const prev = toks[i - 1] ?? '';
-    const canBreak = cur.trim() !== '' && (prev === '|' || t.startsWith('-'));
+  for (let i = 0; i < pieces.length; i++) {
+    const { text: t, spaced } = pieces[i];
+    const next = cur.trim() ? `${cur}${spaced ? ' ' : ''}${t}` : `${cur}${t}`;
+    const prev = pieces[i - 1]?.text ?? '';
+    const afterPipe = prev === '|';
+    const afterComma = !spaced && prev.endsWith(',');
+    const canBreak = cur.trim() !== '' && (afterPipe || afterComma || (spaced && t.startsWith('-')));
     if (next.length > width && canBreak) {
-      lines.push(prev === '|' ? cur : `${cur} \``);
+      lines.push(afterPipe || afterComma ? cur : `${cur} \``);
       cur = `${indent}    ${t}`;
     } else {
       cur = next;
