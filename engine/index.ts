@@ -14,3 +14,4 @@ export { evidenceCommands, type EvidenceCommand } from './knowledge/causes/evide
 export { psQuote } from './knowledge/causes/ps-quote';
 export { SHELL_WORDS, shellOf } from './rules/command-shell';
 export type { DiagnoseOptions } from './diagnose';
+export { readingSummary } from './rules/reading';
