@@ -17,11 +17,18 @@ export function shellOf(powershell: string): Shell | undefined {
   return undefined;
 }
 
-/** The step with its shell filled in (an explicit shell stays). */
+// Step texts written before shells were data start with the shell's name; with `shell` set it is said once.
+const SHELL_PREFIX = /^In (?:the Exchange Management Shell on premises|Exchange Online PowerShell \(Connect-ExchangeOnline\))(?: \(([^)]*)\))?: /;
+
+/** The step with its shell filled in (an explicit shell stays), and the shell no longer repeated in its words. */
 export function withShell(step: FixStep): FixStep {
-  if (!step.powershell || step.shell) return step;
-  const shell = shellOf(step.powershell);
-  return shell ? { ...step, shell } : step;
+  if (!step.powershell) return step;
+  const shell = step.shell ?? shellOf(step.powershell);
+  if (!shell) return step;
+  const m = SHELL_PREFIX.exec(step.text);
+  const rest = m ? step.text.slice(m[0].length) : step.text;
+  const text = m ? `${m[1] ? `${m[1].charAt(0).toUpperCase()}${m[1].slice(1)}: ${rest}` : `${rest.charAt(0).toUpperCase()}${rest.slice(1)}`}` : step.text;
+  return { ...step, text, shell };
 }
 
 /** The shell's name as an admin knows it. */

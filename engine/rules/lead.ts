@@ -109,7 +109,7 @@ export function buildLead(ctx: DiagnosisContext, causes: CauseResult[], question
   const open = causes.filter((c) => c.status === 'possible');
   if (open.length > 0) {
     return {
-      answer: open.length === 1 ? `Not pinned down yet: one possible cause remains (${open[0].title.replace(/^The /, 'the ')}).` : `Not pinned down yet: ${open.length} possible causes remain.`,
+      answer: open.length === 1 ? `One possible cause remains: ${open[0].title.replace(/^The /, 'the ')}.` : `${open.length} possible causes remain.`,
       because: 'Nothing you pasted or answered proves or rules them out yet.',
       certainty: 'open',
       first: questionStep(questions[0]) ?? firstStep(open[0]),

@@ -71,6 +71,18 @@ describe('verdict: the lead says what is wrong in the admin\'s terms', () => {
     assert.equal(v.lead!.first!.shell, 'exchange-online');
   });
 
+  it('fix commands carry the admin\'s names, or a step gives the command that finds the missing one; every step has a command or a click path', () => {
+    const v = diagnose(mismatch());
+    const fix = v.causes[0].fix;
+    const lookup = fix.steps.findIndex((s) => /Find the name of the inbound connector/.test(s.text));
+    assert.ok(lookup >= 0 && fix.steps[lookup].powershell?.startsWith('Get-InboundConnector'));
+    assert.ok(fix.steps.some((s) => /-TlsSenderCertificateName '\*\.fabrikam\.com'/.test(s.powershell ?? '')));
+    const alt = fix.steps.find((s) => /present a certificate that carries mail\.fabrikam\.com/.test(s.text));
+    assert.ok(alt?.powershell?.includes("-contains 'mail.fabrikam.com'"), alt?.powershell);
+    assert.ok(alt?.powershell?.includes("Set-SendConnector -Identity 'Internet'"));
+    assert.ok(fix.adminCenterPath.length > 0, 'a click path too');
+  });
+
   it('"by certificate" rules out the IP cause; "by IP" rules out the certificate cause', () => {
     assert.equal(status(diagnose(mismatch()), 'inbound-connector.ip-not-listed'), 'ruled-out');
     const ip = mismatch();
