@@ -39,7 +39,7 @@ function stepElement(step: FixStep, number: number | undefined, refs: CommandRef
   const ref = step.powershell ? refs.shownAt(step.powershell, where) : undefined;
   const shell = step.shell ? `In ${SHELL_WORDS[step.shell]}:` : '';
   const el = expandTemplate<CardElement>(stepTemplate, {
-    number: number ?? '•',
+    number: number === undefined ? '→' : `${number}.`,
     text: markdownSafe(step.text, 800),
     hasShell: Boolean(step.powershell && shell && !ref),
     shell: markdownSafe(shell),

@@ -4,6 +4,8 @@ import type { CauseId } from '../vocabulary';
 import type { DiagnosisContext } from './context';
 import { withShell } from './command-shell';
 import { bestCertNameMatch } from '../certificates/cert-names';
+import { evidenceCommands } from '../knowledge/causes/evidence-commands';
+import { fixContextFrom } from './fix-context';
 
 // The verdict's first lines: what is wrong, in the admin's own names, why that fails the mail, and the one
 // step to do first. Only confirmed or likely causes lead; otherwise the lead says what is still open and
@@ -100,6 +102,13 @@ function questionStep(question: Question | undefined): FixStep | undefined {
   return { text: `Answer: ${question.prompt}` };
 }
 
+/** Nothing pinned down: the read-only command whose output settles the most likely open cause, never a change. */
+function settleStep(ctx: DiagnosisContext, cause: CauseResult): FixStep | undefined {
+  const cmd = evidenceCommands(cause.case, fixContextFrom(ctx, cause.id))[0];
+  if (!cmd) return undefined;
+  return withShell({ text: `Run this and paste its output here: ${cmd.title.charAt(0).toLowerCase()}${cmd.title.slice(1)} settle what is still open (look at ${cmd.look}).`, powershell: cmd.powershell });
+}
+
 export function buildLead(ctx: DiagnosisContext, causes: CauseResult[], questions: Question[], answerOnly: (id: CauseId) => boolean): Lead | undefined {
   const top = causes.find((c) => c.status === 'confirmed' || c.status === 'likely');
   if (top) {
@@ -112,7 +121,7 @@ export function buildLead(ctx: DiagnosisContext, causes: CauseResult[], question
       answer: open.length === 1 ? `One possible cause remains: ${open[0].title.replace(/^The /, 'the ')}.` : `${open.length} possible causes remain.`,
       because: 'Nothing you pasted or answered proves or rules them out yet.',
       certainty: 'open',
-      first: questionStep(questions[0]) ?? firstStep(open[0]),
+      first: questionStep(questions[0]) ?? settleStep(ctx, open[0]),
     };
   }
   return undefined;
