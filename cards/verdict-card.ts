@@ -8,6 +8,10 @@ import { CASE_WORDS, CERTAINTY_STYLES, CERTAINTY_WORDS, FAMILY_WORDS, STATUS_STY
 import { clip, markdownSafe, noTextFunctions, verbatimBlock } from './safe-text';
 import { expandTemplate } from './template';
 import { CommandRefs } from './command-refs';
+import { wrapCommand } from './wrap-command';
+
+/** Monospace characters that fit Teams' card column. */
+export const CARD_COMMAND_WIDTH = 56;
 
 export const RESTART_VERB = 'restart';
 export const PLAIN_TEXT_VERB = 'plain-text';
@@ -44,7 +48,8 @@ function stepElement(step: FixStep, number: number | undefined, refs: CommandRef
     hasShell: Boolean(step.powershell && shell && !ref),
     shell: markdownSafe(shell),
     hasPowershell: Boolean(step.powershell && !ref),
-    powershell: noTextFunctions(clip(step.powershell ?? '', 2000)),
+    // Wrapped where PowerShell continues the line, so the card's column never breaks a token.
+    powershell: noTextFunctions(clip(wrapCommand(step.powershell ?? '', CARD_COMMAND_WIDTH), 2000)),
     hasRef: Boolean(ref),
     ref: ref ? markdownSafe(`Run the same command as shown under ${ref}.`) : '',
   });

@@ -49,6 +49,18 @@ export function evidenceLabel(ctx: DiagnosisContext, source: string): string {
   return s;
 }
 
+/** A clicked choice reads as its title ("No connector from our server"), not its value (`none`). */
+function answerText(ctx: DiagnosisContext, source: string, text: string): string {
+  const m = /^answer:\s*(.+)$/i.exec(source.trim());
+  const def = m ? QUESTION_CATALOGUE[m[1].trim()] : undefined;
+  if (!def) return text;
+  try {
+    return def.question(ctx).choices?.find((c) => c.value === text.trim())?.title ?? text;
+  } catch {
+    return text;
+  }
+}
+
 export function labelEvidence(ctx: DiagnosisContext, evidence: Evidence[]): Evidence[] {
-  return evidence.map((e) => ({ ...e, label: evidenceLabel(ctx, e.source) }));
+  return evidence.map((e) => ({ ...e, text: answerText(ctx, e.source, e.text), label: evidenceLabel(ctx, e.source) }));
 }

@@ -6,7 +6,7 @@ import {
 import type { Question, Verdict } from '../../engine/verdict';
 import { cardProblems, elementsOfType, markdownRenderedTexts, walk } from '../support/adaptive-card-validator';
 import { HOSTILE, NDR_5764, simpleVerdict, worstCaseVerdict } from '../fixtures/cards/verdicts';
-import { detailedCauses, MAX_DETAILED_POSSIBLE } from '../../cards/verdict-card';
+import { CARD_COMMAND_WIDTH, detailedCauses, MAX_DETAILED_POSSIBLE } from '../../cards/verdict-card';
 import { wrapCommand } from '../../cards/wrap-command';
 
 /** The activity as the bot sends it, with a realistic Teams envelope around the card. */
@@ -107,7 +107,7 @@ describe('cards: Adaptive Card 1.5 validation', () => {
     const numbers = elementsOfType(card, 'TextBlock').filter((t) => /^\d+\.$/.test(String(t.text)));
     assert.equal(numbers.length, steps.length + verdict.causes[0].fix.verify.length);
     const mono = elementsOfType(card, 'TextRun').filter((r) => r.fontType === 'Monospace').map((r) => r.text);
-    assert.ok(mono.includes(steps[0].powershell), 'PowerShell is verbatim monospace text');
+    assert.ok(mono.includes(wrapCommand(steps[0].powershell!, CARD_COMMAND_WIDTH)), 'PowerShell is verbatim monospace text, wrapped only where PowerShell continues');
     assert.ok(mono.includes(NDR_5764), 'the evidence line is verbatim');
     assert.equal(elementsOfType(card, 'FactSet').length, 0, 'no two-column facts that clip at the card edge');
     const texts = elementsOfType(card, 'TextBlock').map((t) => String(t.text));
