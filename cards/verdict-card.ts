@@ -1,11 +1,17 @@
-import type { CauseResult, FixStep, Verdict } from '../engine/verdict';
+import type { CauseResult, Evidence, FixStep, Lead, Verdict } from '../engine/verdict';
+import { SHELL_WORDS } from '../engine/rules/command-shell';
 import shellTemplate from './templates/verdict.json';
 import causeTemplate from './templates/verdict-cause.json';
 import stepTemplate from './templates/fix-step.json';
 import { CARD_BUDGET_CHARS, type CardElement, type CardJson } from './card-json';
-import { CASE_WORDS, FAMILY_WORDS, STATUS_COLORS, STATUS_WORDS } from './family-words';
+import { CASE_WORDS, CERTAINTY_STYLES, CERTAINTY_WORDS, FAMILY_WORDS, STATUS_STYLES, STATUS_WORDS } from './family-words';
 import { clip, markdownSafe, noTextFunctions, verbatimBlock } from './safe-text';
 import { expandTemplate } from './template';
+import { CommandRefs } from './command-refs';
+import { wrapCommand } from './wrap-command';
+
+/** Monospace characters that fit Teams' card column. */
+export const CARD_COMMAND_WIDTH = 56;
 
 export const RESTART_VERB = 'restart';
 export const PLAIN_TEXT_VERB = 'plain-text';
@@ -17,8 +23,8 @@ export interface VerdictSummaryData {
   statuses: string[];
 }
 
-const EVIDENCE_PER_FACTSET = 4;
 const MAX_DOC_LINKS = 5;
+const MAX_EVIDENCE = 6;
 
 function summaryData(verdict: Verdict): VerdictSummaryData {
   return { family: verdict.family, causes: verdict.causes.map((c) => c.id), statuses: verdict.causes.map((c) => c.status) };
@@ -28,96 +34,143 @@ function text(value: string, extra: CardElement = {}): CardElement {
   return { type: 'TextBlock', text: value, wrap: true, ...extra };
 }
 
-function summaryBlock(verdict: Verdict): CardElement[] {
-  const block: CardElement[] = [
-    text(markdownSafe(FAMILY_WORDS[verdict.family]), { weight: 'Bolder', color: verdict.family === 'not-an-ndr' ? 'Default' : 'Attention' }),
+function bullets(lines: string[], max = 600): CardElement[] {
+  return lines.map((l) => text(`• ${markdownSafe(l, max)}`, { spacing: 'Small' }));
+}
+
+/** A command step: its words, the shell it runs in, and the command (or where it was already shown). */
+function stepElement(step: FixStep, number: number | undefined, refs: CommandRefs, where: string): CardElement {
+  const ref = step.powershell ? refs.shownAt(step.powershell, where) : undefined;
+  const shell = step.shell ? `In ${SHELL_WORDS[step.shell]}:` : '';
+  const el = expandTemplate<CardElement>(stepTemplate, {
+    number: number === undefined ? '→' : `${number}.`,
+    text: markdownSafe(step.text, 800),
+    hasShell: Boolean(step.powershell && shell && !ref),
+    shell: markdownSafe(shell),
+    hasPowershell: Boolean(step.powershell && !ref),
+    // Wrapped where PowerShell continues the line, so the card's column never breaks a token.
+    powershell: noTextFunctions(clip(wrapCommand(step.powershell ?? '', CARD_COMMAND_WIDTH), 2000)),
+    hasRef: Boolean(ref),
+    ref: ref ? markdownSafe(`Run the same command as shown under ${ref}.`) : '',
+  });
+  return el;
+}
+
+function stepsBlock(heading: string, steps: FixStep[], refs: CommandRefs, where: (i: number) => string): CardElement[] {
+  return [text(heading, { weight: 'Bolder', spacing: 'Medium' }), ...steps.map((s, i) => stepElement(s, i + 1, refs, where(i)))];
+}
+
+function leadBlock(verdict: Verdict, lead: Lead, refs: CommandRefs): CardElement[] {
+  const items: CardElement[] = [
+    text(CERTAINTY_WORDS[lead.certainty], { weight: 'Bolder', size: 'Small' }),
+    text(markdownSafe(lead.answer, 500), { weight: 'Bolder', size: 'Medium' }),
+  ];
+  if (lead.because) items.push(text(markdownSafe(lead.because, 500)));
+  const block: CardElement[] = [{ type: 'Container', style: CERTAINTY_STYLES[lead.certainty], bleed: false, items }];
+  if (lead.first) {
+    block.push(text('Do this first', { weight: 'Bolder', spacing: 'Medium' }), stepElement(lead.first, undefined, refs, '"Do this first"'));
+  }
+  if (lead.looksRight?.length) block.push(text('What looks right', { weight: 'Bolder', spacing: 'Medium' }), ...bullets(lead.looksRight));
+  if (lead.unverified?.length) block.push(text('What could not be verified', { weight: 'Bolder', spacing: 'Medium' }), ...bullets(lead.unverified));
+  if (verdict.family !== 'not-an-ndr') block.push(text(markdownSafe(FAMILY_WORDS[verdict.family]), { size: 'Small', spacing: 'Medium' }));
+  return block;
+}
+
+function headlineBlock(verdict: Verdict): CardElement[] {
+  return [
+    text(markdownSafe(FAMILY_WORDS[verdict.family]), { weight: 'Bolder', size: 'Medium' }),
     text(markdownSafe(verdict.headline)),
   ];
+}
+
+function readBlock(verdict: Verdict): CardElement[] {
+  const read = verdict.read ?? [];
+  if (read.length === 0 && !verdict.diagnostic) return [];
+  const block: CardElement[] = [text('What I read', { weight: 'Bolder', spacing: 'Medium' }), ...bullets(read)];
   if (verdict.diagnostic) block.push(verbatimBlock(verdict.diagnostic, { monospace: true, max: 600 }));
-  if (verdict.causes.length > 0) {
-    block.push(text('Causes, most likely first', { weight: 'Bolder', spacing: 'Medium' }));
-    for (const cause of verdict.causes) {
-      block.push({
-        type: 'ColumnSet',
-        spacing: 'Small',
-        columns: [
-          { type: 'Column', width: 'auto', items: [text(STATUS_WORDS[cause.status], { color: STATUS_COLORS[cause.status], weight: 'Bolder', size: 'Small' })] },
-          { type: 'Column', width: 'stretch', items: [text(markdownSafe(cause.title, 200), { size: 'Small' })] },
-        ],
-      });
-    }
-  } else {
-    block.push(text('No cause identified yet. Paste the output of Get-SendConnector | Format-List (on-premises) and Get-InboundConnector | Format-List (Exchange Online) to narrow it down.', { isSubtle: true }));
+  return block;
+}
+
+function overviewBlock(verdict: Verdict): CardElement[] {
+  const open = verdict.causes.filter((c) => c.status !== 'ruled-out');
+  const out = verdict.causes.filter((c) => c.status === 'ruled-out');
+  const block: CardElement[] = [];
+  if (open.length > 0) {
+    block.push(text(open.length === 1 ? 'The cause' : 'Causes, most likely first', { weight: 'Bolder', spacing: 'Medium' }));
+    block.push(...open.map((c) => text(`${STATUS_WORDS[c.status]}: ${markdownSafe(c.title, 200)}`, { spacing: 'Small' })));
+  } else if (!verdict.lead) {
+    block.push(text('No cause identified yet. Paste the output of Get-SendConnector | Format-List (Exchange Management Shell) and Get-InboundConnector | Format-List (Exchange Online PowerShell) to narrow it down.'));
+  }
+  if (out.length > 0) {
+    block.push(text('Ruled out', { weight: 'Bolder', spacing: 'Medium' }));
+    block.push(...out.map((c) => {
+      const by = c.evidence[0]?.label ?? c.evidence[0]?.source;
+      return text(`${markdownSafe(c.title, 200)}${by ? ` (${markdownSafe(by, 160)})` : ''}`, { spacing: 'Small' });
+    }));
   }
   return block;
 }
 
-function evidenceFacts(cause: CauseResult): Array<{ title: string; value: string }> {
-  return cause.evidence.map((e) => ({ title: markdownSafe(e.source, 80), value: markdownSafe(e.text, 400) }));
-}
-
-function stepBlocks(steps: FixStep[]): CardElement[][] {
-  return steps.map((step, i) => [
-    expandTemplate<CardElement>(stepTemplate, {
-      number: i + 1,
-      text: markdownSafe(step.text, 800),
-      hasPowershell: Boolean(step.powershell),
-      powershell: noTextFunctions(clip(step.powershell ?? '', 2000)),
-    }),
+/** Evidence as a label in words above the exact line, full width: nothing is clipped at a column edge. */
+function evidenceItems(evidence: Evidence[]): CardElement[] {
+  return evidence.slice(0, MAX_EVIDENCE).flatMap((e) => [
+    text(markdownSafe(`${e.label ?? e.source}:`, 200), { size: 'Small', spacing: 'Small' }),
+    verbatimBlock(e.text, { monospace: true, max: 400 }),
   ]);
 }
 
-function causeBlocks(cause: CauseResult): CardElement[][] {
-  const facts = evidenceFacts(cause);
+/** One cause as blocks that are never split: its heading and evidence, the fix, the admin center path, the check, the links. */
+function causeBlocks(cause: CauseResult, refs: CommandRefs, index: number): CardElement[][] {
   const blocks: CardElement[][] = [[
     expandTemplate<CardElement>(causeTemplate, {
+      style: STATUS_STYLES[cause.status],
       badge: STATUS_WORDS[cause.status],
-      color: STATUS_COLORS[cause.status],
       title: markdownSafe(cause.title, 200),
       caseTitle: markdownSafe(CASE_WORDS[cause.case] ?? cause.case),
       explanation: markdownSafe(cause.explanation, 1200),
-      hasEvidence: facts.length > 0,
-      evidence: facts.slice(0, EVIDENCE_PER_FACTSET),
+      hasEvidence: cause.evidence.length > 0,
+      evidence: evidenceItems(cause.evidence),
     }),
   ]];
-  for (let i = EVIDENCE_PER_FACTSET; i < facts.length; i += EVIDENCE_PER_FACTSET) {
-    blocks.push([{ type: 'FactSet', facts: facts.slice(i, i + EVIDENCE_PER_FACTSET) }]);
-  }
   const { fix } = cause;
-  if (fix.steps.length > 0) {
-    blocks.push([text('How to fix it', { weight: 'Bolder', spacing: 'Medium' })]);
-    blocks.push(...stepBlocks(fix.steps));
-  }
+  const label = `cause ${index}`;
+  if (fix.steps.length > 0) blocks.push(stepsBlock('How to fix it', fix.steps, refs, (i) => `step ${i + 1} of "How to fix it" (${label})`));
   if (fix.adminCenterPath.length > 0) {
     blocks.push([
-      text('In the admin center', { weight: 'Bolder', spacing: 'Medium' }),
+      text('Or click through the admin center', { weight: 'Bolder', spacing: 'Medium' }),
       text(markdownSafe(fix.adminCenterPath.join(' > '), 600)),
     ]);
   }
-  if (fix.verify.length > 0) {
-    blocks.push([text('Check that it worked', { weight: 'Bolder', spacing: 'Medium' })]);
-    blocks.push(...stepBlocks(fix.verify));
-  }
+  if (fix.verify.length > 0) blocks.push(stepsBlock('Check that it worked', fix.verify, refs, (i) => `step ${i + 1} of "Check that it worked" (${label})`));
   const links = fix.docs.filter((d) => /^https:\/\/[^\s"<>]+$/.test(d.url)).slice(0, MAX_DOC_LINKS);
   if (links.length > 0) {
-    blocks.push([{
-      type: 'ActionSet',
-      actions: links.map((d) => ({ type: 'Action.OpenUrl', title: clip(d.title, 80), url: d.url })),
-    }]);
+    blocks.push([{ type: 'ActionSet', actions: links.map((d) => ({ type: 'Action.OpenUrl', title: clip(d.title, 80), url: d.url })) }]);
   }
   return blocks;
 }
 
+function notCheckedBlock(verdict: Verdict, refs: CommandRefs): CardElement[] {
+  const items = verdict.notChecked ?? [];
+  if (items.length === 0) return [];
+  return [
+    text('Not checked: this verdict does not rest on', { weight: 'Bolder', spacing: 'Medium' }),
+    ...items.map((n, i) => stepElement(
+      { ...(n.check ?? { text: '' }), text: `${n.topic}. ${n.how}` },
+      i + 1, refs, `"Not checked" item ${i + 1}`,
+    )),
+  ];
+}
+
 function noteBlocks(verdict: Verdict): CardElement[][] {
   if (verdict.notes.length === 0) return [];
-  return [[text('Notes', { weight: 'Bolder', spacing: 'Medium' }), ...verdict.notes.map((n) => text(markdownSafe(n, 600), { isSubtle: true }))]];
+  return [[text('Notes', { weight: 'Bolder', spacing: 'Medium' }), ...bullets(verdict.notes)]];
 }
 
 function openQuestionBlocks(verdict: Verdict): CardElement[][] {
   if (verdict.questions.length === 0) return [];
   return [[
     text('Still open', { weight: 'Bolder', spacing: 'Medium' }),
-    ...verdict.questions.slice(0, 6).map((q) => text(markdownSafe(q.prompt, 300), { isSubtle: true })),
+    ...bullets(verdict.questions.slice(0, 6).map((q) => q.prompt), 300),
   ]];
 }
 
@@ -134,7 +187,7 @@ function verdictActions(verdict: Verdict, verdictId?: string): CardElement[] {
   ];
 }
 
-const OVERSIZE_NOTE: CardElement[] = [text('This part is too long for a card. Use "Show as plain text" to see it whole.', { isSubtle: true })];
+const OVERSIZE_NOTE: CardElement[] = [text('This part is too long for a card. Use "Show as plain text" to see it whole.')];
 
 /** Possible causes shown in full when nothing is confirmed or likely; the rest stay one line in the summary. */
 export const MAX_DETAILED_POSSIBLE = 2;
@@ -153,23 +206,53 @@ export function detailedCauses(verdict: Verdict): Verdict['causes'] {
 function moreCausesBlocks(verdict: Verdict, shown: number): CardElement[][] {
   const open = verdict.causes.filter((c) => c.status !== 'ruled-out').length;
   if (open <= shown) return [];
-  return [[text(`${open - shown} more possible cause(s) are listed above. "Show as plain text" gives the fix steps for every cause.`, { isSubtle: true, spacing: 'Medium' })]];
+  return [[text(`${open - shown} more possible cause(s) are listed above. "Show as plain text" gives the fix steps for every cause.`, { spacing: 'Medium' })]];
+}
+
+/** Split a block that alone exceeds a card: by its elements, never leaving a heading at the end of a part. */
+function splitOversize(block: CardElement[], limit: number): CardElement[][] {
+  const parts: CardElement[][] = [];
+  let part: CardElement[] = [];
+  let used = 0;
+  for (const el of block) {
+    const size = JSON.stringify(el).length;
+    if (size > limit) { if (part.length) parts.push(part); parts.push(OVERSIZE_NOTE); part = []; used = 0; continue; }
+    if (part.length > 0 && used + size > limit) {
+      // A heading left alone at the end goes along with what it heads.
+      const last = part[part.length - 1];
+      const carry = last.type === 'TextBlock' && last.weight === 'Bolder' && part.length > 1 ? [part.pop() as CardElement] : [];
+      parts.push(part);
+      part = carry;
+      used = carry.length ? JSON.stringify(carry[0]).length : 0;
+    }
+    part.push(el);
+    used += size;
+  }
+  if (part.length) parts.push(part);
+  return parts;
 }
 
 /**
- * The verdict as one or more cards, each within the activity budget: a summary, then the causes of
- * detailedCauses() with their evidence and numbered fix steps. The last card carries "Show as plain text"
- * and "Start over", whose data holds the family, the cause ids and `options.verdictId` when given.
+ * The verdict as one or more cards, each within the activity budget. The first lines answer: what is wrong
+ * in the admin's terms and the one step to do first; then what was read, the causes, the details of the
+ * causes of detailedCauses() (heading and evidence, fix, admin center path, check, links: each kept whole on
+ * one card), and what was not checked. The last card carries "Show as plain text" and "Start over", whose
+ * data holds the family, the cause ids and `options.verdictId` when given.
  */
 export function buildVerdictCards(verdict: Verdict, options: { title?: string; verdictId?: string } = {}): CardJson[] {
   const title = options.title ?? 'Relay Doctor verdict';
+  const refs = new CommandRefs();
+  const shown = detailedCauses(verdict);
   const blocks: CardElement[][] = [
-    summaryBlock(verdict),
-    ...noteBlocks(verdict),
+    verdict.lead ? leadBlock(verdict, verdict.lead, refs) : headlineBlock(verdict),
+    readBlock(verdict),
+    overviewBlock(verdict),
     ...openQuestionBlocks(verdict),
-    ...detailedCauses(verdict).flatMap(causeBlocks),
-    ...moreCausesBlocks(verdict, detailedCauses(verdict).length),
-  ];
+    ...shown.flatMap((c, i) => causeBlocks(c, refs, i + 1)),
+    ...moreCausesBlocks(verdict, shown.length),
+    notCheckedBlock(verdict, refs),
+    ...noteBlocks(verdict),
+  ].filter((b) => b.length > 0);
   const actions = verdictActions(verdict, options.verdictId);
   // Reserve room for the longest title and the actions so packing never has to undo a card.
   const reserve = JSON.stringify(shell(`${title} (part 99 of 99)`, [], actions)).length;
@@ -180,15 +263,16 @@ export function buildVerdictCards(verdict: Verdict, options: { title?: string; v
   let used = 0;
   for (const raw of blocks) {
     const size = JSON.stringify(raw).length;
-    const block = size > limit ? OVERSIZE_NOTE : raw;
-    const blockSize = size > limit ? JSON.stringify(OVERSIZE_NOTE).length : size;
-    if (page.length > 0 && used + blockSize > limit) {
-      pages.push(page);
-      page = [];
-      used = 0;
+    for (const block of size > limit ? splitOversize(raw, limit) : [raw]) {
+      const blockSize = JSON.stringify(block).length;
+      if (page.length > 0 && used + blockSize > limit) {
+        pages.push(page);
+        page = [];
+        used = 0;
+      }
+      page.push(...block);
+      used += blockSize;
     }
-    page.push(...block);
-    used += blockSize;
   }
   if (page.length > 0) pages.push(page);
 

@@ -53,7 +53,8 @@ async function runDiagnose(args: string[], out: NodeJS.WritableStream): Promise<
     }
     facts = mergeFacts(facts, { live });
   }
-  const verdict = diagnose(facts);
+  // Times in the verdict in this computer's time zone: the admin running the command line is here.
+  const verdict = diagnose(facts, { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
   if (values.json) {
     out.write(`${JSON.stringify(verdict, null, 2)}\n`);
   } else {

@@ -3,15 +3,28 @@ import type { TurnContext } from 'botbuilder';
 import type { Facts } from '../engine/facts';
 import { buildVerdictCards } from '../cards/verdict-card';
 import { verdictToText } from '../cards/verdict-text';
-import { PASTE_HINT } from '../engine/index';
+import { PASTE_HINT, readingSummary } from '../engine/index';
+import { markdownSafe } from '../cards/safe-text';
 import { cardActivity } from './card-attachment';
 import type { DiagnosisEngine } from './engine-port';
 
 /** Nothing to diagnose yet: say what was read and what to paste next. */
-function nothingYet(facts: Facts): string {
-  const read = facts.inputs.filter((i) => i.kind !== 'not-recognized').map((i) => i.label);
-  const head = read.length > 0 ? `Noted: ${read.join(', ')}.` : 'I have nothing to diagnose yet.';
+function nothingYet(facts: Facts, read: string[]): string {
+  const labels = facts.inputs.filter((i) => i.kind !== 'not-recognized').map((i) => i.label);
+  const head = read.length > 0 ? `I read: ${read.join(' ')}` : labels.length > 0 ? `Noted: ${labels.join(', ')}.` : 'I have nothing to diagnose yet.';
   return `${head} Now paste the non-delivery report. ${PASTE_HINT}`;
+}
+
+/** The admin's time zone when the client sends it (Teams: activity.localTimezone), for the times in the verdict. */
+export function clientTimeZone(context: TurnContext): string | undefined {
+  const tz = (context.activity as { localTimezone?: unknown }).localTimezone;
+  if (typeof tz !== 'string' || !/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+){0,2}$/.test(tz)) return undefined;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return tz;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -19,9 +32,9 @@ function nothingYet(facts: Facts): string {
  * Returns the id put in the cards' action data, for the caller to keep with the facts.
  */
 export async function sendVerdict(context: TurnContext, engine: DiagnosisEngine, facts: Facts, options: { title?: string } = {}): Promise<string | undefined> {
-  const verdict = engine.diagnose(facts);
-  if (verdict.family === 'not-an-ndr' && verdict.causes.length === 0) {
-    await context.sendActivity(nothingYet(facts));
+  const verdict = engine.diagnose(facts, { timeZone: clientTimeZone(context) });
+  if (verdict.family === 'not-an-ndr' && verdict.causes.length === 0 && !verdict.lead) {
+    await context.sendActivity(nothingYet(facts, verdict.read ?? []));
     return undefined;
   }
   const verdictId = randomUUID().slice(0, 8);
@@ -33,7 +46,25 @@ export async function sendVerdict(context: TurnContext, engine: DiagnosisEngine,
 
 /** The same verdict as plain-text messages with code fences. */
 export async function sendVerdictText(context: TurnContext, engine: DiagnosisEngine, facts: Facts): Promise<void> {
-  for (const text of verdictToText(engine.diagnose(facts))) {
+  for (const text of verdictToText(engine.diagnose(facts, { timeZone: clientTimeZone(context) }))) {
     await context.sendActivity({ type: 'message', text, textFormat: 'markdown' });
   }
+}
+
+/**
+ * What was read from a paste, in the admin's terms ("I read a queue error: EOP answered 550 5.7.64 at …, so
+ * your routing to EOP works; checking the inbound side."). For the conversation to send after a paste.
+ */
+export function readSummaryText(pasted: Facts): string | undefined {
+  const read = readingSummary(pasted);
+  if (read.length === 0) return undefined;
+  const [first, ...rest] = read;
+  return `I read ${first.charAt(0).toLowerCase()}${first.slice(1)}${rest.length ? ` ${rest.join(' ')}` : ''}`;
+}
+
+export async function sendReadSummary(context: TurnContext, pasted: Facts): Promise<boolean> {
+  const text = readSummaryText(pasted);
+  if (!text) return false;
+  await context.sendActivity({ type: 'message', text: markdownSafe(text, 2000), textFormat: 'markdown' });
+  return true;
 }

@@ -15,6 +15,14 @@ import { answerFindings } from './rules/answer-rules';
 import { liveNotes } from './rules/live-notes';
 import { fixContextFrom } from './rules/fix-context';
 import { selectQuestions } from './questions/select-questions';
+import { QUESTION_CATALOGUE } from './questions/question-catalogue';
+import { evidenceLabel, labelEvidence } from './rules/evidence-label';
+import { withShell } from './rules/command-shell';
+import { addHealth, buildLead } from './rules/lead';
+import { readingSummary } from './rules/reading';
+import { notChecked } from './rules/not-checked';
+import { describeVantage } from './rules/vantage-words';
+import type { NotChecked } from './verdict';
 
 // facts → verdict. Pure and synchronous: every rule is a function of the DiagnosisContext.
 
@@ -54,7 +62,47 @@ function capUnlikely(ctx: DiagnosisContext, findings: Finding[]): Finding[] {
     : f));
 }
 
-export function diagnose(facts: Facts): Verdict {
+export interface DiagnoseOptions {
+  /** IANA time zone for the times in the verdict (the admin's, when the client says it); UTC otherwise. */
+  timeZone?: string;
+}
+
+const NOT_SURE = /^(not[- ]?sure|unknown|don'?t know|idk|\?)$/i;
+
+/** Questions the admin answered "not sure": their causes stay open, with the command that settles them. */
+function notSureAnswers(ctx: DiagnosisContext): { id: string; causes: CauseId[]; item: NotChecked }[] {
+  const out: { id: string; causes: CauseId[]; item: NotChecked }[] = [];
+  for (const [id, value] of Object.entries(ctx.facts.answers)) {
+    if (!NOT_SURE.test(value.trim())) continue;
+    const def = QUESTION_CATALOGUE[id];
+    if (!def) continue;
+    const q = def.question(ctx);
+    out.push({
+      id,
+      causes: q.decides,
+      item: {
+        topic: `"${q.prompt}" (you answered not sure)`,
+        how: q.command ? 'Its output settles it: paste it here.' : q.why,
+        check: q.command ? withShell({ text: 'Run this and paste the output here.', powershell: q.command }) : undefined,
+      },
+    });
+  }
+  return out;
+}
+
+/** What live DNS could not verify, in words (the resolver said …, from where, when). */
+function liveUnverified(facts: Facts, timeZone?: string): string[] {
+  const said: Record<string, string> = { nxdomain: 'the name does not exist', 'no-data': 'there is no such record', 'could-not-check': 'nothing usable' };
+  return facts.live
+    .filter((o) => o.outcome !== 'ok' && (o.check !== 'spf' || o.outcome !== 'no-data'))
+    .map((o) => `The ${o.check === 'smart-host' ? 'address' : o.check.toUpperCase()} of ${o.subject}: could not verify from here (the resolver said ${said[o.outcome]}${o.detail ? `: ${o.detail}` : ''}; a lookup ${describeVantage(o.vantage, o.observedAt, timeZone)}).`);
+}
+
+function withShells(fix: Fix): Fix {
+  return { ...fix, steps: fix.steps.map(withShell), verify: fix.verify.map(withShell) };
+}
+
+export function diagnose(facts: Facts, options: DiagnoseOptions = {}): Verdict {
   const ctx = buildContext(facts);
   const relayMode = inRelayMode(ctx);
   const findings = capUnlikely(ctx, RULES.flatMap((rule) => rule(ctx)));
@@ -70,6 +118,16 @@ export function diagnose(facts: Facts): Verdict {
     combined = ndrOnly;
   }
 
+  const unsure = relayMode ? notSureAnswers(ctx) : [];
+  for (const u of unsure) {
+    for (const id of u.causes) {
+      const c = combined.get(id);
+      const line = { source: `answer: ${u.id}`, text: 'Not sure' };
+      if (!c) combined.set(id, { id, status: 'possible', sources: new Set(['answer']), evidence: [line] });
+      else if (c.status === 'possible') c.evidence.push(line);
+    }
+  }
+
   const order = caseOrder(ctx.family);
   const causes: CauseResult[] = [...combined.values()]
     .sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
@@ -79,18 +137,28 @@ export function diagnose(facts: Facts): Verdict {
       const entry = causeEntry(c.id);
       return {
         id: c.id, case: caseOf(c.id), status: c.status, title: entry.title, explanation: entry.explanation,
-        evidence: c.evidence, fix: c.status === 'ruled-out' ? EMPTY_FIX : entry.fix(fixContextFrom(ctx, c.id)),
+        evidence: labelEvidence(ctx, c.evidence), fix: c.status === 'ruled-out' ? EMPTY_FIX : withShells(entry.fix(fixContextFrom(ctx, c.id))),
       };
     });
 
-  const notes = [...liveNotes(ctx), ...facts.inputs.filter((i) => i.kind === 'not-recognized' && i.hint).map((i) => i.hint as string)];
+  const notes = [...liveNotes(ctx, options.timeZone), ...facts.inputs.filter((i) => i.kind === 'not-recognized' && i.hint).map((i) => i.hint as string)];
+  const questions = selectQuestions(ctx, forQuestions, relayMode);
+  const answerOnly = (id: CauseId) => { const c = combined.get(id); return !!c && [...c.sources].every((s) => s === 'answer' || s === 'ndr'); };
+  let lead = buildLead(ctx, causes, questions, answerOnly);
+  if (ctx.family === 'not-an-ndr' && relayMode) {
+    lead = addHealth(ctx, lead, causes, questions, { unverified: liveUnverified(facts, options.timeZone) }, (src) => evidenceLabel(ctx, src));
+  }
+  const unchecked = relayMode || causes.length > 0 ? [...unsure.map((u) => u.item), ...notChecked(ctx, causes)].slice(0, 6) : [];
   return {
     family: ctx.family,
     headline: FAMILY_HEADLINES[ctx.family],
     diagnostic: ctx.primaryNdr?.diagnostic,
     causes,
-    questions: selectQuestions(ctx, forQuestions, relayMode),
+    questions,
     notes: [...new Set(notes)],
     inputs: facts.inputs,
+    ...(lead ? { lead } : {}),
+    read: readingSummary(facts),
+    notChecked: unchecked,
   };
 }

@@ -12,3 +12,6 @@ export type { FixContext } from './knowledge/causes/fix-context';
 export { FAMILY_HEADLINES } from './knowledge/families';
 export { evidenceCommands, type EvidenceCommand } from './knowledge/causes/evidence-commands';
 export { psQuote } from './knowledge/causes/ps-quote';
+export { SHELL_WORDS, shellOf } from './rules/command-shell';
+export type { DiagnoseOptions } from './diagnose';
+export { readingSummary } from './rules/reading';

@@ -2,11 +2,17 @@ import { z } from 'zod';
 import { CASES, CAUSE_IDS, FAMILIES, STATUSES } from './vocabulary';
 import { InputSummarySchema } from './facts';
 
+/** Where a command runs: on premises, in the cloud, or any Windows PowerShell. */
+export const SHELLS = ['exchange-management-shell', 'exchange-online', 'windows'] as const;
+export type Shell = (typeof SHELLS)[number];
+
 export const EvidenceSchema = z.object({
   /** Where it was read: `ndr`, `send-connector "Internet"`, `inbound-connector "From on-prem"`, `dns`, `answer:<question id>` … */
   source: z.string(),
   /** The exact line or property (`RequireTLS : False`). */
   text: z.string(),
+  /** Where it was read, in the admin's words ("the queue error", "your Send connector \"Internet\""). */
+  label: z.string().optional(),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
@@ -14,6 +20,8 @@ export const FixStepSchema = z.object({
   text: z.string(),
   /** PowerShell filled with the admin's values; `<placeholder>` only where a value is unknown. */
   powershell: z.string().optional(),
+  /** Where to run `powershell`; derived from the cmdlets it calls. */
+  shell: z.enum(SHELLS).optional(),
 });
 export type FixStep = z.infer<typeof FixStepSchema>;
 
@@ -58,6 +66,30 @@ export const QuestionSchema = z.object({
 });
 export type Question = z.infer<typeof QuestionSchema>;
 
+export const LeadSchema = z.object({
+  /** One sentence in the admin's terms: what is wrong ("Your inbound connector expects …, but …"). */
+  answer: z.string(),
+  /** Why that makes the mail fail, or how sure the verdict is. */
+  because: z.string().optional(),
+  /** How sure: proven by pasted output, likely, or still open. */
+  certainty: z.enum(['confirmed', 'likely', 'open', 'healthy']),
+  /** The one thing to do first: a fix step, or the command whose output settles the question. */
+  first: FixStepSchema.optional(),
+  /** Health check (a domain, or configuration without an NDR): what looks right and what could not be verified. */
+  looksRight: z.array(z.string()).optional(),
+  unverified: z.array(z.string()).optional(),
+});
+export type Lead = z.infer<typeof LeadSchema>;
+
+export const NotCheckedSchema = z.object({
+  /** What the verdict does not rest on, e.g. "the certificate chain". */
+  topic: z.string(),
+  /** How to check it, in words. */
+  how: z.string(),
+  check: FixStepSchema.optional(),
+});
+export type NotChecked = z.infer<typeof NotCheckedSchema>;
+
 export const VerdictSchema = z.object({
   family: z.enum(FAMILIES),
   /** One sentence: what failed, in words. */
@@ -69,5 +101,11 @@ export const VerdictSchema = z.object({
   /** Warnings that are not relay causes (SPF, truncated output, could-not-check). */
   notes: z.array(z.string()),
   inputs: z.array(InputSummarySchema),
+  /** The answer first: what is wrong and why, in the admin's terms, and the one step to do first. */
+  lead: LeadSchema.optional(),
+  /** What was read from each paste, one sentence each ("A queue error: EOP answered 550 5.7.64 at …"). */
+  read: z.array(z.string()).optional(),
+  /** What this verdict does not rest on, and how to check it. */
+  notChecked: z.array(NotCheckedSchema).optional(),
 });
 export type Verdict = z.infer<typeof VerdictSchema>;

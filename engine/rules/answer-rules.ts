@@ -48,6 +48,10 @@ export function answerFindings(ctx: DiagnosisContext): Finding[] {
       }
       if (state === 'onpremises-enabled') out.push(finding('inbound-connector.disabled', 'ruled-out', 'answer', e));
     }
+    // How the connector recognizes the server makes the other way not applicable.
+    const auth = a('case2.auth-method');
+    if (auth === 'certificate') out.push(finding('inbound-connector.ip-not-listed', 'ruled-out', 'answer', ev(src('case2.auth-method'), 'by the certificate name')));
+    if (auth === 'ip') out.push(finding('inbound-connector.certificate-mismatch', 'ruled-out', 'answer', ev(src('case2.auth-method'), 'by IP address')));
     const expected = a('case2.connector-certificate-name');
     const presented = ctx.presented?.names ?? [];
     if (expected && presented.length) {

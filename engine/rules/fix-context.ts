@@ -50,5 +50,7 @@ export function fixContextFrom(ctx: DiagnosisContext, cause?: CauseId): FixConte
     senderDomain: ctx.senderDomain,
     gccHigh: gccHigh || undefined,
     recipientAddress: ctx.primaryNdr?.recipients[0],
+    expectedCertificateName: ctx.onPremisesConnectors.find((c) => c.enabled !== false && c.tlsSenderCertificateName)?.tlsSenderCertificateName ??
+      (ctx.facts.answers['case2.connector-certificate-name']?.trim() || undefined),
   };
 }

@@ -47,6 +47,15 @@ export function inboundConnectorFindings(ctx: DiagnosisContext): Finding[] {
   }
   out.push(finding('inbound-connector.disabled', 'ruled-out', 'config', ...enabled.map((c) => ev(src(c), line(c, 'Enabled', 'Enabled : True')))));
 
+  // A connector kind the pasted connectors do not use cannot be the cause.
+  const certConnectors = enabled.filter((c) => !!c.tlsSenderCertificateName);
+  const ipConnectors = enabled.filter((c) => c.senderIPAddresses.length > 0);
+  if (certConnectors.length > 0 && ipConnectors.length === 0) {
+    out.push(finding('inbound-connector.ip-not-listed', 'ruled-out', 'config', ...certConnectors.map((c) => ev(src(c), line(c, 'TlsSenderCertificateName', `TlsSenderCertificateName : ${c.tlsSenderCertificateName}`)))));
+  }
+  if (ipConnectors.length > 0 && certConnectors.length === 0) {
+    out.push(finding('inbound-connector.certificate-mismatch', 'ruled-out', 'config', ...ipConnectors.map((c) => ev(src(c), line(c, 'SenderIPAddresses', `SenderIPAddresses : {${c.senderIPAddresses.join(', ')}}`)))));
+  }
   out.push(...certificateMatch(ctx, enabled));
   out.push(...ipMatch(ctx, enabled));
   return out;

@@ -1,12 +1,15 @@
 import { classifyHost, isTenantEndpoint } from '../knowledge/endpoints';
 import type { DiagnosisContext } from './context';
+import { describeVantage } from './vantage-words';
+import { hostAnsweredInPaste } from './smart-host-rules';
+import { ndrWords } from './evidence-label';
 
 // Live DNS results that are warnings rather than relay causes.
 
-export function liveNotes(ctx: DiagnosisContext): string[] {
+export function liveNotes(ctx: DiagnosisContext, timeZone?: string): string[] {
   const notes: string[] = [];
   for (const o of ctx.facts.live) {
-    const where = `(live DNS from ${o.vantage} at ${o.observedAt})`;
+    const where = `(a DNS lookup ${describeVantage(o.vantage, o.observedAt, timeZone)})`;
     if (o.outcome === 'could-not-check') {
       notes.push(`Could not check ${o.check} for ${o.subject} ${where}${o.detail ? `: ${o.detail}` : ''}.`);
       continue;
@@ -21,8 +24,18 @@ export function liveNotes(ctx: DiagnosisContext): string[] {
           'Find the tenant endpoint in the Microsoft 365 admin center under Settings > Domains > your domain > DNS records (MX "Points to address"); do not guess it from the domain name.');
       }
     }
-    if (o.check === 'mx' && (o.outcome === 'nxdomain' || o.outcome === 'no-data')) {
-      notes.push(`${o.subject} has no MX record ${where}.`);
+    if (o.check === 'mx' && o.outcome === 'nxdomain') {
+      // The admin's own domain exists (they send mail from it): the resolver, not the domain, is the doubt.
+      notes.push(`Could not verify the MX of ${o.subject} from here (the resolver said the name does not exist) ${where}. Check it from your network: Resolve-DnsName -Name ${o.subject} -Type MX.`);
+    }
+    if (o.check === 'mx' && o.outcome === 'no-data') {
+      notes.push(`The resolver found no MX record for ${o.subject} ${where}. Check it from your network: Resolve-DnsName -Name ${o.subject} -Type MX.`);
+    }
+    if (o.check === 'smart-host' && o.outcome === 'nxdomain') {
+      const answered = hostAnsweredInPaste(ctx, o.subject);
+      notes.push(answered
+        ? `Could not verify ${o.subject} from here (the resolver said the name does not exist) ${where}, but ${ndrWords(ctx.primaryNdr)} shows a server answering at that name, so your server does reach it.`
+        : `The resolver said ${o.subject} does not exist ${where}. Check it from your Exchange server: Resolve-DnsName -Name ${o.subject}.`);
     }
     if (o.check === 'spf' && o.findings?.includes('spf.eop-include-missing')) {
       notes.push(`The SPF record of ${o.subject} does not include Microsoft's SPF ${where}. Mail that leaves through EOP may fail SPF at the recipient: add include:spf.protection.outlook.com (GCC High: spf.protection.office365.us; 21Vianet: spf.protection.partner.outlook.cn). This is a warning, not the relay cause.`);
@@ -30,7 +43,9 @@ export function liveNotes(ctx: DiagnosisContext): string[] {
     if (o.check === 'spf' && o.findings?.includes('spf.cloud-mismatch')) {
       notes.push(`The SPF record of ${o.subject} includes another Microsoft cloud's SPF than its MX points to ${where}.`);
     }
-    if (o.check === 'spf' && (o.outcome === 'no-data' || o.outcome === 'nxdomain' || o.findings?.includes('spf.no-record'))) {
+    if (o.check === 'spf' && o.outcome === 'nxdomain') {
+      notes.push(`Could not verify the SPF record of ${o.subject} from here (the resolver said the name does not exist) ${where}.`);
+    } else if (o.check === 'spf' && (o.outcome === 'no-data' || o.findings?.includes('spf.no-record'))) {
       notes.push(`${o.subject} publishes no SPF record ${where}.`);
     }
   }

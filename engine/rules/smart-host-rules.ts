@@ -31,6 +31,17 @@ function tokenUnexplained(ctx: DiagnosisContext, host: string): boolean {
   return !domains.some((d) => naiveToken(d) === token);
 }
 
+/** The paste shows this host answering SMTP (a queue error or NDR naming it as the server that replied). */
+export function hostAnsweredInPaste(ctx: DiagnosisContext, host: string): boolean {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  return ctx.facts.ndrs.some((n) => n.remoteServer?.toLowerCase().replace(/\.$/, '') === h && !!(n.replyCode || n.enhancedStatus));
+}
+
+/** The resolver cannot find the admin's own domain either: its NXDOMAIN answers prove nothing. */
+export function resolverDoubtful(ctx: DiagnosisContext): boolean {
+  return ctx.facts.live.some((o) => o.check !== 'smart-host' && o.outcome === 'nxdomain');
+}
+
 export function judgeSmartHosts(ctx: DiagnosisContext, hosts: string[], source: FindingSource, evidence: Evidence): Finding[] {
   const out: Finding[] = [];
   const live = ctx.facts.live;
@@ -44,8 +55,11 @@ export function judgeSmartHosts(ctx: DiagnosisContext, hosts: string[], source: 
       continue;
     }
     const resolved = live.find((o) => o.check === 'smart-host' && o.subject.toLowerCase() === cls.host);
-    if (resolved?.outcome === 'nxdomain') {
-      out.push(finding('send-connector.wrong-smart-host', 'confirmed', 'live', evidence, ev(`dns (${resolved.vantage}, ${resolved.observedAt})`, `${resolved.subject}: NXDOMAIN`)));
+    if (resolved?.outcome === 'nxdomain' && !hostAnsweredInPaste(ctx, cls.host)) {
+      // A pasted reply from this very host beats the resolver (handled below as if DNS had said nothing).
+      // Without one, NXDOMAIN proves a bad name only when the resolver also knows the admin's own domain.
+      const dnsEv = ev(`dns (${resolved.vantage}, ${resolved.observedAt})`, `${resolved.subject}: the resolver said this name does not exist (NXDOMAIN)`);
+      out.push(finding('send-connector.wrong-smart-host', resolverDoubtful(ctx) ? 'possible' : 'confirmed', 'live', evidence, dnsEv));
       allTenant = false;
       continue;
     }

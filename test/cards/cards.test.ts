@@ -5,8 +5,9 @@ import {
 } from '../../cards/index';
 import type { Question, Verdict } from '../../engine/verdict';
 import { cardProblems, elementsOfType, markdownRenderedTexts, walk } from '../support/adaptive-card-validator';
-import { HOSTILE, simpleVerdict, worstCaseVerdict } from '../fixtures/cards/verdicts';
-import { detailedCauses, MAX_DETAILED_POSSIBLE } from '../../cards/verdict-card';
+import { HOSTILE, NDR_5764, simpleVerdict, worstCaseVerdict } from '../fixtures/cards/verdicts';
+import { CARD_COMMAND_WIDTH, detailedCauses, MAX_DETAILED_POSSIBLE } from '../../cards/verdict-card';
+import { wrapCommand } from '../../cards/wrap-command';
 
 /** The activity as the bot sends it, with a realistic Teams envelope around the card. */
 function asActivity(card: CardJson): unknown {
@@ -98,16 +99,20 @@ describe('cards: Adaptive Card 1.5 validation', () => {
     }
   });
 
-  it('verdict card: one TextBlock per fix step, PowerShell as monospace TextRun, evidence as FactSet, docs as links', () => {
+  it('verdict card: one numbered step per fix step, PowerShell as monospace TextRun, evidence labelled in words at full width, docs as links', () => {
     const verdict = simpleVerdict();
+    verdict.causes[0].evidence = [{ source: 'ndr', label: 'the queue error', text: NDR_5764 }];
     const [card] = buildVerdictCards(verdict);
     const steps = verdict.causes[0].fix.steps;
     const numbers = elementsOfType(card, 'TextBlock').filter((t) => /^\d+\.$/.test(String(t.text)));
     assert.equal(numbers.length, steps.length + verdict.causes[0].fix.verify.length);
     const mono = elementsOfType(card, 'TextRun').filter((r) => r.fontType === 'Monospace').map((r) => r.text);
-    assert.ok(mono.includes(steps[0].powershell), 'PowerShell is verbatim monospace text');
-    const facts = elementsOfType(card, 'FactSet').flatMap((f) => f.facts as Array<{ title: string }>);
-    assert.equal(facts.length, verdict.causes[0].evidence.length);
+    assert.ok(mono.includes(wrapCommand(steps[0].powershell!, CARD_COMMAND_WIDTH)), 'PowerShell is verbatim monospace text, wrapped only where PowerShell continues');
+    assert.ok(mono.includes(NDR_5764), 'the evidence line is verbatim');
+    assert.equal(elementsOfType(card, 'FactSet').length, 0, 'no two-column facts that clip at the card edge');
+    const texts = elementsOfType(card, 'TextBlock').map((t) => String(t.text));
+    assert.ok(texts.includes('the queue error:'));
+    assert.ok(!texts.some((t) => /^ndr:?$/.test(t)), 'no raw source id');
     const urls = elementsOfType(card, 'Action.OpenUrl').map((a) => a.url);
     assert.deepEqual(urls, verdict.causes[0].fix.docs.map((d) => d.url));
   });
@@ -123,7 +128,7 @@ describe('cards: Adaptive Card 1.5 validation', () => {
     const verdict = simpleVerdict();
     verdict.causes[0].status = 'ruled-out';
     const [card] = buildVerdictCards(verdict);
-    assert.ok(elementsOfType(card, 'TextBlock').some((t) => t.text === 'RULED OUT'));
+    assert.ok(elementsOfType(card, 'TextBlock').some((t) => String(t.text).startsWith('Ruled out')));
     assert.equal(elementsOfType(card, 'Action.OpenUrl').length, 0);
   });
 });
@@ -199,7 +204,7 @@ describe('cards: plain-text verdict', () => {
     const verdict = simpleVerdict();
     const [text] = verdictToText(verdict);
     assert.ok(text.includes(`\`\`\`\n${verdict.diagnostic}\n\`\`\``));
-    assert.ok(text.includes(`\`\`\`\n${verdict.causes[0].fix.steps[0].powershell}\n\`\`\``));
+    assert.ok(text.includes(`\`\`\`\n${wrapCommand(verdict.causes[0].fix.steps[0].powershell!)}\n\`\`\``));
     assert.ok(text.includes('inbound connector expects another certificate name'));
   });
 

@@ -26,6 +26,7 @@ const FULL: Required<FixContext> = {
   gccHigh: false,
   relayClientIp: '192.0.2.25',
   recipientAddress: 'someone@contoso.com',
+  expectedCertificateName: 'relay.expected.contoso.org',
 };
 
 const fixOf = (id: CauseId, ctx: FixContext): Fix => causeEntry(id).fix(ctx);

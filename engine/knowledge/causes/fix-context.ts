@@ -29,6 +29,8 @@ export interface FixContext {
   gccHigh?: boolean;
   /** Added: the application or device that needs an on-premises relay receive connector (onprem.receive-connector-relay). */
   relayClientIp?: string;
+  /** Added: the certificate name the inbound connector expects (TlsSenderCertificateName, pasted or answered). */
+  expectedCertificateName?: string;
   /** Added: the recipient EOP rejected (eop.recipient-not-found). */
   recipientAddress?: string;
 }

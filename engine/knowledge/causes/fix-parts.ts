@@ -56,6 +56,17 @@ export function endpointLookupSteps(ctx: FixContext): FixStep[] {
   ];
 }
 
+/** When the inbound connector's name is unknown: the command that shows it (the fix commands need it). */
+export function inboundConnectorLookupSteps(ctx: FixContext): FixStep[] {
+  if (has(ctx.inboundConnectorName)) return [];
+  return [
+    step(
+      'Find the name of the inbound connector from your email server (ConnectorType OnPremises). Use it where the commands below say <inbound connector name>.',
+      'Get-InboundConnector | Format-Table Name,ConnectorType,Enabled,TlsSenderCertificateName,SenderIPAddresses',
+    ),
+  ];
+}
+
 /** Selects the certificate into `$c`: by thumbprint, else by subject (newest first), else a placeholder. */
 export function certificateSetup(ctx: FixContext): string {
   if (has(ctx.certificateThumbprint)) return `$c = Get-ExchangeCertificate -Thumbprint ${psQuote(ctx.certificateThumbprint.trim())}`;

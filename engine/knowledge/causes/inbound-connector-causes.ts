@@ -4,8 +4,8 @@ import type { FixContext } from './fix-context';
 import { DOCS } from './sources';
 import { EAC_NEW_INBOUND_CONNECTOR, eacEditInboundConnector } from './admin-paths';
 import {
-  EXO_SHELL, changeSteps, hybridCertificateNote, hybridInboundNote, inboundConnector, inboundConnectorLabel, inboundVerifySteps, step,
-  tlsSenderCertificateValue,
+  EXO_SHELL, TLS_CERTIFICATE_NAME, changeSteps, hybridCertificateNote, hybridInboundNote, inboundConnector, inboundConnectorLabel, inboundConnectorLookupSteps,
+  inboundVerifySteps, sendConnector, sendConnectorLabel, step, tlsSenderCertificateValue,
 } from './fix-parts';
 import { psValue } from './ps-quote';
 
@@ -81,6 +81,7 @@ export const INBOUND_CONNECTOR_CAUSES: CauseEntries<
     fix: (ctx) => ({
       steps: [
         listConnectors,
+        ...inboundConnectorLookupSteps(ctx),
         ...changeSteps(`turn on ${inboundConnectorLabel(ctx)}`, `Set-InboundConnector -Identity ${inboundConnector(ctx)} -Enabled $true`),
         step(
           'If Exchange Online answers that an inbound connector cannot be enabled for this service offering, or that it was created disabled, ' +
@@ -103,6 +104,7 @@ export const INBOUND_CONNECTOR_CAUSES: CauseEntries<
     fix: (ctx) => ({
       steps: [
         listConnectors,
+        ...inboundConnectorLookupSteps(ctx),
         step(
           `If ${inboundConnectorLabel(ctx)} exists for a partner or a third-party filtering service, leave it and create a separate OnPremises connector for your own servers instead (see "no OnPremises inbound connector").`,
         ),
@@ -128,6 +130,7 @@ export const INBOUND_CONNECTOR_CAUSES: CauseEntries<
     fix: (ctx) => ({
       steps: [
         listConnectors,
+        ...inboundConnectorLookupSteps(ctx),
         step(
           'Make sure your own servers match an OnPremises connector: its TlsSenderCertificateName must match the certificate the Send connector presents (TlsCertificateName / Fqdn), ' +
             'or its SenderIPAddresses must list your public IP address.',
@@ -157,12 +160,17 @@ export const INBOUND_CONNECTOR_CAUSES: CauseEntries<
           'Read the certificate your server actually sends: the Send protocol log line "Certificate subject" (verbose logging on the Send connector), or the certificate named in its TlsCertificateName.',
         ),
         listConnectors,
+        ...inboundConnectorLookupSteps(ctx),
         certificateNameNote,
         ...changeSteps(
           `set ${inboundConnectorLabel(ctx)} to the name on that certificate`,
           `Set-InboundConnector -Identity ${inboundConnector(ctx)} -RequireTls $true -TlsSenderCertificateName ${tlsSenderCertificateValue(ctx)}`,
         ),
-        step('Alternatively make the Send connector present the certificate the connector expects (set its TlsCertificateName).'),
+        ...changeSteps(
+          `alternatively make ${sendConnectorLabel(ctx)} present a certificate that carries ${ctx.expectedCertificateName?.trim() || 'the name the inbound connector expects'} (it must be installed with its private key and enabled for SMTP)`,
+          `Set-SendConnector -Identity ${sendConnector(ctx)} -TlsCertificateName ${TLS_CERTIFICATE_NAME}`,
+          `$c = Get-ExchangeCertificate | Where-Object { $_.CertificateDomains -contains ${psValue(ctx.expectedCertificateName?.replace(/^\*\./, ''), 'certificate name or *.domain')} -and $_.Services -match 'SMTP' } | Sort-Object NotAfter -Descending | Select-Object -First 1`,
+        ),
         hybridCertificateNote,
       ],
       adminCenterPath: eacEditInboundConnector(ctx, 'Edit sent email identity: the certificate subject name (e.g. *.contoso.com)'),
@@ -182,6 +190,7 @@ export const INBOUND_CONNECTOR_CAUSES: CauseEntries<
       steps: [
         ...findIpStep(ctx),
         listConnectors,
+        ...inboundConnectorLookupSteps(ctx),
         ...changeSteps(
           `add the address to ${inboundConnectorLabel(ctx)}`,
           `Set-InboundConnector -Identity ${inboundConnector(ctx)} -SenderIPAddresses @{Add=${onPremIp(ctx)}}`,
