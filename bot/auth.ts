@@ -2,9 +2,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Activity } from 'botbuilder';
 import { ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import {
-  AuthenticationError, BotFrameworkAuthentication, type AuthenticateRequestResult, type BotFrameworkClient,
+  AuthenticationConstants, AuthenticationError, BotFrameworkAuthentication, type AuthenticateRequestResult, type BotFrameworkClient,
   type ClaimsIdentity, type ConnectorFactory, type ServiceClientCredentialsFactory, type UserTokenClient,
 } from 'botframework-connector';
+import { AuthPrecheck, type PrecheckResult } from './auth-precheck';
 import type { BotConfig } from './config';
 
 // Inbound authentication. With an app id every request must carry a Bot Framework JWT; botbuilder checks
@@ -58,11 +59,18 @@ export function classifyAuthError(error: unknown): 'unauthorized' | 'unavailable
  * forged or broken token never produces a 500. Outages are flagged in `authOutcomeScope` for a 503.
  */
 export class GuardedAuthentication extends BotFrameworkAuthentication {
-  constructor(private readonly inner: BotFrameworkAuthentication) {
+  constructor(private readonly inner: BotFrameworkAuthentication, private readonly precheck?: AuthPrecheck) {
     super();
   }
 
+  /** The header check run before the library (server.ts answers 401 itself when it fails). */
+  checkHeader(authHeader: string | undefined): PrecheckResult {
+    return this.precheck ? this.precheck.check(authHeader) : { ok: true };
+  }
+
   async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    const pre = this.checkHeader(authHeader);
+    if (!pre.ok) throw this.refuse(Object.assign(new Error('refused before validation'), { name: `precheck-${pre.reason}` }));
     try {
       return await this.inner.authenticateRequest(activity, authHeader);
     } catch (error) {
@@ -71,6 +79,8 @@ export class GuardedAuthentication extends BotFrameworkAuthentication {
   }
 
   async authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
+    const pre = this.checkHeader(authHeader);
+    if (!pre.ok) throw this.refuse(Object.assign(new Error('refused before validation'), { name: `precheck-${pre.reason}` }));
     try {
       return await this.inner.authenticateStreamingRequest(authHeader, channelIdHeader);
     } catch (error) {
@@ -79,6 +89,8 @@ export class GuardedAuthentication extends BotFrameworkAuthentication {
   }
 
   authenticateChannelRequest(authHeader: string): Promise<ClaimsIdentity> {
+    const pre = this.checkHeader(authHeader);
+    if (!pre.ok) return Promise.reject(new AuthenticationError('Unauthorized', 401));
     return this.inner.authenticateChannelRequest(authHeader);
   }
 
@@ -114,5 +126,12 @@ export function createAuthentication(config: BotConfig, options: AuthOptions = {
     MicrosoftAppTenantId: config.MicrosoftAppTenantId,
     ...(options.endpoints ?? {}),
   } as ConfigurationBotFrameworkAuthenticationOptions, options.credentialsFactory);
-  return new GuardedAuthentication(inner);
+  // Anonymous mode checks no token, so there is nothing to pre-check (and no library cache to protect).
+  const precheck = config.MicrosoftAppId === '' ? undefined : new AuthPrecheck({
+    maxHeaderBytes: config.MAX_AUTH_HEADER_BYTES,
+    channelIssuer: options.endpoints?.ToBotFromChannelTokenIssuer ?? AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    tenantId: config.MicrosoftAppTenantId,
+    singleTenant: config.MicrosoftAppType !== 'MultiTenant',
+  });
+  return new GuardedAuthentication(inner, precheck);
 }

@@ -28,6 +28,8 @@ export const ConfigSchema = z.object({
   STATE_TTL_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).default(24 * 60)),
   /** Largest request body accepted on /api/messages, in bytes. */
   MAX_BODY_BYTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1024).default(256 * 1024)),
+  /** Longest Authorization header accepted, in bytes; longer ones get 401 before any token code runs. */
+  MAX_AUTH_HEADER_BYTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1024).max(16384).default(4096)),
   /** Deepest JSON nesting accepted in a request body (400 beyond). */
   MAX_JSON_DEPTH: z.preprocess(blankToUndefined, z.coerce.number().int().min(4).max(1000).default(64)),
   /** Longest pasted text (or card submit value, as JSON) per message, in characters; beyond it a card explains how to trim. */

@@ -6,7 +6,7 @@ import type { Session } from '../dialogs/session';
 import { RootDialog } from '../dialogs/root-dialog';
 import type { DiagnosisEngine, LiveChecks } from '../dialogs/engine-port';
 import { createAdapter } from './adapter';
-import { authOutcomeScope, createAuthentication, type AuthOptions, type AuthOutcome } from './auth';
+import { authOutcomeScope, createAuthentication, GuardedAuthentication, type AuthOptions, type AuthOutcome } from './auth';
 import { isAnonymous, type BotConfig } from './config';
 import { readJsonBody } from './limits-body';
 import { consoleLogger, type LogFields, type Logger } from './logger';
@@ -147,6 +147,12 @@ export function createServer(config: BotConfig, deps: BotDeps = {}): restify.Ser
       const check = checkActivityBody(read.body, { loopbackServiceUrlOnly: anonymous });
       if (!check.ok) {
         finish(check.status, { error: check.error }, `activity-${check.status}`);
+        return;
+      }
+      // Tokens that cannot be valid are refused before botbuilder sees them (its caches, its console lines).
+      const pre = !anonymous && auth instanceof GuardedAuthentication ? auth.checkHeader(req.headers.authorization) : { ok: true as const };
+      if (!pre.ok) {
+        finish(401, { error: 'unauthorized' }, `auth-precheck-${pre.reason}`);
         return;
       }
       req.body = read.body;
