@@ -6,6 +6,7 @@ import {
   type ClaimsIdentity, type ConnectorFactory, type ServiceClientCredentialsFactory, type UserTokenClient,
 } from 'botframework-connector';
 import { AuthPrecheck, type PrecheckResult } from './auth-precheck';
+import { withOutboundTimeout } from './outbound-timeout';
 import type { BotConfig } from './config';
 
 // Inbound authentication. With an app id every request must carry a Bot Framework JWT; botbuilder checks
@@ -59,7 +60,8 @@ export function classifyAuthError(error: unknown): 'unauthorized' | 'unavailable
  * forged or broken token never produces a 500. Outages are flagged in `authOutcomeScope` for a 503.
  */
 export class GuardedAuthentication extends BotFrameworkAuthentication {
-  constructor(private readonly inner: BotFrameworkAuthentication, private readonly precheck?: AuthPrecheck) {
+  /** `outboundTimeoutMs`: deadline for every call to the Bot Connector (bot/outbound-timeout.ts). */
+  constructor(private readonly inner: BotFrameworkAuthentication, private readonly precheck?: AuthPrecheck, private readonly outboundTimeoutMs = 15_000) {
     super();
   }
 
@@ -71,11 +73,15 @@ export class GuardedAuthentication extends BotFrameworkAuthentication {
   async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     const pre = this.checkHeader(authHeader);
     if (!pre.ok) throw this.refuse(Object.assign(new Error('refused before validation'), { name: `precheck-${pre.reason}` }));
+    let result: AuthenticateRequestResult;
     try {
-      return await this.inner.authenticateRequest(activity, authHeader);
+      result = await this.inner.authenticateRequest(activity, authHeader);
     } catch (error) {
       throw this.refuse(error);
     }
+    // Replies of this turn go through the connector clients this factory creates: give them the deadline.
+    const { connectorFactory } = result;
+    return connectorFactory ? { ...result, connectorFactory: withOutboundTimeout(connectorFactory, this.outboundTimeoutMs) } : result;
   }
 
   async authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
@@ -95,7 +101,7 @@ export class GuardedAuthentication extends BotFrameworkAuthentication {
   }
 
   createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return this.inner.createConnectorFactory(claimsIdentity);
+    return withOutboundTimeout(this.inner.createConnectorFactory(claimsIdentity), this.outboundTimeoutMs);
   }
 
   createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
@@ -133,5 +139,5 @@ export function createAuthentication(config: BotConfig, options: AuthOptions = {
     tenantId: config.MicrosoftAppTenantId,
     singleTenant: config.MicrosoftAppType !== 'MultiTenant',
   });
-  return new GuardedAuthentication(inner, precheck);
+  return new GuardedAuthentication(inner, precheck, config.OUTBOUND_TIMEOUT_MS);
 }

@@ -36,6 +36,12 @@ export const ConfigSchema = z.object({
   MAX_PASTE_CHARS: z.preprocess(blankToUndefined, z.coerce.number().int().min(100).default(40_000)),
   /** Messages per conversation per minute before the bot asks the user to slow down (0 = no limit). */
   TURNS_PER_MINUTE: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(30)),
+  /** Deadline for each call to the Bot Connector (replies, card updates, typing), in ms; aborted beyond it. */
+  OUTBOUND_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(100).max(120_000).default(15_000)),
+  /** Requests per second one client IP may make to /api/messages, before authentication (429 beyond; 0 = no limit). Only with an app id. */
+  IP_REQUESTS_PER_SECOND: z.preprocess(blankToUndefined, z.coerce.number().min(0).default(20)),
+  /** Requests one client IP may make in a burst above that rate. */
+  IP_REQUEST_BURST: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).default(100)),
   /** On SIGTERM: how long turns in flight may take to finish before the process exits anyway, in ms. */
   SHUTDOWN_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(10_000)),
   /** pino log level: fatal, error, warn, info (default), debug, trace or silent. */

@@ -28,7 +28,8 @@ export class RelayDoctorBot extends TeamsActivityHandler {
       if (this.shouldAnswer(context)) {
         // Normalize before anything reads the text: no bot @mention, trimmed, '' for a card submit.
         const { activity } = context;
-        activity.text = (activity.text ? TurnContext.removeRecipientMention(activity) ?? activity.text : '').trim();
+        // Without a recipient there is no bot mention to remove (and botbuilder would throw).
+        activity.text = (activity.text ? (activity.recipient ? TurnContext.removeRecipientMention(activity) : undefined) ?? activity.text : '').trim();
         await runDialog(this.dialog, context, this.dialogState);
       }
       await next();
