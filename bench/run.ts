@@ -128,14 +128,14 @@ function soakSection(markdown: string): string | undefined {
 /** `npm run bench -- --soak`: the auth flood and the soak (issue 16), into bench/soak-results.json and BENCHMARKS.md. */
 export async function runSoak(root = repoRoot): Promise<void> {
   const started = nowMs();
-  log('auth flood: forged tokens with unique tid claims vs without');
+  log('auth flood: forged tokens with unique tid claims vs same-size tokens from an unknown issuer');
   const flood = await benchAuthFlood(3000, log);
   log('soak: 300 conversations, two instances on Azurite, faulty connector, one instance killed');
   const soak = await benchSoak(300, 30, log);
   const m = machineInfo();
   const json = path.join(root, 'bench', 'soak-results.json');
   fs.writeFileSync(json, `${JSON.stringify({ generatedAt: new Date().toISOString(), command: 'npm run bench -- --soak', machine: m, loadAverageAtEnd: os.loadavg()[0], flood, soak }, null, 2)}\n`);
-  const section = renderSoak(flood, soak, new Date().toISOString(), `${m.cores} cores, Node ${process.version}, load average ${os.loadavg()[0].toFixed(2)} at the end`);
+  const section = renderSoak(flood, soak, new Date().toISOString(), `${m.cores} cores, Node ${process.version}, load average ${os.loadavg()[0].toFixed(2)} at the end (other work shared the machine when above about 1)`);
   const markdown = path.join(root, 'BENCHMARKS.md');
   const current = fs.existsSync(markdown) ? fs.readFileSync(markdown, 'utf8') : '# Benchmarks\n';
   fs.writeFileSync(markdown, SOAK_SECTION.test(current) ? current.replace(SOAK_SECTION, section) : `${current.trimEnd()}\n\n${section}`);

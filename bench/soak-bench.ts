@@ -117,7 +117,7 @@ export async function benchAuthFlood(requests: number, log: (line: string) => vo
       ratioVsBaseline: Math.round((Math.max(uniqueTidGrowthMb, 0.1) / Math.max(baselineGrowthMb, 0.1)) * 100) / 100,
       statuses, peakRssMb: mb(afterTid.hwm), heapLimitMb, survived,
     };
-    log(`  auth flood: ${requests} unique-tid tokens grew RSS ${uniqueTidGrowthMb} MB, ${requests} tokens without tid ${baselineGrowthMb} MB; statuses ${JSON.stringify(statuses)}`);
+    log(`  auth flood: ${requests} unique-tid tokens grew RSS ${uniqueTidGrowthMb} MB, ${requests} same-size tokens from an unknown issuer ${baselineGrowthMb} MB; statuses ${JSON.stringify(statuses)}`);
     return result;
   } finally {
     await bot.kill();
@@ -290,7 +290,7 @@ export function renderSoak(flood: FloodResult, soak: SoakResult, when: string, m
     '|---|---|',
     `| resident memory growth, unique \`tid\` | ${flood.uniqueTidGrowthMb} MB |`,
     `| resident memory growth, baseline (unknown issuer) | ${flood.baselineGrowthMb} MB |`,
-    `| ratio | ×${flood.ratioVsBaseline} |`,
+    `| ratio (growths under 0.1 MB, or negative, count as 0.1) | ×${flood.ratioVsBaseline} |`,
     `| responses | ${Object.entries(flood.statuses).map(([s, n]) => `${n}× ${s}`).join(', ')} |`,
     `| peak resident memory | ${flood.peakRssMb} MB |`,
     `| process still serving at the end | ${flood.survived ? 'yes' : '**no**'} |`,
@@ -307,7 +307,7 @@ export function renderSoak(flood: FloodResult, soak: SoakResult, when: string, m
     '| figure | value |',
     '|---|---|',
     `| conversations completed (verdict received) | ${soak.completed} of ${soak.conversations} |`,
-    `| lost (no verdict within 40 attempts or 3 minutes) | ${soak.lost} |`,
+    `| lost (no verdict within 60 attempts or 3 minutes) | ${soak.lost} |`,
     `| duplicated replies (same activity twice in one conversation) | ${soak.duplicatedReplies} (of which verdict cards: ${soak.duplicatedVerdicts}) |`,
     `| client resends after a missing reply | ${soak.clientRetries} |`,
     `| requests refused by the killed instance (connection refused/reset) | ${soak.requestsRefusedByDeadInstance} |`,
@@ -318,7 +318,10 @@ export function renderSoak(flood: FloodResult, soak: SoakResult, when: string, m
     `| wall time | ${soak.wallSeconds} s |`,
     '',
     'Duplicates come from turns that sent part of their replies before a later send failed: the turn\'s state',
-    'is not saved (so the diagnosis is kept), and the resent message produces those replies again.',
+    'is not saved (so the diagnosis is kept), and the resent message produces those replies again. A question',
+    'card sent by such a turn is stale (the bot still waits on the card before it): a click on it gets "already',
+    'answered", and the soak client then resends its previous answer, as a user would click the earlier card or',
+    'type the answer. Negative memory growth means the process shrank (garbage collection) during that flood.',
     '<!-- soak:end -->',
     '',
   ].join('\n');
