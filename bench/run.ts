@@ -11,6 +11,7 @@ import { benchMemory, CONVERSATION_COUNTS } from './memory-bench';
 import { renderReport } from './report';
 import { checkGoals, type BenchResults } from './results';
 import { benchScaling } from './scaling-bench';
+import { benchAuthFlood, benchSoak, renderSoak } from './soak-bench';
 import { nowMs } from './timer';
 import { benchTurns } from './turn-bench';
 import { midDialogWorkload, verdictTurnWorkload } from './workload';
@@ -111,8 +112,34 @@ export function writeResults(results: BenchResults, root = repoRoot): { json: st
   const markdown = path.join(root, 'BENCHMARKS.md');
   fs.mkdirSync(path.dirname(json), { recursive: true });
   fs.writeFileSync(json, `${JSON.stringify(results, (_k, v: unknown) => (v === Infinity ? 'new conversation per turn' : v), 2)}\n`);
-  fs.writeFileSync(markdown, renderReport(results, readFindings(root)));
+  // The soak section is written by `--soak` runs only; a full run keeps the last one.
+  fs.writeFileSync(markdown, renderReport(results, readFindings(root)) + (soakSection(markdown) ?? ''));
   return { json, markdown };
+}
+
+const SOAK_SECTION = /<!-- soak:start -->[\s\S]*?<!-- soak:end -->\n?/;
+
+function soakSection(markdown: string): string | undefined {
+  if (!fs.existsSync(markdown)) return undefined;
+  const found = SOAK_SECTION.exec(fs.readFileSync(markdown, 'utf8'));
+  return found ? `\n${found[0]}` : undefined;
+}
+
+/** `npm run bench -- --soak`: the auth flood and the soak (issue 16), into bench/soak-results.json and BENCHMARKS.md. */
+export async function runSoak(root = repoRoot): Promise<void> {
+  const started = nowMs();
+  log('auth flood: forged tokens with unique tid claims vs same-size tokens from an unknown issuer');
+  const flood = await benchAuthFlood(3000, log);
+  log('soak: 300 conversations, two instances on Azurite, faulty connector, one instance killed');
+  const soak = await benchSoak(300, 30, log);
+  const m = machineInfo();
+  const json = path.join(root, 'bench', 'soak-results.json');
+  fs.writeFileSync(json, `${JSON.stringify({ generatedAt: new Date().toISOString(), command: 'npm run bench -- --soak', machine: m, loadAverageAtEnd: os.loadavg()[0], flood, soak }, null, 2)}\n`);
+  const section = renderSoak(flood, soak, new Date().toISOString(), `${m.cores} cores, Node ${process.version}, load average ${os.loadavg()[0].toFixed(2)} at the end (other work shared the machine when above about 1)`);
+  const markdown = path.join(root, 'BENCHMARKS.md');
+  const current = fs.existsSync(markdown) ? fs.readFileSync(markdown, 'utf8') : '# Benchmarks\n';
+  fs.writeFileSync(markdown, SOAK_SECTION.test(current) ? current.replace(SOAK_SECTION, section) : `${current.trimEnd()}\n\n${section}`);
+  log(`wrote bench/soak-results.json and BENCHMARKS.md in ${Math.round((nowMs() - started) / 1000)} s`);
 }
 
 /** Analysis written by hand after profiling (bench/findings.md), carried into BENCHMARKS.md. */
@@ -121,7 +148,12 @@ function readFindings(root: string): string | undefined {
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
 }
 
-if (require.main === module) {
+if (require.main === module && process.argv.includes('--soak')) {
+  runSoak().catch((error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 1;
+  });
+} else if (require.main === module) {
   const args = parseArgs(process.argv.slice(2));
   runBench(args).then((results) => {
     // Partial runs (--only) print but do not overwrite the full report.

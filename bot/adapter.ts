@@ -7,6 +7,7 @@ import { DedupeMiddleware } from './dedupe-middleware';
 import { InvokeGuardMiddleware } from './limits-invoke';
 import { TurnLimitsMiddleware, type TurnLimits } from './limits-turns';
 import type { Logger } from './logger';
+import { isOutboundFailure, OutboundFailureMiddleware } from './outbound-failures';
 import { SerializeMiddleware } from './serialize-middleware';
 
 export { createAuthentication } from './auth';
@@ -27,13 +28,21 @@ export const DEFAULT_TURN_LIMITS: TurnLimits = { maxPasteChars: 40_000, turnsPer
 export function createAdapter(auth: BotFrameworkAuthentication, conversationState: ConversationState, logger: Logger, limits: TurnLimits = DEFAULT_TURN_LIMITS): CloudAdapter {
   const adapter = new CloudAdapter(auth);
   // Invokes first: a redelivered invoke must get its invoke response too, not be dropped without one (501).
+  adapter.use(new OutboundFailureMiddleware());
   adapter.use(new InvokeGuardMiddleware());
   adapter.use(new DedupeMiddleware());
   adapter.use(new TurnLimitsMiddleware(limits, logger));
-  adapter.use(new SerializeMiddleware());
+  adapter.use(new SerializeMiddleware(limits.maxTurnWaitMs));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const code = errorCode();
     const ids = { errorCode: code, activityType: context.activity.type, activityId: context.activity.id, conversationId: context.activity.conversation?.id };
+    if (isOutboundFailure(error)) {
+      // The reply could not be delivered (connector 404/307, timeout, an id HTTP cannot carry): nothing is
+      // wrong with the dialog, so the diagnosis so far stays (this turn's changes were not saved), and no
+      // apology is attempted down the same broken path. The user's next message is served as usual.
+      logger.error(`[${code}] a reply could not be delivered`, error, { ...ids, code: 'send-failed' });
+      return;
+    }
     logger.error(`[${code}] unhandled error in turn`, error, ids);
     try {
       // The dialog stack may be what broke: start clean next time.

@@ -2,9 +2,11 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Activity } from 'botbuilder';
 import { ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import {
-  AuthenticationError, BotFrameworkAuthentication, type AuthenticateRequestResult, type BotFrameworkClient,
+  AuthenticationConstants, AuthenticationError, BotFrameworkAuthentication, type AuthenticateRequestResult, type BotFrameworkClient,
   type ClaimsIdentity, type ConnectorFactory, type ServiceClientCredentialsFactory, type UserTokenClient,
 } from 'botframework-connector';
+import { AuthPrecheck, type PrecheckResult } from './auth-precheck';
+import { withOutboundTimeout } from './outbound-timeout';
 import type { BotConfig } from './config';
 
 // Inbound authentication. With an app id every request must carry a Bot Framework JWT; botbuilder checks
@@ -58,19 +60,33 @@ export function classifyAuthError(error: unknown): 'unauthorized' | 'unavailable
  * forged or broken token never produces a 500. Outages are flagged in `authOutcomeScope` for a 503.
  */
 export class GuardedAuthentication extends BotFrameworkAuthentication {
-  constructor(private readonly inner: BotFrameworkAuthentication) {
+  /** `outboundTimeoutMs`: deadline for every call to the Bot Connector (bot/outbound-timeout.ts). */
+  constructor(private readonly inner: BotFrameworkAuthentication, private readonly precheck?: AuthPrecheck, private readonly outboundTimeoutMs = 15_000) {
     super();
   }
 
+  /** The header check run before the library (server.ts answers 401 itself when it fails). */
+  checkHeader(authHeader: string | undefined): PrecheckResult {
+    return this.precheck ? this.precheck.check(authHeader) : { ok: true };
+  }
+
   async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    const pre = this.checkHeader(authHeader);
+    if (!pre.ok) throw this.refuse(Object.assign(new Error('refused before validation'), { name: `precheck-${pre.reason}` }));
+    let result: AuthenticateRequestResult;
     try {
-      return await this.inner.authenticateRequest(activity, authHeader);
+      result = await this.inner.authenticateRequest(activity, authHeader);
     } catch (error) {
       throw this.refuse(error);
     }
+    // Replies of this turn go through the connector clients this factory creates: give them the deadline.
+    const { connectorFactory } = result;
+    return connectorFactory ? { ...result, connectorFactory: withOutboundTimeout(connectorFactory, this.outboundTimeoutMs) } : result;
   }
 
   async authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
+    const pre = this.checkHeader(authHeader);
+    if (!pre.ok) throw this.refuse(Object.assign(new Error('refused before validation'), { name: `precheck-${pre.reason}` }));
     try {
       return await this.inner.authenticateStreamingRequest(authHeader, channelIdHeader);
     } catch (error) {
@@ -79,11 +95,13 @@ export class GuardedAuthentication extends BotFrameworkAuthentication {
   }
 
   authenticateChannelRequest(authHeader: string): Promise<ClaimsIdentity> {
+    const pre = this.checkHeader(authHeader);
+    if (!pre.ok) return Promise.reject(new AuthenticationError('Unauthorized', 401));
     return this.inner.authenticateChannelRequest(authHeader);
   }
 
   createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return this.inner.createConnectorFactory(claimsIdentity);
+    return withOutboundTimeout(this.inner.createConnectorFactory(claimsIdentity), this.outboundTimeoutMs);
   }
 
   createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
@@ -114,5 +132,12 @@ export function createAuthentication(config: BotConfig, options: AuthOptions = {
     MicrosoftAppTenantId: config.MicrosoftAppTenantId,
     ...(options.endpoints ?? {}),
   } as ConfigurationBotFrameworkAuthenticationOptions, options.credentialsFactory);
-  return new GuardedAuthentication(inner);
+  // Anonymous mode checks no token, so there is nothing to pre-check (and no library cache to protect).
+  const precheck = config.MicrosoftAppId === '' ? undefined : new AuthPrecheck({
+    maxHeaderBytes: config.MAX_AUTH_HEADER_BYTES,
+    channelIssuer: options.endpoints?.ToBotFromChannelTokenIssuer ?? AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    tenantId: config.MicrosoftAppTenantId,
+    singleTenant: config.MicrosoftAppType !== 'MultiTenant',
+  });
+  return new GuardedAuthentication(inner, precheck, config.OUTBOUND_TIMEOUT_MS);
 }

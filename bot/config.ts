@@ -28,12 +28,20 @@ export const ConfigSchema = z.object({
   STATE_TTL_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).default(24 * 60)),
   /** Largest request body accepted on /api/messages, in bytes. */
   MAX_BODY_BYTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1024).default(256 * 1024)),
+  /** Longest Authorization header accepted, in bytes; longer ones get 401 before any token code runs. */
+  MAX_AUTH_HEADER_BYTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1024).max(16384).default(4096)),
   /** Deepest JSON nesting accepted in a request body (400 beyond). */
   MAX_JSON_DEPTH: z.preprocess(blankToUndefined, z.coerce.number().int().min(4).max(1000).default(64)),
   /** Longest pasted text (or card submit value, as JSON) per message, in characters; beyond it a card explains how to trim. */
   MAX_PASTE_CHARS: z.preprocess(blankToUndefined, z.coerce.number().int().min(100).default(40_000)),
   /** Messages per conversation per minute before the bot asks the user to slow down (0 = no limit). */
   TURNS_PER_MINUTE: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(30)),
+  /** Deadline for each call to the Bot Connector (replies, card updates, typing), in ms; aborted beyond it. */
+  OUTBOUND_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(100).max(120_000).default(15_000)),
+  /** Requests per second one client IP may make to /api/messages, before authentication (429 beyond; 0 = no limit). Only with an app id. */
+  IP_REQUESTS_PER_SECOND: z.preprocess(blankToUndefined, z.coerce.number().min(0).default(20)),
+  /** Requests one client IP may make in a burst above that rate. */
+  IP_REQUEST_BURST: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).default(100)),
   /** On SIGTERM: how long turns in flight may take to finish before the process exits anyway, in ms. */
   SHUTDOWN_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(10_000)),
   /** pino log level: fatal, error, warn, info (default), debug, trace or silent. */

@@ -11,6 +11,8 @@ export interface TurnLimits {
   maxPasteChars: number;
   /** Messages per conversation per rolling minute; 0 turns the rate limit off. */
   turnsPerMinute: number;
+  /** Longest a turn waits for the previous turn of its conversation, in ms (SerializeMiddleware). */
+  maxTurnWaitMs?: number;
 }
 
 export const SLOW_DOWN_TEXT = 'You are sending messages faster than I can read them. Please wait a minute, then send the next one.';

@@ -37,10 +37,23 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
   }, options.destination ?? pino.destination({ dest: 1, sync: true }));
   return {
-    info: (message, fields) => log.info(fields ?? {}, message),
-    warn: (message, fields) => log.warn(fields ?? {}, message),
-    error: (message, error, fields) => log.error({ ...fields, ...(error === undefined ? {} : { error: describeError(error) }) }, message),
+    info: (message, fields) => log.info(cutIds(fields), message),
+    warn: (message, fields) => log.warn(cutIds(fields), message),
+    error: (message, error, fields) => log.error({ ...cutIds(fields), ...(error === undefined ? {} : { error: describeError(error) }) }, message),
   };
+}
+
+/** Longest id written to a log: ids come from the caller (in anonymous mode, anything it sends). */
+export const MAX_LOGGED_ID_CHARS = 128;
+
+/** Every `…Id` field cut to MAX_LOGGED_ID_CHARS, whoever logs it. */
+export function cutIds(fields: LogFields | undefined): LogFields {
+  if (!fields) return {};
+  const out: LogFields = { ...fields };
+  for (const [key, value] of Object.entries(out)) {
+    if (/Id$/.test(key) && typeof value === 'string' && value.length > MAX_LOGGED_ID_CHARS) out[key] = value.slice(0, MAX_LOGGED_ID_CHARS);
+  }
+  return out;
 }
 
 /**

@@ -30,7 +30,8 @@ export class RelayDoctorBot extends TeamsActivityHandler {
         // Normalize before anything reads the text: the HTML form when Teams sent one (it keeps a paste's
         // line breaks), no bot @mention, trimmed, '' for a card submit.
         const { activity } = context;
-        activity.text = (htmlMessageText(activity) ?? (activity.text ? TurnContext.removeRecipientMention(activity) ?? activity.text : '')).trim();
+        // Without a recipient there is no bot mention to remove (and botbuilder would throw).
+        activity.text = (htmlMessageText(activity) ?? (activity.text ? (activity.recipient ? TurnContext.removeRecipientMention(activity) : undefined) ?? activity.text : '')).trim();
         await runDialog(this.dialog, context, this.dialogState);
       }
       await next();

@@ -1,14 +1,18 @@
 import { performance } from 'node:perf_hooks';
+import pino from 'pino';
 import restify from 'restify';
-import { ConversationState, MemoryStorage, type Storage } from 'botbuilder';
+import { ConversationState, type Storage } from 'botbuilder';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { Session } from '../dialogs/session';
 import { RootDialog } from '../dialogs/root-dialog';
 import type { DiagnosisEngine, LiveChecks } from '../dialogs/engine-port';
 import { createAdapter } from './adapter';
-import { authOutcomeScope, createAuthentication, type AuthOptions, type AuthOutcome } from './auth';
+import { authOutcomeScope, createAuthentication, GuardedAuthentication, type AuthOptions, type AuthOutcome } from './auth';
 import { isAnonymous, type BotConfig } from './config';
 import { readJsonBody } from './limits-body';
+import { perIpLimit } from './limits-ip';
+import { captureLibraryConsole, type CapturedConsole } from './library-console';
+import { ExpiringMemoryStorage } from './storage-memory';
 import { consoleLogger, type LogFields, type Logger } from './logger';
 import { RelayDoctorBot } from './relay-doctor-bot';
 import { useStorageMiddleware } from './storage-middleware';
@@ -28,7 +32,10 @@ export interface BotDeps {
   inFlight?: InFlight;
 }
 
-/** Receiving a whole request may take this long (slow-body clients are cut off). */
+/**
+ * Receiving a whole request may take this long. Node checks it every 30 s (connectionsCheckingInterval),
+ * so a slow client is cut off between 30 and 60 s after it started (docs/security.md).
+ */
 const REQUEST_TIMEOUT_MS = 30_000;
 
 type Res = restify.Response;
@@ -93,21 +100,30 @@ export function isLoopbackAddress(address: string | undefined): boolean {
 export function createServer(config: BotConfig, deps: BotDeps = {}): restify.Server {
   const logger = deps.logger ?? consoleLogger;
   const inFlight = deps.inFlight ?? new InFlight();
-  const storage = deps.storage ?? new MemoryStorage();
+  const storage = deps.storage ?? new ExpiringMemoryStorage(config.STATE_TTL_MINUTES * 60 * 1000);
   const conversationState = new ConversationState(storage);
   const dialog = new RootDialog({
     sessionAccessor: conversationState.createProperty<Session>('session'),
     engine: deps.engine,
     liveChecks: deps.liveChecks,
+    // Report parts together are held to the paste limit, so "done" never hands the engine more.
+    maxReportChars: config.MAX_PASTE_CHARS,
   });
   const bot = new RelayDoctorBot(conversationState, dialog);
   const auth = deps.auth ?? createAuthentication(config, deps.authOptions);
-  const adapter = createAdapter(auth, conversationState, logger, { maxPasteChars: config.MAX_PASTE_CHARS, turnsPerMinute: config.TURNS_PER_MINUTE });
+  const adapter = createAdapter(auth, conversationState, logger, {
+    maxPasteChars: config.MAX_PASTE_CHARS,
+    turnsPerMinute: config.TURNS_PER_MINUTE,
+    // A turn makes a handful of outbound calls, each with its deadline: beyond this one it is stuck.
+    maxTurnWaitMs: config.OUTBOUND_TIMEOUT_MS * 8,
+  });
   // Storage outages and eTag conflicts get a clear message (not onTurnError's reset); stale conversations expire.
   useStorageMiddleware(adapter, conversationState, { ttlMinutes: config.STATE_TTL_MINUTES, logger });
   const anonymous = isAnonymous(config);
 
-  const server = restify.createServer({ name: 'relay-doctor', handleUncaughtExceptions: false });
+  // restify's own logger at warn: its per-request info lines (the throttle's "Throttling") would be log
+  // volume an unauthenticated caller drives.
+  const server = restify.createServer({ name: 'relay-doctor', handleUncaughtExceptions: false, log: pino({ name: 'restify', level: 'warn' }) as never });
   server.server.requestTimeout = REQUEST_TIMEOUT_MS;
 
   server.get('/healthz', (_req, res, next) => {
@@ -116,7 +132,10 @@ export function createServer(config: BotConfig, deps: BotDeps = {}): restify.Ser
     next();
   });
 
-  server.post('/api/messages', async (req, res) => {
+  // Per client IP, before anything is read or authenticated (anonymous mode: loopback only, no limit).
+  const ipLimit = perIpLimit(anonymous ? 0 : config.IP_REQUESTS_PER_SECOND, config.IP_REQUEST_BURST);
+
+  server.post('/api/messages', ...ipLimit, async (req, res) => {
     const started = performance.now();
     let fields: LogFields = {};
     const finish = (status: number, body?: unknown, code?: string) => {
@@ -149,9 +168,18 @@ export function createServer(config: BotConfig, deps: BotDeps = {}): restify.Ser
         finish(check.status, { error: check.error }, `activity-${check.status}`);
         return;
       }
+      // Tokens that cannot be valid are refused before botbuilder sees them (its caches, its console lines).
+      const pre = !anonymous && auth instanceof GuardedAuthentication ? auth.checkHeader(req.headers.authorization) : { ok: true as const };
+      if (!pre.ok) {
+        finish(401, { error: 'unauthorized' }, `auth-precheck-${pre.reason}`);
+        return;
+      }
       req.body = read.body;
       const outcome: AuthOutcome = {};
-      await authOutcomeScope.run(outcome, () => adapter.process(req, guardedResponse(res, outcome) as never, (context) => bot.run(context)));
+      const library: CapturedConsole = { lines: 0 };
+      await captureLibraryConsole(library, () => authOutcomeScope.run(outcome, () => adapter.process(req, guardedResponse(res, outcome) as never, (context) => bot.run(context))));
+      if (library.lines > 0) fields = { ...fields, libraryLines: library.lines };
+      if (res.statusCode >= 500 && library.lastError !== undefined) logger.error('request failed inside botbuilder', library.lastError, { ...fields, code: 'library-error' });
       finish(res.statusCode, undefined, outcome.reason ? `auth-${outcome.unavailable ? 'unavailable' : 'refused'}` : undefined);
     } catch (error) {
       logger.error('request failed', error, { ...fields, code: 'request-error' });

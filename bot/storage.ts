@@ -1,13 +1,15 @@
-import { MemoryStorage, type Storage } from 'botbuilder';
+import type { Storage } from 'botbuilder';
 import type { BotConfig } from './config';
 import { BlobStateStorage } from './storage-blob';
+import { ExpiringMemoryStorage } from './storage-memory';
 
 /**
  * The conversation state store chosen by configuration: `memory` (default: one instance, lost on
  * restart; local runs and the Agents Playground) or `blob` (Azure Blob Storage shared by every instance).
  */
 export function createStorage(config: BotConfig): Storage {
-  if (config.STORAGE === 'memory') return new MemoryStorage();
+  // Conversations silent beyond the TTL are swept from memory (they would start afresh anyway).
+  if (config.STORAGE === 'memory') return new ExpiringMemoryStorage(config.STATE_TTL_MINUTES * 60 * 1000);
   if (!config.BLOB_CONNECTION_STRING) {
     throw new Error('Invalid configuration: STORAGE=blob needs BLOB_CONNECTION_STRING (the storage account connection string)');
   }

@@ -3,12 +3,16 @@ import { z } from 'zod';
 // CloudAdapter throws outside its own try block for `{}` or an activity without ids (a 500), so the
 // body is checked here first and refused with a 4xx.
 
+/** Ids go into reply URLs as path segments: `.` and `..` would be resolved away (another conversation's URL). */
+const urlSegmentId = z.string().min(1).max(1000).refine((v) => v !== '.' && v !== '..', 'an id may not be a dot segment');
+
 export const ActivityEnvelopeSchema = z.object({
   type: z.string().min(1).max(100),
-  id: z.string().min(1).max(1000),
+  id: urlSegmentId,
   channelId: z.string().min(1).max(100),
   serviceUrl: z.string().min(1).max(2000).refine((u) => /^https?:\/\//i.test(u), 'serviceUrl must be http(s)'),
-  conversation: z.object({ id: z.string().min(1).max(1000) }).passthrough(),
+  conversation: z.object({ id: urlSegmentId }).passthrough(),
+  replyToId: z.string().max(1000).refine((v) => v !== '.' && v !== '..', 'an id may not be a dot segment').optional(),
   from: z.object({ id: z.string().min(1).max(1000) }).passthrough(),
   recipient: z.object({ id: z.string().min(1).max(1000) }).passthrough().optional(),
   // Shapes the handlers rely on; anything else in an activity is passed through untouched.

@@ -81,7 +81,7 @@ export class RootDialog extends ComponentDialog {
   private async handle(dc: DialogContext): Promise<void> {
     const { activity } = dc.context;
     // Normalize once: no @mention, trimmed, '' for a card submit without text.
-    const text = (activity.text ? TurnContext.removeRecipientMention(activity) ?? activity.text : '').trim();
+    const text = (activity.text ? (activity.recipient ? TurnContext.removeRecipientMention(activity) : undefined) ?? activity.text : '').trim();
     activity.text = text;
 
     const verb = VerbSchema.safeParse(activity.value);

@@ -16,8 +16,15 @@ export interface ConnectorCall {
   assignedId: string;
 }
 
+/** What the stub does with a call: answer normally, answer with a status, hang (accept, never answer), or wait then answer. */
+export type StubBehaviour = 'ok' | 'hang' | { status: number; location?: string } | { delayMs: number };
+
 export class ConnectorStub {
   readonly calls: ConnectorCall[] = [];
+  /** Calls that were not answered normally (hung, failed or delayed), recorded for the soak figures. */
+  readonly faults: Array<{ path: string; behaviour: StubBehaviour }> = [];
+  /** Decides per call; unset = every call answered at once with 200. */
+  behaviour?: (req: { method: string; path: string; conversationId: string }) => StubBehaviour;
   private server?: http.Server;
   private counter = 0;
   private waiters: Array<() => void> = [];
@@ -64,6 +71,26 @@ export class ConnectorStub {
       res.end();
       return;
     }
+    const behaviour = this.behaviour?.({ method: req.method ?? '', path: req.url ?? '', conversationId: decodeURIComponent(match[1]) }) ?? 'ok';
+    if (behaviour === 'hang') {
+      this.faults.push({ path: req.url ?? '', behaviour });
+      return; // accepted, never answered (stop() closes the socket)
+    }
+    if (typeof behaviour === 'object' && 'status' in behaviour) {
+      this.faults.push({ path: req.url ?? '', behaviour });
+      res.writeHead(behaviour.status, behaviour.location ? { location: behaviour.location } : {});
+      res.end();
+      return;
+    }
+    if (typeof behaviour === 'object' && 'delayMs' in behaviour) {
+      this.faults.push({ path: req.url ?? '', behaviour });
+      setTimeout(() => this.record(req, res, body, match), behaviour.delayMs);
+      return;
+    }
+    this.record(req, res, body, match);
+  }
+
+  private record(req: http.IncomingMessage, res: http.ServerResponse, body: string, match: RegExpExecArray): void {
     let activity: Record<string, unknown> = {};
     try { activity = JSON.parse(body) as Record<string, unknown>; } catch { /* recorded as empty */ }
     this.counter += 1;
