@@ -129,6 +129,8 @@ const OTHER_RELAY = [
   'relay not allowed', 'we do not relay', 'not configured to relay', 'insecure mail relay', 'no relaying',
   'relaying prohibited', 'relaying is prohibited', 'relay prohibited', 'not permitted to relay',
   'relay access denied', 'unable to relay', 'cannot relay', 'relaying disallowed', 'relay rejected', 'not allowed to relay',
+  // Amazon SES refusing to send for an identity it has not verified (sisimai reads it as relaying denied).
+  'email address is not verified',
 ];
 const isOtherRelay = (t: NdrText): boolean =>
   any(t, ...OTHER_RELAY) && !(t.text.includes('open relay') && !any(t, 'relay access denied', 'relaying denied'));

@@ -160,6 +160,8 @@ export class NdrScanner {
       const b = block;
       block = undefined;
       if (!b.diag && !(b.status && /^[45]\./.test(b.status))) return;
+      // Success notices (RFC 3464 delivered / relayed / expanded with a 2.x.x status) report no failure.
+      if (b.status?.startsWith('2.') || (b.action && /^(delivered|relayed|expanded)/i.test(b.action) && !(b.status && /^[45]\./.test(b.status)))) return;
       if (b.action && !/failed|delayed|relayed|expanded/i.test(b.action) && !b.diag) return;
       const reply = b.diag ?? b.statusLine ?? '';
       const codes = codesOf(reply);
@@ -295,6 +297,8 @@ export class NdrScanner {
       for (const r of recipients) this.addRecipient(r, trimmed);
       pendingRecipient = undefined;
       const codes = codesOf(hit.reply);
+      // A 2xx reply (a success notice quoting "250 2.1.5 Ok") reports no failure.
+      if (codes.replyCode?.startsWith('2') || (!codes.replyCode && codes.enhancedStatus?.startsWith('2.'))) continue;
       this.push({
         layout, reply: hit.reply, replyCode: codes.replyCode, enhancedStatus: codes.enhancedStatus,
         remoteServer, remoteIp, exchangeStyle: hit.lookBackForHost, recipients, timestamps: hit.timestamps,
