@@ -131,6 +131,8 @@ const OTHER_RELAY = [
   'relay access denied', 'unable to relay', 'cannot relay', 'relaying disallowed', 'relay rejected', 'not allowed to relay',
   // Amazon SES refusing to send for an identity it has not verified (sisimai reads it as relaying denied).
   'email address is not verified',
+  // sendmail's and qmail's classic wording of the same refusal.
+  'forwarding denied', 'not in my list of allowed rcpthosts',
 ];
 const isOtherRelay = (t: NdrText): boolean =>
   any(t, ...OTHER_RELAY) && !(t.text.includes('open relay') && !any(t, 'relay access denied', 'relaying denied'));

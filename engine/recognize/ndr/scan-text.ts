@@ -5,6 +5,7 @@ import { matchLabel } from './labels';
 import {
   attrOf, capLine, codesOf, findCodeAndStatus, findEnhancedStatus, isHostName, isIp, isoTimestamps, normalizeText, replyHostOf,
 } from './smtp-reply';
+import { wrappedReplyOn } from './wrapped-reply';
 
 // One pass over the lines of an NDR's readable text. Every layout of knowledge §4.1 has a cue on the line
 // that holds the reply (`#… ##`, `Remote Server returned '…'`, `Diagnostic-Code:`, `host X[ip] said:`,
@@ -63,7 +64,7 @@ const NAMED_EMAIL_LINE = /^\s{0,20}[^<>()@]{1,80}[(<]([A-Za-z0-9._%+'=!#$&*/?^`{
 const DSN_FIELD = /^\s{0,8}(reporting-mta|remote-mta|final-recipient|original-recipient|action|status|diagnostic[- ]code|last-attempt-date|arrival-date|x-original-message-id)\s{0,3}:\s{0,5}(.*)$/i;
 const DSN_FOLDABLE = /^\s{0,8}(diagnostic[- ]code|remote-mta|final-recipient|original-recipient|reporting-mta|status)\s{0,3}:/i;
 const SKIP_GENERIC = /^\s{0,4}(received|dkim-signature|arc-[a-z-]+|authentication-results|message-id|references|in-reply-to|x-ms-exchange-[a-z-]+|thread-index|x-microsoft-antispam[a-z-]*)\s{0,2}:/i;
-const POSTFIX = /host ([A-Za-z0-9.-]{1,253})\[([0-9A-Fa-f:.]{2,45})\]:? said:\s{0,3}/i;
+const POSTFIX = /host ([A-Za-z0-9.-]{1,253})\[([0-9A-Fa-fxX*#:.]{2,45})\]:? said:\s{0,3}/i;
 const EXIM_HOST = /\bhost ([A-Za-z0-9.-]{1,253}) \[([0-9A-Fa-f:.]{2,45})\]/i;
 const SERVER_RETURNED = /server(?: at ([A-Za-z0-9.-]{1,253})(?: \(([0-9A-Fa-f:.]{2,45})\))?)? returned '/i;
 const ORG_REJECTED = /following organization rejected your message:\s{0,3}([A-Za-z0-9.-]{1,253})/i;
@@ -369,6 +370,11 @@ export class NdrScanner {
 
     if (SKIP_GENERIC.test(line)) return undefined;
     const pair = findCodeAndStatus(line);
+    // Applications, logs and transcripts: the reply inside its wrapper (a named host wins over a bare pair).
+    const wrapped = wrappedReplyOn(line);
+    if (wrapped && (wrapped.host || !pair)) {
+      return { layout: base ?? 'smtp-reply', reply: wrapped.reply, remoteServer: wrapped.host, lookBackForHost: false, timestamps };
+    }
     // Legacy one-line (FOPE era): `host #5.7.1 smtp;554 5.71 <addr>: Relay access denied` (no code pair).
     if (!pair && /#[245]\.\d{1,3}\.\d{1,3}\s{0,3}smtp;\s{0,3}[245]\d\d\b/i.test(line)) {
       return { layout: base ?? 'legacy-oneline', reply: line.trim(), lookBackForHost: false, timestamps };
