@@ -165,7 +165,8 @@ export const NDR_PATTERNS: readonly NdrPattern[] = [
   },
   {
     id: 'eop.5.7.64.tenant-attribution', examples: ['550 5.7.64 TenantAttribution; Relay Access Denied', '550 5.7.64 TenantAttribution; Relay Access Denied SMTP'],
-    match: (t) => t.text.includes('tenantattribution') || (enhIn(t, '5.7.64') && t.text.includes('relay access denied')),
+    // 5.7.64 is EOP's TenantAttribution code: the code alone ("bounces with 5.7.64") names this refusal.
+    match: (t) => t.text.includes('tenantattribution') || enhIn(t, '5.7.64'),
     family: 'eop-relay-denied', confirmed: [], consider: C.attribution, unlikely: C.reachedEop,
     sources: [SRC.m5764, SRC.m3212877, SRC.fix5764, SRC.multigeo, SRC.qa304252],
   },
@@ -307,7 +308,7 @@ export const NDR_PATTERNS: readonly NdrPattern[] = [
   // The opposite direction (Exchange Online → on-premises), before the STARTTLS strings it quotes: recognized, pointed at, never this hop.
   {
     id: 'exo.onprem-certificate-mismatch', examples: ['450 4.4.317 Cannot connect to remote server [Message=451 5.7.3 STARTTLS is required to send mail]', '{LED=450 4.7.320 Certificate validation failed};{MSG=SubjectMismatch}'],
-    match: (t) => t.full.includes('subjectmismatch') || ((enhRange(t, '4.4.', 316, 318) || enhIn(t, '4.7.320')) && any(t, 'starttls is required', 'subjectmismatch')),
+    match: (t) => t.full.includes('subjectmismatch') || enhIn(t, '4.7.320') || (enhRange(t, '4.4.', 316, 318) && any(t, 'starttls is required', 'subjectmismatch', 'certificate')),
     family: 'other-failure', confirmed: ['hybrid.exo-to-onprem-certificate'], consider: [], unlikely: [], sources: [SRC.cert320, SRC.exshell317, SRC.mfi],
   },
   {

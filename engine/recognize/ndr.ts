@@ -43,6 +43,7 @@ export function recognizeNdrUnguarded(text: string): NdrFacts[] {
   }
   if (!scanner || scanner.result.candidates.length === 0) scanner = scanRaw(text);
   if (scanner.result.feedbackReport) return [];
+  if (scanner.result.candidates.length === 0 && scanner.result.weak.length > 0) scanner.result.candidates.push(...scanner.result.weak.slice(0, 1));
   if (scanner.result.candidates.length === 0) addCodeLessFailure(scanner, text, msg);
   return buildNdrFacts(scanner.result, msg);
 }

@@ -31,10 +31,16 @@ export function unescapeReply(s: string): string {
     .trim();
 }
 
-const CLIENT_LINE = /^\s{0,8}(?:\[[^\]]{1,40}\]\s{0,3}){0,3}(?:\S{0,40}\s)?(?:>{1,3}|c:|client\s{0,2}\d{0,3}:?|smtp>|└──)\s{0,3}(?:ehlo|helo|mail from|rcpt to|data|auth|starttls|quit|rset|noop)\b/i;
+/** A client's command in a transcript (`> RCPT TO:`, `C: MAIL FROM`, ` -> DATA`): never the server's reply. */
+export function isClientLine(line: string): boolean {
+  // `> RCPT TO <kim@x> failed: 5.7.1 …` is the client reporting the server's answer: not a bare command.
+  return CLIENT_LINE.test(line) && !/failed|error|refused|rejected|denied/i.test(line);
+}
+
+const CLIENT_LINE = /^\s{0,8}(?:\[[^\]]{1,40}\]\s{0,3}){0,3}(?:\S{0,40}\s)?(?:-?>{1,3}|c:|client\s{0,2}\d{0,3}:?|client -> server:|smtp>|└──)\s{0,3}(?:ehlo|helo|mail from|rcpt to|data|auth|starttls|quit|rset|noop)\b/i;
 
 const PY_TUPLE = /\(\s{0,2}([245]\d\d)\s{0,2},\s{0,2}[bu]?(['"])(.{1,600}?)\2\s{0,2}\)/;
-const SERVER_RESPONSE = /(?:server response was|server response|server replied|server said|response was|with message|smtp error|failed|error message|error)\s{0,2}[:=]?\s{0,3}(["'`]?)\s{0,2}((?:[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s)?|[245]\.\d{1,3}\.\d{1,3}\s).{2,600})$/i;
+const SERVER_RESPONSE = /(?:server response was|server response|server replied|server said|response was|with message|smtp error|failed|error message|exception|error)\s{0,2}[:=]?\s{0,3}(["'`]?)\s{0,2}((?:[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s)?|[245]\.\d{1,3}\.\d{1,3}\s).{2,600})$/i;
 const POSTFIX_DEBUG = /^\s{0,4}(?:.{0,120}?\s)?<\s{1,3}([A-Za-z0-9.-]{1,253})\[[^\]]{1,60}\](?::\d{1,5})?:\s{1,3}([245]\d\d(?:[ -].{0,600})?)$/;
 const TRANSCRIPT_SERVER = /^\s{0,8}(?:\[[^\]]{1,40}\]\s{0,3}){0,3}(?:\S{0,40}\s)?(?:s:|server\s{0,2}\d{0,3}:|smtp<|<(?!<)|└──)\s{0,3}([245]\d\d(?:[ -].{0,600})?)$/i;
 
@@ -49,7 +55,7 @@ function untilClosingQuote(reply: string, quote: string): string {
 /** The server reply a wrapper holds on this line, if any. */
 export function wrappedReplyOn(line: string): WrappedReply | undefined {
   if (line.length > 4096) return undefined;
-  if (CLIENT_LINE.test(line) && !/failed|error|refused|rejected|denied/i.test(line)) return undefined;
+  if (isClientLine(line)) return undefined;
 
   const debug = POSTFIX_DEBUG.exec(line);
   if (debug) return { reply: unescapeReply(debug[2]), host: isHostName(debug[1]) ? debug[1] : undefined };
