@@ -46,6 +46,13 @@ export const CAUSE_CASES = {
   'eop.sender-ip-blocked': 'other',
   'eop.unregistered-sender-domain': 'other',
   'eop.connector-blocked': 'other',
+  // Added (issue 12): newer failures of the same hop, and the opposite direction recognized as such.
+  'onprem.out-of-date-exchange': 'other',
+  'send-connector.tls-unknown-credentials': 'other',
+  'eop.reject-direct-send': 'other',
+  'onprem.legacy-tls-only': 'other',
+  'hybrid.exo-to-onprem-unreachable': 'other',
+  'hybrid.exo-to-onprem-certificate': 'other',
 } as const satisfies Record<string, Case>;
 
 export type CauseId = keyof typeof CAUSE_CASES;

@@ -104,6 +104,15 @@ const SRC = {
   bpos: 'https://blogs.technet.microsoft.com/hot/2012/02/02/moving-domains-from-bpos-s-to-office-365/',
   concurrency: 'https://blog.concurrency.com/blog/w/office-365-returns-ndrs-to-inbound-email',
   dnsbest: 'https://techcommunity.microsoft.com/t5/exchange-team-blog/best-practices-for-using-assigned-office-365-dns-records/ba-p/607907',
+  // Added (issue 12): newer failures of the hop and the opposite direction.
+  enforcement: 'https://techcommunity.microsoft.com/t5/exchange-team-blog/how-to-pause-throttling-and-blocking-of-out-of-date-on-premises/ba-p/4007169',
+  icewolf230: 'https://blog.icewolf.ch/archive/2024/02/21/throttling-and-blocking-of-out-of-date-on-premises-Exchange-Servers',
+  supertek421: 'https://supertekboy.com/2017/02/28/tls-negotiation-failed-with-error-nocredentials/',
+  kb4051498: 'https://support.microsoft.com/en-us/help/4051498/outbound-email-messages-are-not-sent-on-the-exchange-hub-transport-or',
+  legacytls: 'https://techcommunity.microsoft.com/blog/exchange/new-opt-in-endpoint-available-for-smtp-auth-clients-still-needing-legacy-tls/2659652',
+  cert320: 'https://learn.microsoft.com/en-us/archive/blogs/exchangechallengeaccepted/mail-not-routing-to-on-premise-exchange-2013-environment-from-o365-with-450-4-7-320-certificate-validation-failed-error',
+  exshell317: 'https://ex-shell.com/2022/10/25/error-450-4-4-317-cannot-connect-to-remote-server-451-5-7-3-starttls-is-required-to-send-mail/',
+  salesforce568: 'https://help.salesforce.com/s/articleView?id=005133045&type=1',
 } as const;
 
 const has = (t: NdrText, ...parts: string[]): boolean => parts.every((p) => t.text.includes(p));
@@ -120,6 +129,10 @@ const OTHER_RELAY = [
   'relay not allowed', 'we do not relay', 'not configured to relay', 'insecure mail relay', 'no relaying',
   'relaying prohibited', 'relaying is prohibited', 'relay prohibited', 'not permitted to relay',
   'relay access denied', 'unable to relay', 'cannot relay', 'relaying disallowed', 'relay rejected', 'not allowed to relay',
+  // Amazon SES refusing to send for an identity it has not verified (sisimai reads it as relaying denied).
+  'email address is not verified',
+  // sendmail's and qmail's classic wording of the same refusal.
+  'forwarding denied', 'not in my list of allowed rcpthosts',
 ];
 const isOtherRelay = (t: NdrText): boolean =>
   any(t, ...OTHER_RELAY) && !(t.text.includes('open relay') && !any(t, 'relay access denied', 'relaying denied'));
@@ -152,7 +165,8 @@ export const NDR_PATTERNS: readonly NdrPattern[] = [
   },
   {
     id: 'eop.5.7.64.tenant-attribution', examples: ['550 5.7.64 TenantAttribution; Relay Access Denied', '550 5.7.64 TenantAttribution; Relay Access Denied SMTP'],
-    match: (t) => t.text.includes('tenantattribution') || (enhIn(t, '5.7.64') && t.text.includes('relay access denied')),
+    // 5.7.64 is EOP's TenantAttribution code: the code alone ("bounces with 5.7.64") names this refusal.
+    match: (t) => t.text.includes('tenantattribution') || enhIn(t, '5.7.64'),
     family: 'eop-relay-denied', confirmed: [], consider: C.attribution, unlikely: C.reachedEop,
     sources: [SRC.m5764, SRC.m3212877, SRC.fix5764, SRC.multigeo, SRC.qa304252],
   },
@@ -174,9 +188,9 @@ export const NDR_PATTERNS: readonly NdrPattern[] = [
   {
     id: 'eop.5.7.68.direct-send', examples: ['550 5.7.68 TenantInboundAttribution; Direct Send not allowed for this organization from unauthorized sources'],
     match: (t) => enhIn(t, '5.7.68') || t.text.includes('direct send not allowed'),
-    family: 'eop-relay-denied', confirmed: [],
+    family: 'eop-relay-denied', confirmed: ['eop.reject-direct-send'],
     consider: ['inbound-connector.missing', 'inbound-connector.disabled', 'inbound-connector.ip-not-listed', 'inbound-connector.certificate-mismatch'],
-    unlikely: C.reachedEop, sources: [SRC.directsend],
+    unlikely: C.reachedEop, sources: [SRC.directsend, SRC.salesforce568],
   },
   {
     id: 'eop.4.7.0.untrusted-root', examples: ['454 4.7.0 Failed to establish appropriate TLS channel: UntrustedRoot: Access Denied'],
@@ -284,12 +298,18 @@ export const NDR_PATTERNS: readonly NdrPattern[] = [
   {
     id: 'onprem.tls-nocredentials', examples: ['TLS negotiation failed with error NoCredentials', 'TLS negotiation failed with error UnknownCredentials.'],
     match: (t) => any(t, 'tls negotiation failed with error nocredentials', 'tls negotiation failed with error unknowncredentials'),
-    family: 'tls-failure', confirmed: ['certificate.no-private-key'], consider: [], unlikely: [], sources: [SRC.nocred, SRC.unkcred],
+    family: 'tls-failure', confirmed: ['certificate.no-private-key'], consider: ['send-connector.tls-unknown-credentials'], unlikely: [], sources: [SRC.nocred, SRC.unkcred],
   },
   {
     id: 'onprem.tls-socketerror', examples: ['421 4.4.2 Connection dropped due to SocketError', 'TLS negotiation failed with error SocketError'],
     match: (t) => any(t, 'tls negotiation failed with error socketerror', 'connection dropped due to socketerror'),
     family: 'tls-failure', confirmed: [], consider: [], unlikely: [], sources: [SRC.socket],
+  },
+  // The opposite direction (Exchange Online → on-premises), before the STARTTLS strings it quotes: recognized, pointed at, never this hop.
+  {
+    id: 'exo.onprem-certificate-mismatch', examples: ['450 4.4.317 Cannot connect to remote server [Message=451 5.7.3 STARTTLS is required to send mail]', '{LED=450 4.7.320 Certificate validation failed};{MSG=SubjectMismatch}'],
+    match: (t) => t.full.includes('subjectmismatch') || enhIn(t, '4.7.320') || (enhRange(t, '4.4.', 316, 318) && any(t, 'starttls is required', 'subjectmismatch', 'certificate')),
+    family: 'other-failure', confirmed: ['hybrid.exo-to-onprem-certificate'], consider: [], unlikely: [], sources: [SRC.cert320, SRC.exshell317, SRC.mfi],
   },
   {
     id: 'exo.4.4.101.proxy-starttls', examples: ["450 4.4.101 Proxy session setup failed on Frontend with '451 4.4.0 Primary target IP address responded with \"451 5.7.3 STARTTLS is required to send mail.\"'"],
@@ -307,7 +327,18 @@ export const NDR_PATTERNS: readonly NdrPattern[] = [
   {
     id: 'exo.4.4.31x.onprem-unreachable', examples: ['450 4.4.312 DNS query failed', '450 4.4.316 Connection refused', '450 4.4.317 Cannot connect to remote server', '450 4.7.320 Certificate validation failed'],
     match: (t) => enhRange(t, '4.4.', 312, 318) || enhRange(t, '5.4.', 312, 318) || enhIn(t, '4.7.320'),
-    family: 'other-failure', confirmed: [], consider: [], unlikely: [], sources: [SRC.mfi, SRC.tlsblog],
+    family: 'other-failure', confirmed: [], consider: ['hybrid.exo-to-onprem-unreachable', 'hybrid.exo-to-onprem-certificate'], unlikely: [], sources: [SRC.mfi, SRC.tlsblog],
+  },
+  {
+    id: 'onprem.4.2.1.unable-to-connect', examples: ['451 4.4.0 Primary target IP address responded with: "421 4.2.1 Unable to connect." Attempted failover to alternate host, but that did not succeed.'],
+    match: (t) => t.text.includes('unable to connect') && (enhIn(t, '4.2.1') || t.code === '421' || t.full.includes('primary target ip address responded with')),
+    family: 'connection-failure', confirmed: [], consider: ['send-connector.tls-unknown-credentials', 'certificate.no-private-key'], unlikely: [],
+    sources: [SRC.supertek421, SRC.nocred, SRC.kb4051498],
+  },
+  {
+    id: 'eop.4.7.66.legacy-tls', examples: ['421 4.7.66 TLS 1.0 and 1.1 are not supported. Please upgrade/update your client to support TLS 1.2.'],
+    match: (t) => enhIn(t, '4.7.66') || t.text.includes('tls 1.0 and 1.1 are not supported'),
+    family: 'tls-failure', confirmed: ['onprem.legacy-tls-only'], consider: [], unlikely: [], sources: [SRC.legacytls],
   },
   {
     id: 'onprem.4.7.0.proxy-prx', examples: ['451 4.7.0 Temporary server error. Please try again later. PRX3'],
@@ -341,6 +372,11 @@ export const NDR_PATTERNS: readonly NdrPattern[] = [
     family: 'connection-failure', confirmed: [], consider: ['send-connector.wrong-smart-host'], unlikely: [], sources: [SRC.ndrEx, SRC.kb2603474, SRC.bpos],
   },
   // §3.4 EOP reputation, policy, limits
+  {
+    id: 'eop.5.7.230.out-of-date-exchange', examples: ['550 5.7.230 Connecting Exchange server version is out-of-date; connection to Exchange Online blocked for 10 mins/hr.', '450 4.7.230 Connecting Exchange server version is out-of-date; connection to Exchange Online throttled for 5 mins/hr.'],
+    match: (t) => enhIn(t, '5.7.230', '4.7.230') || t.text.includes('exchange server version is out-of-date') || t.text.includes('exchange server version is out of date'),
+    family: 'eop-sender-blocked', confirmed: ['onprem.out-of-date-exchange'], consider: [], unlikely: C.reachedEop, sources: [SRC.enforcement, SRC.icewolf230],
+  },
   {
     id: 'eop.5.7.606-649.banned-ip', examples: ['550 5.7.606 Access denied, banned sending IP [a.b.c.d]. To request removal from this list please visit https://sender.office.com/'],
     match: (t) => enhRange(t, '5.7.', 606, 649),

@@ -3,7 +3,9 @@ import { extractMessage, type ExtractedMessage } from '../mime/extract-message';
 import { htmlToText, looksLikeHtml } from '../mime/html-to-text';
 import { normalizeLineEndings } from '../mime/line-endings';
 import { buildNdrFacts } from './ndr/build-facts';
+import { isCodeLessBounce, telltaleLine } from './ndr/code-less-bounce';
 import { NdrScanner } from './ndr/scan-text';
+import { codesOf } from './ndr/smtp-reply';
 
 // Text (a pasted NDR, a raw .eml, a queue error, a tracking line, a bare SMTP reply) → the delivery
 // failures it reports. Synchronous, never throws, linear in the input: MIME is parsed by emailjs-mime-parser
@@ -43,7 +45,24 @@ export function recognizeNdrUnguarded(text: string): NdrFacts[] {
   }
   if (!scanner || scanner.result.candidates.length === 0) scanner = scanRaw(text);
   if (scanner.result.feedbackReport) return [];
+  if (scanner.result.candidates.length === 0 && scanner.result.weak.length > 0) scanner.result.candidates.push(...scanner.result.weak.slice(0, 1));
+  if (scanner.result.candidates.length === 0) addCodeLessFailure(scanner, text, msg);
   return buildNdrFacts(scanner.result, msg);
+}
+
+/** A delivery report without an SMTP reply is still one failure: its most telling line becomes the diagnostic. */
+function addCodeLessFailure(scanner: NdrScanner, text: string, msg: ExtractedMessage | undefined): void {
+  const norm = text.replace(/\r\n?/g, '\n');
+  const readable = msg && msg.parts.length > 0
+    ? msg.parts.map((p) => (p.kind === 'html' ? htmlToText(p.text) : p.text)).join('\n')
+    : (looksLikeHtml(norm) ? htmlToText(norm) : norm);
+  if (!isCodeLessBounce(`${norm.slice(0, 20_000)}\n${readable}`, msg)) return;
+  const line = telltaleLine(readable) ?? msg?.headers.subject?.trim() ?? 'delivery failure';
+  const codes = codesOf(line);
+  scanner.result.candidates.push({
+    order: 0, layout: 'other', reply: line, replyCode: codes.replyCode, enhancedStatus: codes.enhancedStatus,
+    exchangeStyle: false, recipients: [], timestamps: [], evidence: [line],
+  });
 }
 
 /** The delivery failures a text reports, most telling first; [] when it reports none. Never throws. */

@@ -2,24 +2,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildFacts, diagnose, FAMILIES, type Family } from '../../engine/index';
-import { corpusDir, hasShared, requireShared } from '../support/paths';
+import { repoRoot } from '../support/paths';
+import { readTable } from './support/recognition-figures';
 
-// Every real bounce of ../shared/corpus/INDEX.tsv through the full pipeline (bytes → facts → verdict),
-// checked against its `expect` column: `family=F` (exactly F) or `not=F1,F2` (none of those).
+// Every bounce of test/fixtures/bounces/INDEX.tsv (vendored from sisimai, PHP-Bounce-Handler and flanker,
+// each with its licence) through the full pipeline (bytes → facts → verdict), checked against its
+// `expect` column: `family=F` (exactly F) or `not=F1,F2` (none of those). Needs nothing outside the clone.
 
-interface Row { file: string; expect: string }
-
-function rows(): Row[] {
-  if (!hasShared) return [];
-  const lines = fs.readFileSync(path.join(corpusDir, 'INDEX.tsv'), 'utf8').split('\n').filter((l) => l.trim() !== '');
-  const header = lines[0].split('\t');
-  const pathCol = header.indexOf('path');
-  const expectCol = header.indexOf('expect');
-  return lines.slice(1).map((l) => {
-    const cols = l.split('\t');
-    return { file: cols[pathCol], expect: cols[expectCol] };
-  });
-}
+const dir = path.join(repoRoot, 'test', 'fixtures', 'bounces');
+const all = readTable(path.join(dir, 'INDEX.tsv'));
 
 function check(family: Family, expect: string): void {
   const eq = expect.indexOf('=');
@@ -31,18 +22,18 @@ function check(family: Family, expect: string): void {
   else assert.fail(`unknown expect form: ${expect}`);
 }
 
-describe('corpus: real bounces (../shared/corpus/INDEX.tsv)', function () {
-  requireShared(this);
-  const all = rows();
-
-  it('lists 129 files', function () {
-    if (!hasShared) this.skip();
+describe('corpus: real bounces (test/fixtures/bounces/INDEX.tsv)', () => {
+  it('lists 129 files, each present with its source licence beside it', () => {
     assert.equal(all.length, 129);
+    for (const row of all) {
+      assert.ok(fs.existsSync(path.join(dir, row.path)), row.path);
+      assert.ok(fs.existsSync(path.join(dir, row.path.split('/')[0], 'LICENSE')), `${row.path}: licence`);
+    }
   });
 
   for (const row of all) {
-    it(row.file, () => {
-      const bytes = new Uint8Array(fs.readFileSync(path.join(corpusDir, row.file)));
+    it(`${row.path} (${row.kind}) → ${row.expect}`, () => {
+      const bytes = new Uint8Array(fs.readFileSync(path.join(dir, row.path)));
       const verdict = diagnose(buildFacts([bytes]));
       check(verdict.family, row.expect);
     });

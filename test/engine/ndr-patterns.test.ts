@@ -100,7 +100,12 @@ const ROWS: Array<[string, string, string, Ctx?]> = [
   ['450 4.4.312 DNS query failed', 'exo.4.4.31x.onprem-unreachable', 'other-failure'],
   ['450 4.4.316 Connection refused [Message=Socket error code 10061]', 'exo.4.4.31x.onprem-unreachable', 'other-failure'],
   ['450 4.4.317 Cannot connect to remote server [Message=UntrustedRoot]', 'exo.4.4.31x.onprem-unreachable', 'other-failure'],
-  ['450 4.7.320 Certificate validation failed', 'exo.4.4.31x.onprem-unreachable', 'other-failure'],
+  ['450 4.7.320 Certificate validation failed', 'exo.onprem-certificate-mismatch', 'other-failure'],
+  // Added (issue 12): the opposite direction's certificate failures, 421 4.2.1 behind a queue wrapper, legacy TLS, out-of-date Exchange.
+  ['450 4.4.317 Cannot connect to remote server [Message=451 5.7.3 STARTTLS is required to send mail]', 'exo.onprem-certificate-mismatch', 'other-failure'],
+  ['451 4.4.0 Primary target IP address responded with: "421 4.2.1 Unable to connect." Attempted failover to alternate host, but that did not succeed.', 'onprem.4.2.1.unable-to-connect', 'connection-failure'],
+  ['421 4.7.66 TLS 1.0 and 1.1 are not supported. Please upgrade/update your client to support TLS 1.2.', 'eop.4.7.66.legacy-tls', 'tls-failure'],
+  ['550 5.7.230 Connecting Exchange server version is out-of-date; connection to Exchange Online blocked for 10 mins/hr.', 'eop.5.7.230.out-of-date-exchange', 'eop-sender-blocked'],
   ["550 5.0.350 Your message couldn't be delivered because an email server outside Office 365 reported an error that it couldn't relay your message.", 'exo.couldnt-relay', 'other-relay-denied'],
   // §3.6
   ['fabrikam.example #5.7.1 smtp;554 5.71 kim@fabrikam.example: Relay access denied', 'fope.5.7.1.relay-access-denied', 'eop-relay-denied'],

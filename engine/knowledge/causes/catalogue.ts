@@ -3,6 +3,7 @@ import type { CauseEntry } from './cause-entry';
 import { ACCEPTED_DOMAIN_CAUSES } from './accepted-domain-causes';
 import { CERTIFICATE_CAUSES } from './certificate-causes';
 import { INBOUND_CONNECTOR_CAUSES } from './inbound-connector-causes';
+import { NEWER_HOP_CAUSES } from './newer-hop-causes';
 import { OTHER_CAUSES } from './other-causes';
 import { SEND_CONNECTOR_CAUSES } from './send-connector-causes';
 
@@ -16,6 +17,7 @@ export const CAUSE_CATALOGUE: Readonly<Record<CauseId, CauseEntry>> = Object.fre
   ...INBOUND_CONNECTOR_CAUSES,
   ...ACCEPTED_DOMAIN_CAUSES,
   ...OTHER_CAUSES,
+  ...NEWER_HOP_CAUSES,
 } satisfies Record<CauseId, CauseEntry>);
 
 export function causeEntry(id: CauseId): CauseEntry {

@@ -5,6 +5,7 @@ import { matchLabel } from './labels';
 import {
   attrOf, capLine, codesOf, findCodeAndStatus, findEnhancedStatus, isHostName, isIp, isoTimestamps, normalizeText, replyHostOf,
 } from './smtp-reply';
+import { isClientLine, unescapeReply, wrappedReplyOn } from './wrapped-reply';
 
 // One pass over the lines of an NDR's readable text. Every layout of knowledge §4.1 has a cue on the line
 // that holds the reply (`#… ##`, `Remote Server returned '…'`, `Diagnostic-Code:`, `host X[ip] said:`,
@@ -39,6 +40,8 @@ export interface Candidate {
 
 export interface ScanResult {
   candidates: Candidate[];
+  /** Replies read from prose (a reply text without its code, a code without its text): used only when nothing else was found. */
+  weak: Candidate[];
   generatingServer?: string;
   generatingLine?: string;
   /** A remote host named by the document (organization line, `Remote server:` label, `<host> gave this error`). */
@@ -63,7 +66,7 @@ const NAMED_EMAIL_LINE = /^\s{0,20}[^<>()@]{1,80}[(<]([A-Za-z0-9._%+'=!#$&*/?^`{
 const DSN_FIELD = /^\s{0,8}(reporting-mta|remote-mta|final-recipient|original-recipient|action|status|diagnostic[- ]code|last-attempt-date|arrival-date|x-original-message-id)\s{0,3}:\s{0,5}(.*)$/i;
 const DSN_FOLDABLE = /^\s{0,8}(diagnostic[- ]code|remote-mta|final-recipient|original-recipient|reporting-mta|status)\s{0,3}:/i;
 const SKIP_GENERIC = /^\s{0,4}(received|dkim-signature|arc-[a-z-]+|authentication-results|message-id|references|in-reply-to|x-ms-exchange-[a-z-]+|thread-index|x-microsoft-antispam[a-z-]*)\s{0,2}:/i;
-const POSTFIX = /host ([A-Za-z0-9.-]{1,253})\[([0-9A-Fa-f:.]{2,45})\]:? said:\s{0,3}/i;
+const POSTFIX = /host ([A-Za-z0-9.-]{1,253})\[([0-9A-Fa-fxX*#:.]{2,45})\]:? said:\s{0,3}/i;
 const EXIM_HOST = /\bhost ([A-Za-z0-9.-]{1,253}) \[([0-9A-Fa-f:.]{2,45})\]/i;
 const SERVER_RETURNED = /server(?: at ([A-Za-z0-9.-]{1,253})(?: \(([0-9A-Fa-f:.]{2,45})\))?)? returned '/i;
 const ORG_REJECTED = /following organization rejected your message:\s{0,3}([A-Za-z0-9.-]{1,253})/i;
@@ -82,6 +85,8 @@ function dsnHost(value: string): string | undefined {
 function cleanReply(reply: string): string {
   let r = reply.trim();
   r = r.replace(/\s{0,3}\(in reply to [A-Za-z ]{1,40}command\)\.?$/i, '');
+  // Forum remnants around a pasted reply: HTML entities, <br>, markdown escapes, closing quotes and backticks.
+  if (/&[a-z#0-9]{2,6};|<br|\\[[\]*_`<>]|[`“”»"']\s{0,3}$/i.test(r)) r = unescapeReply(r).replace(/[\s`“”»"']{1,6}$/, '');
   return r.trim();
 }
 
@@ -102,9 +107,16 @@ interface DsnBlock {
 function logicalLines(text: string): string[] {
   const raw = text.split('\n');
   const out: string[] = [];
-  for (const r of raw) {
-    const line = capLine(r);
+  for (let i = 0; i < raw.length; i += 1) {
+    const line = capLine(raw[i]);
     const prev = out.length > 0 ? out[out.length - 1] : undefined;
+    // A queue LastError wrapped by the console over a blank line: `… but that did` / `` / `not succeed. …`.
+    if (prev !== undefined && line.trim() === '' && /^\s{0,8}lasterror\s{0,3}:/i.test(prev) && !/[.\]"']\s*$/.test(prev)
+      && /^\s{0,8}[a-z]/.test(raw[i + 1] ?? '')) {
+      out[out.length - 1] = capLine(`${prev} ${(raw[i + 1] ?? '').trim()}`);
+      i += 1;
+      continue;
+    }
     if (prev !== undefined && /^[ \t]/.test(line) && line.trim() !== '' && prev.length < 4096
       && (DSN_FOLDABLE.test(prev) || / host [A-Za-z0-9.-]{1,253}\[[0-9A-Fa-f:.]{2,45}\]$/.test(prev)
         || (/ said: /.test(prev) && !/\(in reply to [A-Za-z ]{1,40}command\)/i.test(prev)))) {
@@ -118,7 +130,7 @@ function logicalLines(text: string): string[] {
 
 export class NdrScanner {
   readonly result: ScanResult = {
-    candidates: [], recipients: [], recipientLines: [], timestamps: [], cues: new Set(), feedbackReport: false,
+    candidates: [], weak: [], recipients: [], recipientLines: [], timestamps: [], cues: new Set(), feedbackReport: false,
   };
   private order = 0;
 
@@ -131,10 +143,11 @@ export class NdrScanner {
     }
   }
 
-  private push(c: Omit<Candidate, 'order' | 'attr' | 'replyHost' | 'timestamps'> & { timestamps?: string[] }): void {
-    if (this.result.candidates.length >= MAX_CANDIDATES) return;
+  private push(c: Omit<Candidate, 'order' | 'attr' | 'replyHost' | 'timestamps'> & { timestamps?: string[] }, weak = false): void {
+    const list = weak ? this.result.weak : this.result.candidates;
+    if (list.length >= MAX_CANDIDATES) return;
     const reply = c.reply;
-    this.result.candidates.push({
+    list.push({
       ...c,
       order: this.order++,
       attr: attrOf(reply),
@@ -160,6 +173,8 @@ export class NdrScanner {
       const b = block;
       block = undefined;
       if (!b.diag && !(b.status && /^[45]\./.test(b.status))) return;
+      // Success notices (RFC 3464 delivered / relayed / expanded with a 2.x.x status) report no failure.
+      if (b.status?.startsWith('2.') || (b.action && /^(delivered|relayed|expanded)/i.test(b.action) && !(b.status && /^[45]\./.test(b.status)))) return;
       if (b.action && !/failed|delayed|relayed|expanded/i.test(b.action) && !b.diag) return;
       const reply = b.diag ?? b.statusLine ?? '';
       const codes = codesOf(reply);
@@ -295,18 +310,20 @@ export class NdrScanner {
       for (const r of recipients) this.addRecipient(r, trimmed);
       pendingRecipient = undefined;
       const codes = codesOf(hit.reply);
+      // A 2xx reply (a success notice quoting "250 2.1.5 Ok") reports no failure.
+      if (codes.replyCode?.startsWith('2') || (!codes.replyCode && codes.enhancedStatus?.startsWith('2.'))) continue;
       this.push({
         layout, reply: hit.reply, replyCode: codes.replyCode, enhancedStatus: codes.enhancedStatus,
         remoteServer, remoteIp, exchangeStyle: hit.lookBackForHost, recipients, timestamps: hit.timestamps,
         evidence: [trimmed],
-      });
+      }, hit.weak === true);
     }
     flush();
   }
 
   /** The reply on one line, with the layout its cue shows. */
   private replyOnLine(line: string, html: boolean): {
-    layout: NdrLayout; reply: string; remoteServer?: string; remoteIp?: string; lookBackForHost: boolean; timestamps: string[];
+    layout: NdrLayout; reply: string; remoteServer?: string; remoteIp?: string; lookBackForHost: boolean; timestamps: string[]; weak?: boolean;
   } | undefined {
     const timestamps: string[] = [];
     const base = html ? 'html' as const : undefined;
@@ -363,8 +380,13 @@ export class NdrScanner {
       if (/^[245]\d\d/.test(reply)) return { layout: base ?? 'sendmail', reply, lookBackForHost: false, timestamps };
     }
 
-    if (SKIP_GENERIC.test(line)) return undefined;
+    if (SKIP_GENERIC.test(line) || isClientLine(line)) return undefined;
     const pair = findCodeAndStatus(line);
+    // Applications, logs and transcripts: the reply inside its wrapper (a named host wins over a bare pair).
+    const wrapped = wrappedReplyOn(line);
+    if (wrapped && (wrapped.host || !pair)) {
+      return { layout: base ?? 'smtp-reply', reply: wrapped.reply, remoteServer: wrapped.host, lookBackForHost: false, timestamps };
+    }
     // Legacy one-line (FOPE era): `host #5.7.1 smtp;554 5.71 <addr>: Relay access denied` (no code pair).
     if (!pair && /#[245]\.\d{1,3}\.\d{1,3}\s{0,3}smtp;\s{0,3}[245]\d\d\b/i.test(line)) {
       return { layout: base ?? 'legacy-oneline', reply: line.trim(), lookBackForHost: false, timestamps };
@@ -403,13 +425,17 @@ export class NdrScanner {
    * taken for an NDR.
    */
   private codeLessReply(line: string, base: 'html' | undefined, timestamps: string[]):
-    { layout: NdrLayout; reply: string; lookBackForHost: boolean; timestamps: string[] } | undefined {
+    { layout: NdrLayout; reply: string; lookBackForHost: boolean; timestamps: string[]; weak?: boolean } | undefined {
     const t = line.trim();
     const startsWithStatus = /^(?:[-*>]{1,3}\s{0,2})?[245]\.\d{1,3}\.\d{1,3}\.?\s{1,3}\S/.test(t);
     const tlsLog = /tls negotiation failed with error|failed to establish appropriate tls channel/i.test(t);
-    if (!startsWithStatus && !tlsLog) return undefined;
+    // Prose around a reply without its code, or a code without its text: only Microsoft's own signatures count
+    // ("Unable to relay recipient in non-accepted domain", "bounces with 5.7.64"), never a generic word.
+    const prose = !startsWithStatus && !tlsLog && t.length <= 600;
+    if (!startsWithStatus && !tlsLog && !prose) return undefined;
     const p = matchNdrPattern({ text: normalizeText(t), full: normalizeText(t), enh: findEnhancedStatus(t), attr: attrOf(t)?.toUpperCase(), rejecter: 'unknown' });
     if (p.generic) return undefined;
-    return { layout: base ?? 'smtp-reply', reply: t.replace(/^[-*>]{1,3}\s{0,2}/, ''), lookBackForHost: false, timestamps };
+    if (prose && !/^(eop|onprem|exo|fope)\./.test(p.id)) return undefined;
+    return { layout: base ?? 'smtp-reply', reply: t.replace(/^[-*>]{1,3}\s{0,2}/, ''), lookBackForHost: false, timestamps, weak: prose };
   }
 }
