@@ -1,4 +1,5 @@
 import type { Question } from '../engine/verdict';
+import { NOT_SURE_VALUE } from '../engine/questions/answer-types';
 import questionTemplate from './templates/question.json';
 import answeredTemplate from './templates/answered.json';
 import type { CardElement, CardJson } from './card-json';
@@ -10,7 +11,8 @@ import { expandTemplate } from './template';
 export const ANSWER_INPUT_ID = 'answer';
 export const ANSWER_VERB = 'answer';
 
-function inputFor(question: Question): CardElement {
+/** The input a question is answered with: choices by kind, else a text box. */
+export function questionInput(question: Question): CardElement {
   if (question.kind === 'choice') {
     return {
       type: 'Input.ChoiceSet',
@@ -41,7 +43,7 @@ export function buildQuestionCard(question: Question, nonce: string): CardJson {
     why: markdownSafe(question.why),
     hasCommand: Boolean(question.command),
     command: noTextFunctions(clip(question.command ?? '', 1000)),
-    input: inputFor(question),
+    input: questionInput(question),
     submitTitle: question.kind === 'choice' ? 'Answer' : 'Send',
     nonce,
     questionId: question.id,
@@ -52,6 +54,7 @@ export function buildQuestionCard(question: Question, nonce: string): CardJson {
 export function answerLabel(question: Question, value: string): string {
   const choice = question.choices?.find((c) => c.value === value);
   if (choice) return choice.title;
+  if (value === NOT_SURE_VALUE) return 'Skipped (not sure)';
   const firstLine = value.trim().split(/\r?\n/)[0] ?? '';
   const lines = value.trim().split(/\r?\n/).length;
   return lines > 1 ? `${clip(firstLine, 120)} (+${lines - 1} more lines)` : clip(firstLine, 300);

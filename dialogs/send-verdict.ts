@@ -11,7 +11,8 @@ import type { DiagnosisEngine } from './engine-port';
 function nothingYet(facts: Facts): string {
   const read = facts.inputs.filter((i) => i.kind !== 'not-recognized').map((i) => i.label);
   const head = read.length > 0 ? `Noted: ${read.join(', ')}.` : 'I have nothing to diagnose yet.';
-  return `${head} Now paste the non-delivery report. ${PASTE_HINT}`;
+  // PASTE_HINT itself begins "Paste the non-delivery report": say it once.
+  return `${head} ${PASTE_HINT}`;
 }
 
 /**

@@ -12,3 +12,7 @@ export type { FixContext } from './knowledge/causes/fix-context';
 export { FAMILY_HEADLINES } from './knowledge/families';
 export { evidenceCommands, type EvidenceCommand } from './knowledge/causes/evidence-commands';
 export { psQuote } from './knowledge/causes/ps-quote';
+export { QUESTION_IDS, isQuestionId, type QuestionId } from './questions/question-ids';
+export { ANSWER_TYPES, NOT_SURE_VALUE, type AnswerType } from './questions/answer-types';
+export { validateAnswer, isNotSureAnswer, type AnswerCheck, type AnswerProblem } from './questions/answer-validation';
+export { COMMON_SYNONYMS, type ChoiceDef } from './questions/choice-synonyms';
