@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { Dialog, DialogReason, type DialogContext, type DialogEvent, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogEvent, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Question } from '../engine/verdict';
 import type { InputKind } from '../engine/facts';
 import { isNotSureAnswer, NOT_SURE_VALUE, validateAnswer, type AnswerProblem } from '../engine/index';
@@ -51,8 +51,12 @@ const STATE = 'cardPrompt';
 
 /** Event the root emits (from the leaf) to have the open question card sent again, e.g. after a reload. */
 export const RESEND_QUESTION_EVENT = 'relayDoctor.resendQuestion';
-/** Turn state key: why the root cancels the dialogs, so a cancelled card says why. */
-export const CLOSE_REASON_KEY = Symbol('relayDoctor.closeReason');
+/**
+ * Event the root emits (from the leaf) before it cancels the dialogs, with the reason as value, so the open
+ * card says why it closed. (Cancelling alone does not reach this dialog: the dialogs of a case are
+ * registered on the root, and a component's cancel cascade cannot find them from its own set.)
+ */
+export const CLOSE_QUESTION_EVENT = 'relayDoctor.closeQuestion';
 
 export const ALREADY_ANSWERED = 'That question was already answered, so I did not run it again.';
 /** A click on a question that was cancelled or belongs to an earlier case. */
@@ -162,9 +166,15 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
 
   /** "help" or "show fix" at an open question (perhaps after a reload that emptied the chat): ask it again below. */
   protected async onPreBubbleEvent(dc: DialogContext, e: DialogEvent): Promise<boolean> {
-    if (e.name !== RESEND_QUESTION_EVENT) return false;
     const state = dc.activeDialog?.state[STATE] as CardPromptState | undefined;
     if (!state) return false;
+    if (e.name === CLOSE_QUESTION_EVENT) {
+      const closed = buildClosedQuestionCard(state.question, e.value as QuestionCloseReason);
+      await replaceCard(dc.context, state.activityId, closed);
+      await replaceCard(dc.context, state.retryActivityId, closed);
+      return true;
+    }
+    if (e.name !== RESEND_QUESTION_EVENT) return false;
     const moved = buildClosedQuestionCard(state.question, 'moved');
     await replaceCard(dc.context, state.activityId, moved);
     await replaceCard(dc.context, state.retryActivityId, moved);
@@ -172,17 +182,6 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
     state.activityId = sent?.id;
     state.retryActivityId = undefined;
     return true;
-  }
-
-  /** Cancelled (cancel, restart, a new case): the open cards say so and lose their inputs. */
-  async endDialog(context: TurnContext, instance: DialogInstance, reason: DialogReason): Promise<void> {
-    if (reason !== DialogReason.cancelCalled) return;
-    const state = instance.state[STATE] as CardPromptState | undefined;
-    if (!state) return;
-    const why = (context.turnState.get(CLOSE_REASON_KEY) as QuestionCloseReason | undefined) ?? 'cancel';
-    const closed = buildClosedQuestionCard(state.question, why);
-    await replaceCard(context, state.activityId, closed);
-    await replaceCard(context, state.retryActivityId, closed);
   }
 }
 

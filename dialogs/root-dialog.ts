@@ -8,7 +8,7 @@ import { buildConfirmRestartCard, KEEP_GOING_VERB } from '../cards/confirm-resta
 import type { QuestionCloseReason } from '../cards/closed-question-card';
 import { PLAIN_TEXT_VERB, RESTART_VERB } from '../cards/verdict-card';
 import { ANSWER_VERB } from '../cards/question-card';
-import { AnswerSubmitSchema, CardPrompt, CLOSE_REASON_KEY, RESEND_QUESTION_EVENT, staleClickReply } from './card-prompt';
+import { AnswerSubmitSchema, CardPrompt, CLOSE_QUESTION_EVENT, RESEND_QUESTION_EVENT, staleClickReply } from './card-prompt';
 import { CaseDialog } from './case-dialog';
 import { cardActivity } from './card-attachment';
 import { DiagnosisDialog } from './diagnosis-dialog';
@@ -213,10 +213,10 @@ export class RootDialog extends ComponentDialog {
     if (PASTE_KINDS.has(recognized.kind) || recognized.kind === 'domain') await this.startDiagnosis(dc);
   }
 
-  /** Cancel every dialog; an open question card is updated to say why (CardPrompt.endDialog). */
+  /** Cancel every dialog; an open question card is first updated to say why. */
   private async closeAll(dc: DialogContext, reason: QuestionCloseReason): Promise<void> {
     if (!dc.activeDialog) return;
-    dc.context.turnState.set(CLOSE_REASON_KEY, reason);
+    await dc.emitEvent(CLOSE_QUESTION_EVENT, reason, false, true);
     await dc.cancelAllDialogs();
   }
 
