@@ -52,9 +52,9 @@ export function isNotSureAnswer(text: string): boolean {
   return NOT_SURE.test(normalizedWords(text));
 }
 
-/** Quotes, braces and a trailing full stop around a value, as typed or copied from PowerShell output. */
+/** Quotes, braces and brackets around a value, as typed or copied from PowerShell output. */
 function unwrap(text: string): string {
-  return text.trim().replace(/^[{("'`]+|[})"'`]+$/g, '').trim();
+  return text.trim().replace(/^[{(["'`]+|[})\]"'`]+$/g, '').trim();
 }
 
 /** Words around the value ("our domain is …", "TlsSenderCertificateName :", "O=Contoso") that are not values. */
@@ -80,6 +80,11 @@ function commonProblem(text: string, fallback: AnswerProblem): AnswerProblem {
   if (COMMAND.test(bare)) return 'command';
   if (PROPERTY_NAME.test(bare)) return 'property-name';
   return fallback;
+}
+
+/** No piece of the text could be a value: say why, naming what was typed. */
+function nothingUsable(text: string, notIt: AnswerProblem): AnswerCheck {
+  return { outcome: 'invalid', problem: commonProblem(text, notIt), part: unwrap(text).replace(/\s*[:=]\s*$/, '') };
 }
 
 function domain(token: string): string | undefined {
@@ -128,7 +133,7 @@ const VALUE_LIKE = /[\d.*/:@]/;
 /** One value from the candidates, or why not. Words around it are tolerated; a second value is not. */
 function single(text: string, parse: (t: string) => string | undefined, notIt: AnswerProblem): AnswerCheck {
   const found = candidates(text);
-  if (found.length === 0) return { outcome: 'invalid', problem: commonProblem(text, notIt) };
+  if (found.length === 0) return nothingUsable(text, notIt);
   const good = [...new Set(found.map(parse).filter((v): v is string => v !== undefined))];
   const bad = found.filter((t) => parse(t) === undefined);
   if (good.length > 1) return { outcome: 'invalid', problem: 'several-values' };
@@ -140,7 +145,7 @@ function single(text: string, parse: (t: string) => string | undefined, notIt: A
 /** Every candidate must be usable; the list is recorded with one separator. */
 function list(text: string, parse: (t: string) => string | undefined, notIt: AnswerProblem): AnswerCheck {
   const found = candidates(text);
-  if (found.length === 0) return { outcome: 'invalid', problem: commonProblem(text, notIt) };
+  if (found.length === 0) return nothingUsable(text, notIt);
   const out: string[] = [];
   for (const t of found) {
     const v = parse(t);
