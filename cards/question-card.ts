@@ -35,6 +35,21 @@ export function questionInput(question: Question): CardElement {
   };
 }
 
+/** Cmdlets of Exchange Online (run in Exchange Online PowerShell); the others run on premises. */
+const ONLINE_CMDLETS = /\b(Get|Set|New)-(InboundConnector|OutboundConnector|AcceptedDomain)\b/i;
+
+/** Where the question's command runs, in the admin's words. */
+export function shellFor(command: string): string {
+  return ONLINE_CMDLETS.test(command) ? 'Exchange Online PowerShell' : 'the Exchange Management Shell on your Exchange server';
+}
+
+function typeHint(question: Question): string {
+  const paste = question.command ? ' or paste the output of the command above' : '';
+  return question.kind === 'choice'
+    ? `You can also type the answer in your own words or its number${paste}; say "skip" if you do not know.`
+    : `You can also type the answer here${paste}; say "skip" if you do not know.`;
+}
+
 /** A question card: the engine's question rendered by its kind, tagged with a one-time nonce. */
 export function buildQuestionCard(question: Question, nonce: string): CardJson {
   return expandTemplate(questionTemplate, {
@@ -42,6 +57,8 @@ export function buildQuestionCard(question: Question, nonce: string): CardJson {
     prompt: markdownSafe(question.prompt),
     why: markdownSafe(question.why),
     hasCommand: Boolean(question.command),
+    runIn: `Run this in ${shellFor(question.command ?? '')} and paste the output:`,
+    typeHint: typeHint(question),
     command: noTextFunctions(clip(question.command ?? '', 1000)),
     input: questionInput(question),
     submitTitle: question.kind === 'choice' ? 'Answer' : 'Send',

@@ -10,6 +10,12 @@ import { expandTemplate } from './template';
 /** The title of the button that passes on a question; its data carries `skip: true`. */
 export const SKIP_TITLE = 'Skip (not sure)';
 
+/** Buttons do not wrap in Teams: the title without its parenthetical property name ("(SenderIPAddresses)"). */
+function buttonTitle(title: string): string {
+  const short = title.replace(/\s*\([^)]*\)\s*$/, '').trim();
+  return clip(short === '' ? title : short, 60);
+}
+
 /**
  * Sent when a typed answer still matched nothing after one re-ask: each choice as a button of its own
  * (stacked, so long titles wrap) and a skip, or for a text question the input again with a skip. The
@@ -19,7 +25,7 @@ export function buildRetryCard(question: Question, nonce: string, problem: strin
   const key = { verb: ANSWER_VERB, nonce, questionId: question.id };
   const isChoice = question.kind === 'choice';
   const buttons = isChoice
-    ? (question.choices ?? []).filter((c) => c.value !== NOT_SURE_VALUE).map((c) => ({ title: clip(c.title, 120), data: { ...key, answer: c.value } }))
+    ? (question.choices ?? []).filter((c) => c.value !== NOT_SURE_VALUE).map((c) => ({ title: buttonTitle(c.title), data: { ...key, answer: c.value } }))
     : [];
   const skip = { type: 'Action.Submit', title: SKIP_TITLE, associatedInputs: 'none', data: { ...key, skip: true } };
   const actions = isChoice ? [skip] : [{ type: 'Action.Submit', title: 'Send', data: key }, skip];

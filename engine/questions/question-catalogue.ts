@@ -12,10 +12,12 @@ export interface QuestionDef {
   needed: (ctx: DiagnosisContext) => boolean;
 }
 
-const SEND_CONNECTOR_CMD = '$FormatEnumerationLimit = -1; Get-SendConnector | Format-List Name,Enabled,AddressSpaces,DNSRoutingEnabled,SmartHosts,RequireTLS,TlsAuthLevel,TlsDomain,TlsCertificateName,Fqdn,CloudServicesMailEnabled,SourceTransportServers';
-const INBOUND_CONNECTOR_CMD = 'Get-InboundConnector | Format-List Name,Enabled,ConnectorType,ConnectorSource,SenderDomains,SenderIPAddresses,RequireTls,TlsSenderCertificateName,RestrictDomainsTo*,CloudServicesMailEnabled,TreatMessagesAsInternal';
-const ACCEPTED_DOMAIN_CMD = 'Get-AcceptedDomain | Format-List DomainName,DomainType,Default';
-const CERT_CMD = 'Get-ExchangeCertificate | Format-List Thumbprint,Subject,Issuer,CertificateDomains,Services,HasPrivateKey,NotAfter,Status';
+// Property lists with a space after each comma (PowerShell accepts it), so a narrow card wraps them between
+// properties rather than inside a name.
+const SEND_CONNECTOR_CMD = '$FormatEnumerationLimit = -1; Get-SendConnector | Format-List Name, Enabled, AddressSpaces, DNSRoutingEnabled, SmartHosts, RequireTLS, TlsAuthLevel, TlsDomain, TlsCertificateName, Fqdn, CloudServicesMailEnabled, SourceTransportServers';
+const INBOUND_CONNECTOR_CMD = 'Get-InboundConnector | Format-List Name, Enabled, ConnectorType, ConnectorSource, SenderDomains, SenderIPAddresses, RequireTls, TlsSenderCertificateName, RestrictDomainsTo*, CloudServicesMailEnabled, TreatMessagesAsInternal';
+const ACCEPTED_DOMAIN_CMD = 'Get-AcceptedDomain | Format-List DomainName, DomainType, Default';
+const CERT_CMD = 'Get-ExchangeCertificate | Format-List Thumbprint, Subject, Issuer, CertificateDomains, Services, HasPrivateKey, NotAfter, Status';
 
 const answer = (ctx: DiagnosisContext, id: QuestionId) => ctx.facts.answers[id]?.trim();
 const noSendConnector = (ctx: DiagnosisContext) => ctx.facts.sendConnectors.length === 0;

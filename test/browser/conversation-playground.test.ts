@@ -106,6 +106,7 @@ describe('browser: typed answers, retry buttons, help card and cancel in the Age
     await chat.paste(NDR_2010_5764);
     const q1 = await chat.waitFor('the first question', () => questionAfter(), SLOW);
     assert.equal(questionOf(q1.cards[0])?.id, 'case2.inbound-connector');
+    await shot(chat, q1, 'conversation-0-question');
 
     // A sentence in words answers the first question.
     await chat.type('yes, it exists and it is enabled');
