@@ -1,4 +1,5 @@
 import type { Question } from '../engine/verdict';
+import { NOT_SURE_VALUE } from '../engine/questions/answer-types';
 import questionTemplate from './templates/question.json';
 import answeredTemplate from './templates/answered.json';
 import type { CardElement, CardJson } from './card-json';
@@ -10,7 +11,8 @@ import { expandTemplate } from './template';
 export const ANSWER_INPUT_ID = 'answer';
 export const ANSWER_VERB = 'answer';
 
-function inputFor(question: Question): CardElement {
+/** The input a question is answered with: choices by kind, else a text box. */
+export function questionInput(question: Question): CardElement {
   if (question.kind === 'choice') {
     return {
       type: 'Input.ChoiceSet',
@@ -33,6 +35,21 @@ function inputFor(question: Question): CardElement {
   };
 }
 
+/** Cmdlets of Exchange Online (run in Exchange Online PowerShell); the others run on premises. */
+const ONLINE_CMDLETS = /\b(Get|Set|New)-(InboundConnector|OutboundConnector|AcceptedDomain)\b/i;
+
+/** Where the question's command runs, in the admin's words. */
+export function shellFor(command: string): string {
+  return ONLINE_CMDLETS.test(command) ? 'Exchange Online PowerShell' : 'the Exchange Management Shell on your Exchange server';
+}
+
+function typeHint(question: Question): string {
+  const paste = question.command ? ' or paste the output of the command above' : '';
+  return question.kind === 'choice'
+    ? `You can also type the answer in your own words or its number${paste}; say "skip" if you do not know.`
+    : `You can also type the answer here${paste}; say "skip" if you do not know.`;
+}
+
 /** A question card: the engine's question rendered by its kind, tagged with a one-time nonce. */
 export function buildQuestionCard(question: Question, nonce: string): CardJson {
   return expandTemplate(questionTemplate, {
@@ -40,8 +57,10 @@ export function buildQuestionCard(question: Question, nonce: string): CardJson {
     prompt: markdownSafe(question.prompt),
     why: markdownSafe(question.why),
     hasCommand: Boolean(question.command),
+    runIn: `Run this in ${shellFor(question.command ?? '')} and paste the output:`,
+    typeHint: typeHint(question),
     command: noTextFunctions(clip(question.command ?? '', 1000)),
-    input: inputFor(question),
+    input: questionInput(question),
     submitTitle: question.kind === 'choice' ? 'Answer' : 'Send',
     nonce,
     questionId: question.id,
@@ -52,6 +71,7 @@ export function buildQuestionCard(question: Question, nonce: string): CardJson {
 export function answerLabel(question: Question, value: string): string {
   const choice = question.choices?.find((c) => c.value === value);
   if (choice) return choice.title;
+  if (value === NOT_SURE_VALUE) return 'Skipped (not sure)';
   const firstLine = value.trim().split(/\r?\n/)[0] ?? '';
   const lines = value.trim().split(/\r?\n/).length;
   return lines > 1 ? `${clip(firstLine, 120)} (+${lines - 1} more lines)` : clip(firstLine, 300);

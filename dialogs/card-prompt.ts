@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogEvent, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Question } from '../engine/verdict';
 import type { InputKind } from '../engine/facts';
+import { isNotSureAnswer, NOT_SURE_VALUE, validateAnswer, type AnswerProblem } from '../engine/index';
 import { ANSWER_VERB, buildAnsweredCard, buildQuestionCard } from '../cards/question-card';
+import { buildClosedQuestionCard, type QuestionCloseReason } from '../cards/closed-question-card';
+import { buildRetryCard } from '../cards/retry-card';
+import type { CardJson } from '../cards/card-json';
 import { cardActivity } from './card-attachment';
+import { choiceReask, PICK_OR_SKIP, retryProblem, textReask } from './answer-reask';
 import { PASTE_KINDS, recognizeInTurn, type DiagnosisEngine } from './engine-port';
 import { matchChoice } from './match-choice';
+import type { SessionStore } from './session';
 
 export interface CardPromptOptions {
   question: Question;
@@ -25,6 +31,10 @@ interface CardPromptState {
   question: Question;
   nonce: string;
   activityId?: string;
+  /** Answers that matched no choice or failed validation: one re-ask, then the buttons card. */
+  misses?: number;
+  /** The buttons card sent after the second miss, updated with the question card once answered. */
+  retryActivityId?: string;
 }
 
 /** Submit payload of a question card: the action's data merged with the input (inputs are strings). */
@@ -33,19 +43,55 @@ export const AnswerSubmitSchema = z.object({
   nonce: z.string().min(1).max(100),
   questionId: z.string().max(200).optional(),
   answer: z.string().max(100_000).optional(),
+  /** The "Skip" button of the buttons card. */
+  skip: z.boolean().optional(),
 });
 
 const STATE = 'cardPrompt';
 
+/** Event the root emits (from the leaf) to have the open question card sent again, e.g. after a reload. */
+export const RESEND_QUESTION_EVENT = 'relayDoctor.resendQuestion';
+/**
+ * Event the root emits (from the leaf) before it cancels the dialogs, with the reason as value, so the open
+ * card says why it closed. (Cancelling alone does not reach this dialog: the dialogs of a case are
+ * registered on the root, and a component's cancel cascade cannot find them from its own set.)
+ */
+export const CLOSE_QUESTION_EVENT = 'relayDoctor.closeQuestion';
+
 export const ALREADY_ANSWERED = 'That question was already answered, so I did not run it again.';
+/** A click on a question that was cancelled or belongs to an earlier case. */
+export const QUESTION_NOT_OPEN = 'That question is no longer open (it was cancelled or belongs to an earlier case), so nothing was recorded.';
+
+/** The reply to a click on a question card that is not the open one. */
+export function staleClickReply(answers: Record<string, string>, questionId: string | undefined): string {
+  return questionId !== undefined && answers[questionId] !== undefined ? ALREADY_ANSWERED : QUESTION_NOT_OPEN;
+}
+
+type Check = { ok: true; value: string } | { ok: false; problem?: AnswerProblem; part?: string };
+
+/** A typed or submitted answer against the question: a choice, a valid value of its type, or "not sure". */
+export function checkAnswer(question: Question, text: string): Check {
+  if (question.kind === 'choice') {
+    const value = matchChoice(question, text) ?? (isNotSureAnswer(text) ? NOT_SURE_VALUE : undefined);
+    return value ? { ok: true, value } : { ok: false };
+  }
+  if (question.answerType) {
+    const r = validateAnswer(question.answerType, text);
+    if (r.outcome === 'invalid') return { ok: false, problem: r.problem, part: r.part };
+    return { ok: true, value: r.value };
+  }
+  if (text.trim() === '') return { ok: false, problem: 'empty' };
+  return { ok: true, value: isNotSureAnswer(text) ? NOT_SURE_VALUE : text.trim() };
+}
 
 /**
  * Sends a question card and waits for either a matching Action.Submit (verb + one-time nonce) or a typed
- * answer. A valid answer replaces the card with a read-only "answered" card; a click on any older card
- * gets "already answered" and changes nothing.
+ * answer. A valid answer replaces the card with a read-only "answered" card. An answer that matches no
+ * choice or is not a usable value is asked again once, then the choices come as buttons with a skip.
+ * Cancelled, the card says so and loses its inputs.
  */
 export class CardPrompt extends Dialog<CardPromptOptions> {
-  constructor(id: string, private readonly engine: DiagnosisEngine) {
+  constructor(id: string, private readonly engine: DiagnosisEngine, private readonly sessions: SessionStore) {
     super(id);
   }
 
@@ -67,16 +113,20 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
     if (activity.value !== undefined && activity.value !== null) {
       const submit = AnswerSubmitSchema.safeParse(activity.value);
       if (!submit.success || submit.data.nonce !== state.nonce) {
-        await dc.context.sendActivity(ALREADY_ANSWERED);
+        const session = await this.sessions.get(dc.context);
+        const questionId = submit.success ? submit.data.questionId : undefined;
+        await dc.context.sendActivity(staleClickReply(session.facts.answers, questionId));
         return Dialog.EndOfTurn;
       }
+      if (submit.data.skip) return this.finish(dc, state, { questionId: question.id, value: NOT_SURE_VALUE, via: 'card' });
       const answer = (submit.data.answer ?? '').trim();
-      const value = question.kind === 'choice' ? matchChoice(question, answer) : answer;
-      if (!value) {
+      if (answer === '') {
         await dc.context.sendActivity(question.kind === 'choice' ? 'Please pick one of the answers on the card.' : 'Please type or paste an answer first.');
         return Dialog.EndOfTurn;
       }
-      return this.finish(dc, state, { questionId: question.id, value, via: 'card' });
+      const checked = checkAnswer(question, answer);
+      if (!checked.ok) return this.miss(dc, state, checked);
+      return this.finish(dc, state, { questionId: question.id, value: checked.value, via: 'card' });
     }
 
     const text = (activity.text ?? '').trim();
@@ -85,28 +135,60 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
     if (PASTE_KINDS.has(recognized.kind)) {
       return this.finish(dc, state, { questionId: question.id, value: text, via: 'typed', pasteKind: recognized.kind });
     }
-    if (question.kind === 'choice') {
-      const value = matchChoice(question, text);
-      if (!value) {
-        const options = (question.choices ?? []).map((c) => `"${c.title}"`).join(', ');
-        await dc.context.sendActivity(`I did not get that. Answer with one of ${options}, click an answer on the card, or paste the cmdlet output.`);
-        return Dialog.EndOfTurn;
-      }
-      return this.finish(dc, state, { questionId: question.id, value, via: 'typed' });
+    const checked = checkAnswer(question, text);
+    if (!checked.ok) return this.miss(dc, state, checked);
+    return this.finish(dc, state, { questionId: question.id, value: checked.value, via: 'typed' });
+  }
+
+  /** Nothing usable: say why once, then offer buttons and a skip, then only point at them. */
+  private async miss(dc: DialogContext, state: CardPromptState, checked: { problem?: AnswerProblem; part?: string }): Promise<DialogTurnResult> {
+    const { question } = state;
+    state.misses = (state.misses ?? 0) + 1;
+    if (state.misses === 1) {
+      const reask = question.kind === 'choice' || !checked.problem ? choiceReask(question) : textReask(question, checked.problem, checked.part);
+      await dc.context.sendActivity(reask);
+    } else if (!state.retryActivityId) {
+      const card = buildRetryCard(question, state.nonce, retryProblem(question, checked.problem, checked.part));
+      const sent = await dc.context.sendActivity(cardActivity(card));
+      state.retryActivityId = sent?.id ?? '';
+    } else {
+      await dc.context.sendActivity(question.kind === 'choice' || !checked.problem ? PICK_OR_SKIP : textReask(question, checked.problem, checked.part));
     }
-    return this.finish(dc, state, { questionId: question.id, value: text, via: 'typed' });
+    return Dialog.EndOfTurn;
   }
 
   private async finish(dc: DialogContext, state: CardPromptState, result: CardPromptResult): Promise<DialogTurnResult> {
-    await replaceWithAnswered(dc.context, state, result.value);
+    const answered = buildAnsweredCard(state.question, result.value);
+    await replaceCard(dc.context, state.activityId, answered);
+    await replaceCard(dc.context, state.retryActivityId, answered);
     return dc.endDialog(result);
+  }
+
+  /** "help" or "show fix" at an open question (perhaps after a reload that emptied the chat): ask it again below. */
+  protected async onPreBubbleEvent(dc: DialogContext, e: DialogEvent): Promise<boolean> {
+    const state = dc.activeDialog?.state[STATE] as CardPromptState | undefined;
+    if (!state) return false;
+    if (e.name === CLOSE_QUESTION_EVENT) {
+      const closed = buildClosedQuestionCard(state.question, e.value as QuestionCloseReason);
+      await replaceCard(dc.context, state.activityId, closed);
+      await replaceCard(dc.context, state.retryActivityId, closed);
+      return true;
+    }
+    if (e.name !== RESEND_QUESTION_EVENT) return false;
+    const moved = buildClosedQuestionCard(state.question, 'moved');
+    await replaceCard(dc.context, state.activityId, moved);
+    await replaceCard(dc.context, state.retryActivityId, moved);
+    const sent = await dc.context.sendActivity(cardActivity(buildQuestionCard(state.question, state.nonce)));
+    state.activityId = sent?.id;
+    state.retryActivityId = undefined;
+    return true;
   }
 }
 
-async function replaceWithAnswered(context: TurnContext, state: CardPromptState, value: string): Promise<void> {
-  if (!state.activityId) return;
+async function replaceCard(context: TurnContext, activityId: string | undefined, card: CardJson): Promise<void> {
+  if (!activityId) return;
   try {
-    await context.updateActivity({ ...cardActivity(buildAnsweredCard(state.question, value)), id: state.activityId });
+    await context.updateActivity({ ...cardActivity(card), id: activityId });
   } catch {
     // Some channels cannot update messages; the answer stands either way.
   }

@@ -1,6 +1,7 @@
 // Words the conversation understands anywhere, and light heuristics for what a message is.
 
-export type Command = 'help' | 'cancel' | 'restart' | 'show-fix' | 'done' | 'plain-text' | 'example';
+/** `keep-going` comes only from the "Start over?" card's button. */
+export type Command = 'help' | 'cancel' | 'restart' | 'show-fix' | 'done' | 'plain-text' | 'example' | 'keep-going';
 
 const COMMANDS: ReadonlyArray<[Command, RegExp]> = [
   ['help', /^(help|\?|what can you do|how does this work)$/],

@@ -3,9 +3,12 @@ import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } fr
 import { z } from 'zod';
 import { PASTE_HINT } from '../engine/index';
 import { buildWelcomeCard } from '../cards/welcome-card';
+import { buildHelpCard } from '../cards/help-card';
+import { buildConfirmRestartCard, KEEP_GOING_VERB } from '../cards/confirm-restart-card';
+import type { QuestionCloseReason } from '../cards/closed-question-card';
 import { PLAIN_TEXT_VERB, RESTART_VERB } from '../cards/verdict-card';
 import { ANSWER_VERB } from '../cards/question-card';
-import { ALREADY_ANSWERED, CardPrompt } from './card-prompt';
+import { AnswerSubmitSchema, CardPrompt, CLOSE_QUESTION_EVENT, RESEND_QUESTION_EVENT, staleClickReply } from './card-prompt';
 import { CaseDialog } from './case-dialog';
 import { cardActivity } from './card-attachment';
 import { DiagnosisDialog } from './diagnosis-dialog';
@@ -28,17 +31,13 @@ export interface RootDialogDeps {
 /** Card actions the root answers itself, whatever dialog is waiting. */
 const VerbSchema = z.object({ verb: z.string().max(40) }).passthrough();
 
-export const HELP_TEXT = [
-  'I diagnose "Relay Access Denied" bounces from on-premises Exchange through Exchange Online Protection.',
-  PASTE_HINT,
-  'Commands: "help", "show fix" (the fix so far), "cancel", "restart", "done" (after a report sent in parts).',
-].join('\n\n');
 
 export const PLAIN_WORDS_REPLY =
   'I work from evidence rather than descriptions. Paste the bounce (the text under "Diagnostic information for administrators"), ' +
   'and I will ask for anything else I need. Say "example" to see how it works.';
 
-export const QUESTION_STILL_OPEN = 'Your open question is still above: answer it, or paste the output it asks for.';
+/** "No, keep going" on the "Start over?" card. */
+export const CARRYING_ON = 'Carrying on with the current case.';
 export const CANCELLED = 'Cancelled. Paste a new report whenever you like.';
 export const STARTING_OVER = 'Starting over. Paste the non-delivery report.';
 export const NOTHING_COLLECTED = 'There is nothing collected. Paste the report first.';
@@ -49,6 +48,8 @@ export const VERDICT_GONE = 'That verdict is no longer available. Paste the repo
 
 /** The id the verdict card's "Show as plain text" action carries (cards/verdict-card.ts). */
 const PlainTextSchema = z.object({ verdictId: z.string().max(40) }).passthrough();
+/** "Yes, start over" on the "Start over?" card. */
+const ConfirmedSchema = z.object({ confirmed: z.literal(true) }).passthrough();
 
 /**
  * The conversation's root: normalizes the text, answers interruptions (help, cancel, restart, show fix,
@@ -65,7 +66,7 @@ export class RootDialog extends ComponentDialog {
     this.sessions = new SessionStore(deps.sessionAccessor, this.engine, deps.maxReportChars ?? MAX_REPORT_CHARS);
     this.addDialog(new DiagnosisDialog(this.engine, this.sessions, deps.liveChecks));
     for (const c of ['case1', 'case2', 'other'] as const) this.addDialog(new CaseDialog(c, this.engine, this.sessions));
-    this.addDialog(new CardPrompt(CARD_PROMPT, this.engine));
+    this.addDialog(new CardPrompt(CARD_PROMPT, this.engine, this.sessions));
     this.initialDialogId = DIAGNOSIS_DIALOG;
   }
 
@@ -91,7 +92,9 @@ export class RootDialog extends ComponentDialog {
       return;
     }
     if (verb.success && verb.data.verb === ANSWER_VERB && !dc.activeDialog) {
-      await dc.context.sendActivity(ALREADY_ANSWERED);
+      const submit = AnswerSubmitSchema.safeParse(activity.value);
+      const session = await this.sessions.get(dc.context);
+      await dc.context.sendActivity(staleClickReply(session.facts.answers, submit.success ? submit.data.questionId : undefined));
       return;
     }
     if (dc.activeDialog) {
@@ -106,7 +109,7 @@ export class RootDialog extends ComponentDialog {
         await dc.continueDialog();
         return;
       }
-      await dc.cancelAllDialogs();
+      await this.closeAll(dc, 'new-case');
     }
     if (verb.success) return; // an unknown action with nothing waiting: ignore it
     await this.intake(dc, text, command === 'done');
@@ -116,23 +119,37 @@ export class RootDialog extends ComponentDialog {
     const session = await this.sessions.get(dc.context);
     switch (command) {
       case 'help':
-        await dc.context.sendActivity(HELP_TEXT);
-        if (dc.activeDialog) await dc.context.sendActivity(QUESTION_STILL_OPEN);
+        await dc.context.sendActivity(cardActivity(buildHelpCard()));
+        await this.resendOpenQuestion(dc);
         return;
       case 'cancel':
-        await dc.cancelAllDialogs();
+        await this.closeAll(dc, 'cancel');
         await this.sessions.set(dc.context, this.sessions.fresh(session.verdicts));
         await dc.context.sendActivity(CANCELLED);
         return;
-      case 'restart':
-        await dc.cancelAllDialogs();
+      case 'restart': {
+        // A "Start over" button on an older card, clicked while a case is going on: ask first.
+        const clicked = value !== undefined && value !== null;
+        const inProgress = Boolean(dc.activeDialog) || session.fragments.length > 0;
+        if (clicked && inProgress && !ConfirmedSchema.safeParse(value).success) {
+          await dc.context.sendActivity(cardActivity(buildConfirmRestartCard({
+            answers: Object.keys(session.facts.answers).length, questionOpen: Boolean(dc.activeDialog), collectingParts: session.fragments.length > 0,
+          })));
+          return;
+        }
+        await this.closeAll(dc, 'restart');
         await this.sessions.set(dc.context, this.sessions.fresh());
         await dc.context.sendActivity(STARTING_OVER);
+        return;
+      }
+      case 'keep-going':
+        await dc.context.sendActivity(CARRYING_ON);
+        if (!(await this.resendOpenQuestion(dc)) && session.fragments.length > 0) await dc.context.sendActivity(partReply(session.fragments.length));
         return;
       case 'show-fix': {
         const verdictId = await sendVerdict(dc.context, this.engine, session.facts, { title: 'Fix so far' });
         if (verdictId) await this.sessions.set(dc.context, { ...session, verdicts: rememberVerdict(session.verdicts, { id: verdictId, facts: session.facts }) });
-        if (dc.activeDialog) await dc.context.sendActivity(QUESTION_STILL_OPEN);
+        await this.resendOpenQuestion(dc);
         return;
       }
       case 'plain-text': {
@@ -142,7 +159,7 @@ export class RootDialog extends ComponentDialog {
         return;
       }
       case 'example':
-        await dc.cancelAllDialogs();
+        await this.closeAll(dc, 'example');
         await this.sessions.set(dc.context, this.sessions.fresh());
         await dc.context.sendActivity('Here is an example report:');
         await dc.context.sendActivity({ type: 'message', text: `\`\`\`\n${EXAMPLE_NDR}\n\`\`\``, textFormat: 'markdown' });
@@ -205,6 +222,22 @@ export class RootDialog extends ComponentDialog {
     if (PASTE_KINDS.has(recognized.kind) || recognized.kind === 'domain') await this.startDiagnosis(dc);
   }
 
+  /** Cancel every dialog; an open question card is first updated to say why. */
+  private async closeAll(dc: DialogContext, reason: QuestionCloseReason): Promise<void> {
+    if (!dc.activeDialog) return;
+    await dc.emitEvent(CLOSE_QUESTION_EVENT, reason, false, true);
+    await dc.cancelAllDialogs();
+  }
+
+  /**
+   * The open question, sent again below (the chat may have been reloaded and show nothing above).
+   * True when a question was open.
+   */
+  private async resendOpenQuestion(dc: DialogContext): Promise<boolean> {
+    if (!dc.activeDialog) return false;
+    return dc.emitEvent(RESEND_QUESTION_EVENT, undefined, false, true);
+  }
+
   private flushFragments(session: Session): Session {
     const recognized = this.engine.recognize(session.fragments.join('\n'));
     return this.addToCase({ ...session, fragments: [] }, recognized);
@@ -263,5 +296,6 @@ function verbCommand(verb: string): Command | undefined {
   if (verb === PLAIN_TEXT_VERB) return 'plain-text';
   if (verb === 'example') return 'example';
   if (verb === 'help') return 'help';
+  if (verb === KEEP_GOING_VERB) return 'keep-going';
   return undefined;
 }

@@ -12,7 +12,8 @@ import type { DiagnosisEngine } from './engine-port';
 function nothingYet(facts: Facts, read: string[]): string {
   const labels = facts.inputs.filter((i) => i.kind !== 'not-recognized').map((i) => i.label);
   const head = read.length > 0 ? `I read: ${read.join(' ')}` : labels.length > 0 ? `Noted: ${labels.join(', ')}.` : 'I have nothing to diagnose yet.';
-  return `${head} Now paste the non-delivery report. ${PASTE_HINT}`;
+  // PASTE_HINT itself begins "Paste the non-delivery report": say it once.
+  return `${head} ${PASTE_HINT}`;
 }
 
 /** The admin's time zone when the client sends it (Teams: activity.localTimezone), for the times in the verdict. */

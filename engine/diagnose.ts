@@ -15,6 +15,8 @@ import { answerFindings } from './rules/answer-rules';
 import { liveNotes } from './rules/live-notes';
 import { fixContextFrom } from './rules/fix-context';
 import { selectQuestions } from './questions/select-questions';
+import { isNotSureAnswer } from './questions/answer-validation';
+import { isQuestionId } from './questions/question-ids';
 import { QUESTION_CATALOGUE } from './questions/question-catalogue';
 import { evidenceLabel, labelEvidence } from './rules/evidence-label';
 import { withShell } from './rules/command-shell';
@@ -67,15 +69,12 @@ export interface DiagnoseOptions {
   timeZone?: string;
 }
 
-const NOT_SURE = /^(not[- ]?sure|unknown|don'?t know|idk|\?)$/i;
-
 /** Questions the admin answered "not sure": their causes stay open, with the command that settles them. */
 function notSureAnswers(ctx: DiagnosisContext): { id: string; causes: CauseId[]; item: NotChecked }[] {
   const out: { id: string; causes: CauseId[]; item: NotChecked }[] = [];
   for (const [id, value] of Object.entries(ctx.facts.answers)) {
-    if (!NOT_SURE.test(value.trim())) continue;
+    if (!isNotSureAnswer(value) || !isQuestionId(id)) continue;
     const def = QUESTION_CATALOGUE[id];
-    if (!def) continue;
     const q = def.question(ctx);
     out.push({
       id,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CASES, CAUSE_IDS, FAMILIES, STATUSES } from './vocabulary';
 import { InputSummarySchema } from './facts';
+import { ANSWER_TYPES } from './questions/answer-types';
 
 /** Where a command runs: on premises, in the cloud, or any Windows PowerShell. */
 export const SHELLS = ['exchange-management-shell', 'exchange-online', 'windows'] as const;
@@ -57,7 +58,10 @@ export const QuestionSchema = z.object({
   prompt: z.string(),
   /** Why the engine asks: which causes the answer separates. */
   why: z.string(),
-  choices: z.array(z.object({ value: z.string(), title: z.string() })).optional(),
+  /** For `choice`: each with the words typed for it (engine/questions/choice-synonyms.ts). */
+  choices: z.array(z.object({ value: z.string(), title: z.string(), synonyms: z.array(z.string()).optional() })).optional(),
+  /** For `text`: what the answer must be (engine/questions/answer-validation.ts checks it). */
+  answerType: z.enum(ANSWER_TYPES).optional(),
   /** For `paste`: the command whose output to paste. */
   command: z.string().optional(),
   placeholder: z.string().optional(),

@@ -1,16 +1,16 @@
 import { bestCertNameMatch } from '../certificates/cert-names';
 import { ipv4InList } from '../net/ipv4';
+import { isNotSureAnswer } from '../questions/answer-validation';
+import type { QuestionId } from '../questions/question-ids';
 import type { DiagnosisContext } from './context';
 import { ev, finding, type Finding } from './finding';
 import { judgeSmartHosts } from './smart-host-rules';
 
 // Answers typed or clicked by the admin. They never prove a cause: at most "likely".
 
-const NOT_SURE = /^(not[- ]?sure|unknown|don'?t know|idk|\?)$/i;
-
-function answer(ctx: DiagnosisContext, id: string): string | undefined {
+function answer(ctx: DiagnosisContext, id: QuestionId): string | undefined {
   const v = ctx.facts.answers[id]?.trim();
-  return v && !NOT_SURE.test(v) ? v : undefined;
+  return v && !isNotSureAnswer(v) ? v : undefined;
 }
 
 function yes(v: string): boolean { return /^(y|yes|true|on|ja|oui|si)$/i.test(v); }
@@ -18,8 +18,8 @@ function no(v: string): boolean { return /^(n|no|false|off|nein|non)$/i.test(v);
 
 export function answerFindings(ctx: DiagnosisContext): Finding[] {
   const out: Finding[] = [];
-  const a = (id: string) => answer(ctx, id);
-  const src = (id: string) => `answer: ${id}`;
+  const a = (id: QuestionId) => answer(ctx, id);
+  const src = (id: QuestionId) => `answer: ${id}`;
 
   if (ctx.facts.sendConnectors.length === 0) {
     const routing = a('case1.routing');

@@ -1,6 +1,7 @@
 import type { Evidence } from '../verdict';
 import type { NdrFacts } from '../facts';
 import { QUESTION_CATALOGUE } from '../questions/question-catalogue';
+import { isQuestionId } from '../questions/question-ids';
 import type { DiagnosisContext } from './context';
 import { describeVantage } from './vantage-words';
 
@@ -18,8 +19,8 @@ export function ndrWords(ndr: NdrFacts | undefined): string {
 }
 
 function questionPrompt(ctx: DiagnosisContext, id: string): string | undefined {
+  if (!isQuestionId(id)) return undefined;
   const def = QUESTION_CATALOGUE[id];
-  if (!def) return undefined;
   try {
     return def.question(ctx).prompt;
   } catch {
@@ -52,7 +53,8 @@ export function evidenceLabel(ctx: DiagnosisContext, source: string): string {
 /** A clicked choice reads as its title ("No connector from our server"), not its value (`none`). */
 function answerText(ctx: DiagnosisContext, source: string, text: string): string {
   const m = /^answer:\s*(.+)$/i.exec(source.trim());
-  const def = m ? QUESTION_CATALOGUE[m[1].trim()] : undefined;
+  const id = m?.[1].trim();
+  const def = id && isQuestionId(id) ? QUESTION_CATALOGUE[id] : undefined;
   if (!def) return text;
   try {
     return def.question(ctx).choices?.find((c) => c.value === text.trim())?.title ?? text;

@@ -7,12 +7,16 @@ import { loadConfig } from '../../bot/config';
 import { silentLogger } from '../../bot/logger';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../cards/card-json';
 import { ConnectorStub, type ConnectorCall } from '../support/connector-stub';
-import { answerFor, questionOf, verdictIdOf, verdictOf, walkEngine, type QuestionCardInfo } from '../support/dialog-walk';
+import { answerFor, elementIdsOf, questionOf, verdictIdOf, verdictOf, walkEngine, type QuestionCardInfo } from '../support/dialog-walk';
 import { NDR_5764_EX2013 } from '../fixtures/dialogs/ndrs';
 import { cardProblems } from '../support/adaptive-card-validator';
-import { HELP_TEXT } from '../../dialogs/root-dialog';
 import { ALREADY_ANSWERED } from '../../dialogs/card-prompt';
 import { CASE2_ANSWERS } from '../fixtures/dialogs/answers';
+
+/** The help card (it replaced the plain help text), recognized by its marker id. */
+function isHelpCard(activity: Parameters<typeof elementIdsOf>[0]): boolean {
+  return elementIdsOf(activity).includes('help-card');
+}
 
 // The real restify server and CloudAdapter on an ephemeral port, anonymous mode. The Bot Connector that
 // would deliver replies to Teams is a FAKE (test/support/connector-stub.ts), as Teams cannot run here.
@@ -136,7 +140,7 @@ describe('bot end-to-end: restify + CloudAdapter + fake Bot Connector (Teams moc
     const dup = activity({ text: 'help' });
     assert.equal((await post(dup)).status, 200);
     assert.equal((await post(dup)).status, 200);
-    const replies = since(start).filter((c) => c.method === 'POST' && c.activity.text === HELP_TEXT);
+    const replies = since(start).filter((c) => c.method === 'POST' && isHelpCard(c.activity));
     assert.equal(replies.length, 1);
   });
 
@@ -178,6 +182,6 @@ describe('bot end-to-end: restify + CloudAdapter + fake Bot Connector (Teams moc
       conversation: channel,
       entities: [{ type: 'mention', text: '<at>Relay Doctor</at>', mentioned: { id: '28:relay-doctor', name: 'Relay Doctor' } }],
     }));
-    assert.ok(since(start).some((c) => c.activity.text === HELP_TEXT));
+    assert.ok(since(start).some((c) => isHelpCard(c.activity)));
   });
 });

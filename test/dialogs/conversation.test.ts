@@ -1,18 +1,18 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ALREADY_ANSWERED } from '../../dialogs/card-prompt';
+import { ALREADY_ANSWERED, QUESTION_NOT_OPEN } from '../../dialogs/card-prompt';
 import { MAX_ASKS_PER_QUESTION, readItReply } from '../../dialogs/case-dialog';
 import { realEngine, type DiagnosisEngine } from '../../dialogs/engine-port';
 import { EXAMPLE_NDR } from '../../dialogs/example-ndr';
 import {
-  CANCELLED, DONE_WITH_OPEN_QUESTION, HELP_TEXT, notRecognizedReply, partReply, PLAIN_WORDS_REPLY, QUESTION_STILL_OPEN, STARTING_OVER, VERDICT_GONE,
+  CANCELLED, DONE_WITH_OPEN_QUESTION, notRecognizedReply, partReply, PLAIN_WORDS_REPLY, STARTING_OVER, VERDICT_GONE,
 } from '../../dialogs/root-dialog';
 import { KEPT_VERDICTS_BUDGET_CHARS, MAX_KEPT_VERDICTS, rememberVerdict } from '../../dialogs/session';
 import { PASTE_HINT } from '../../engine/index';
 import { repoRoot } from '../support/paths';
 import {
-  answerFor, cardOf, ConversationHarness, engineLabel, questionOf, verdictIdOf, verdictOf, walk, walkEngine, type QuestionCardInfo,
+  answerFor, cardOf, ConversationHarness, elementIdsOf, engineLabel, isInteractive, questionOf, verdictIdOf, verdictOf, walk, walkEngine, type QuestionCardInfo,
 } from '../support/dialog-walk';
 import { NDR_541_EX2010, NDR_5764_EX2013, SEND_CONNECTOR_DNS, UNRELATED_PASTE } from '../fixtures/dialogs/ndrs';
 import { CASE1_ANSWERS, CASE2_ANSWERS } from '../fixtures/dialogs/answers';
@@ -93,24 +93,31 @@ describe(`dialogs: interruptions and odd input (${engineLabel})`, () => {
     assert.deepEqual(late.map((a) => a.text), [ALREADY_ANSWERED]);
   });
 
-  it('help mid-way answers and leaves the question open', async () => {
+  it('help mid-way answers with the help card and asks the open question again below', async () => {
     const h = new ConversationHarness();
     const q = questionsIn(await h.send(NDR_5764_EX2013))[0];
     const help = await h.send('help');
-    assert.deepEqual(help.map((a) => a.text), [HELP_TEXT, QUESTION_STILL_OPEN]);
-    assert.equal(questionsIn(help).length, 0);
-    const next = await h.submit(q, answerFor(q, CASE2_ANSWERS));
+    assert.ok(elementIdsOf(help[0]).includes('help-card'), 'the help card comes first');
+    const again = questionsIn(help);
+    assert.deepEqual(again.map((x) => x.questionId), [q.questionId], 'the open question is sent again');
+    assert.equal(again[0].nonce, q.nonce);
+    assert.ok(elementIdsOf(h.updates[0]).includes('question-moved') && !isInteractive(h.updates[0]), 'the earlier card points below');
+    const next = await h.submit(again[0], answerFor(q, CASE2_ANSWERS));
     assert.ok(questionsIn(next).length + next.map(verdictOf).filter(Boolean).length > 0, 'the walk goes on');
     assert.ok(!next.some((a) => a.text === ALREADY_ANSWERED));
   });
 
-  it('cancel mid-way stops the questions; the old card is then stale', async () => {
+  it('cancel mid-way stops the questions; the card says cancelled and a late click is not "already answered"', async () => {
     const h = new ConversationHarness();
     const q = questionsIn(await h.send(NDR_5764_EX2013))[0];
     const cancel = await h.send('cancel');
     assert.deepEqual(cancel.map((a) => a.text), [CANCELLED]);
+    assert.equal(h.updates.length, 1);
+    assert.equal(h.updates[0].id, q.activityId);
+    assert.ok(elementIdsOf(h.updates[0]).includes('question-cancel'));
+    assert.ok(!isInteractive(h.updates[0]), 'no inputs or buttons left');
     const click = await h.submit(q, answerFor(q, CASE2_ANSWERS));
-    assert.deepEqual(click.map((a) => a.text), [ALREADY_ANSWERED]);
+    assert.deepEqual(click.map((a) => a.text), [QUESTION_NOT_OPEN]);
     const typed = await h.send('yes');
     assert.equal(questionsIn(typed).length, 0, 'no question resumes after cancel');
   });
@@ -121,10 +128,14 @@ describe(`dialogs: interruptions and odd input (${engineLabel})`, () => {
     assert.ok(result.verdict);
     const open = questionsIn(await h.send(NDR_541_EX2010))[0];
     assert.ok(open, 'a question of the second case is open');
-    const restart = await h.send({ type: 'message', value: { verb: 'restart', family: result.verdict.family, causes: result.verdict.causes } });
+    const asked = await h.send({ type: 'message', value: { verb: 'restart', family: result.verdict.family, causes: result.verdict.causes } });
+    assert.ok(elementIdsOf(asked[0]).includes('confirm-restart'), 'the old card\'s "Start over" asks first');
+    assert.equal(h.savedSession().session?.facts.ndrs.length, 1, 'nothing dropped yet');
+    const restart = await h.send({ type: 'message', value: { verb: 'restart', confirmed: true } });
     assert.deepEqual(restart.map((a) => a.text), [STARTING_OVER]);
+    assert.ok(elementIdsOf(h.updates.at(-1)!).includes('question-restart'));
     const click = await h.submit(open, answerFor(open, CASE1_ANSWERS));
-    assert.deepEqual(click.map((a) => a.text), [ALREADY_ANSWERED]);
+    assert.deepEqual(click.map((a) => a.text), [QUESTION_NOT_OPEN]);
     const { session } = h.savedSession();
     assert.deepEqual(session?.facts, realEngine.emptyFacts(), 'no facts');
     assert.deepEqual(session?.fragments, []);
@@ -193,7 +204,8 @@ describe(`dialogs: interruptions and odd input (${engineLabel})`, () => {
       recipient: { id: 'bot', name: 'Relay Doctor' },
       entities: [{ type: 'mention', text: '<at>Relay Doctor</at>', mentioned: { id: 'bot', name: 'Relay Doctor' } }],
     });
-    assert.deepEqual(replies.map((a) => a.text), [HELP_TEXT], 'recognized as "help"');
+    assert.equal(replies.length, 1);
+    assert.ok(elementIdsOf(replies[0]).includes('help-card'), 'recognized as "help"');
   });
 
   it('"try an example" runs a diagnosis on the built-in report', async () => {
@@ -247,12 +259,13 @@ describe(`dialogs: open questions are not fed what is not an answer (${engineLab
     const replies = await h.send(NDR_541_EX2010);
     const fresh = questionsIn(await new ConversationHarness().send(NDR_541_EX2010))[0];
     assert.equal(questionsIn(replies)[0]?.questionId, fresh.questionId, 'the first question of the new case');
-    assert.equal(h.updates.length, 0, 'the old card was not marked answered');
+    assert.equal(h.updates.length, 1, 'the old card was closed');
+    assert.ok(elementIdsOf(h.updates[0]).includes('question-new-case') && !isInteractive(h.updates[0]), 'closed as belonging to the old case, not answered');
     const { session } = h.savedSession();
     assert.deepEqual(session?.facts.answers, {}, 'the NDR is no answer');
     assert.equal(session?.facts.ndrs.length, 1, 'only the new NDR: a new case');
     const click = await h.submit(old, answerFor(old, CASE2_ANSWERS));
-    assert.deepEqual(click.map((a) => a.text), [ALREADY_ANSWERED]);
+    assert.deepEqual(click.map((a) => a.text), [QUESTION_NOT_OPEN]);
   });
 
   it('an NDR part pasted at an open question is merged as facts, never stored as the answer', async () => {

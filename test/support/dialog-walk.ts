@@ -71,6 +71,41 @@ export function verdictIdOf(activity: Partial<Activity>): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
+/** The ids of a card's elements (status lines and card markers such as `help-card`). */
+export function elementIdsOf(activity: Partial<Activity>): string[] {
+  const ids: string[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (typeof o.id === 'string') ids.push(o.id);
+      Object.values(o).forEach(visit);
+    }
+  };
+  visit(cardOf(activity)?.body);
+  return ids;
+}
+
+/** Every Action.Submit data object of a card, body ActionSets included. */
+export function submitDataOf(activity: Partial<Activity>): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.type === 'Action.Submit' && o.data && typeof o.data === 'object') out.push(o.data as Record<string, unknown>);
+      Object.values(o).forEach(visit);
+    }
+  };
+  visit(cardOf(activity));
+  return out;
+}
+
+/** True when a card has inputs or actions left to click. */
+export function isInteractive(activity: Partial<Activity>): boolean {
+  return submitDataOf(activity).length > 0 || findInput(cardOf(activity)?.body) !== undefined;
+}
+
 /** A DialogTestClient on channel 'msteams' around a fresh RootDialog, recording card updates. */
 export class ConversationHarness {
   readonly client: DialogTestClient;
