@@ -22,6 +22,10 @@ export const ConfigSchema = z.object({
   STORAGE: z.preprocess(blankToUndefined, z.enum(['memory', 'blob']).default('memory')),
   /** For STORAGE=blob: the storage account's connection string (a secret). */
   BLOB_CONNECTION_STRING: z.preprocess(blankToUndefined, z.string().optional()),
+  /** For STORAGE=blob without a connection string: the account's blob endpoint, reached with a managed identity (no secret). */
+  BLOB_ACCOUNT_URL: z.preprocess(blankToUndefined, z.string().url().refine((u) => /^https?:\/\//.test(u), 'an http(s) URL').optional()),
+  /** Client id of the user-assigned managed identity for BLOB_ACCOUNT_URL; blank = MicrosoftAppId when MicrosoftAppType=UserAssignedMSI. */
+  BLOB_MANAGED_IDENTITY_CLIENT_ID: z.preprocess(blankToUndefined, z.string().trim().optional()),
   /** For STORAGE=blob: the container holding conversation state (created when missing). */
   BLOB_CONTAINER: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'a container name: 3-63 lower-case letters, digits and single hyphens').default('relay-doctor-state')),
   /** A conversation silent for this many minutes starts afresh (its open dialog and collected facts are dropped). */
@@ -55,6 +59,12 @@ export function loadConfig(env: Record<string, string | undefined>): BotConfig {
 
 export function isAnonymous(config: BotConfig): boolean {
   return config.MicrosoftAppId === '';
+}
+
+/** The managed identity that reads and writes Blob state (BLOB_ACCOUNT_URL), undefined = the system-assigned one. */
+export function blobIdentityClientId(config: BotConfig): string | undefined {
+  if (config.BLOB_MANAGED_IDENTITY_CLIENT_ID) return config.BLOB_MANAGED_IDENTITY_CLIENT_ID;
+  return config.MicrosoftAppType === 'UserAssignedMSI' && config.MicrosoftAppId !== '' ? config.MicrosoftAppId : undefined;
 }
 
 export function dnsServers(config: BotConfig): string[] {
