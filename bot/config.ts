@@ -40,6 +40,16 @@ export const ConfigSchema = z.object({
   TURNS_PER_MINUTE: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(30)),
   /** On SIGTERM: how long turns in flight may take to finish before the process exits anyway, in ms. */
   SHUTDOWN_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(10_000)),
+  /** OpenTelemetry over OTLP/HTTP (JSON): base URL of the collector; traces go to /v1/traces, metrics to /v1/metrics. Blank = off. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(blankToUndefined, z.string().url().optional()),
+  /** Application Insights connection string (not a secret by itself, but keep it out of the repo). Blank = off. */
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(blankToUndefined, z.string().optional()),
+  /** service.name on every span and metric. */
+  OTEL_SERVICE_NAME: z.preprocess(blankToUndefined, z.string().default('relay-doctor')),
+  /** How often metrics are exported, in ms (OpenTelemetry's variable; default 60000). */
+  OTEL_METRIC_EXPORT_INTERVAL: z.preprocess(blankToUndefined, z.coerce.number().int().min(100).default(60_000)),
+  /** Longest delay before finished spans are exported, in ms (OpenTelemetry's variable; default 5000). */
+  OTEL_BSP_SCHEDULE_DELAY: z.preprocess(blankToUndefined, z.coerce.number().int().min(10).default(5_000)),
   /** pino log level: fatal, error, warn, info (default), debug, trace or silent. */
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
 });

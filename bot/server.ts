@@ -4,7 +4,7 @@ import { ConversationState, MemoryStorage, type Storage } from 'botbuilder';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { Session } from '../dialogs/session';
 import { RootDialog } from '../dialogs/root-dialog';
-import type { DiagnosisEngine, LiveChecks } from '../dialogs/engine-port';
+import { realEngine, type DiagnosisEngine, type LiveChecks } from '../dialogs/engine-port';
 import { createAdapter } from './adapter';
 import { authOutcomeScope, createAuthentication, type AuthOptions, type AuthOutcome } from './auth';
 import { isAnonymous, type BotConfig } from './config';
@@ -14,6 +14,8 @@ import { RelayDoctorBot } from './relay-doctor-bot';
 import { useStorageMiddleware } from './storage-middleware';
 import { InFlight } from './shutdown';
 import { checkActivityBody } from './validate-request';
+import { instrumentEngine, instrumentLiveChecks, instrumentStorage, TelemetryMiddleware } from './telemetry/instrument';
+import { NO_TELEMETRY, type Telemetry } from './telemetry/telemetry';
 
 export interface BotDeps {
   engine?: DiagnosisEngine;
@@ -26,6 +28,8 @@ export interface BotDeps {
   authOptions?: AuthOptions;
   /** Shared with `installShutdown` so a SIGTERM waits for the requests counted here. */
   inFlight?: InFlight;
+  /** Traces and metrics per turn (bot/telemetry); off by default. */
+  telemetry?: Telemetry;
 }
 
 /** Receiving a whole request may take this long (slow-body clients are cut off). */
@@ -93,18 +97,20 @@ export function isLoopbackAddress(address: string | undefined): boolean {
 export function createServer(config: BotConfig, deps: BotDeps = {}): restify.Server {
   const logger = deps.logger ?? consoleLogger;
   const inFlight = deps.inFlight ?? new InFlight();
-  const storage = deps.storage ?? new MemoryStorage();
+  const telemetry = deps.telemetry ?? NO_TELEMETRY;
+  const storage = instrumentStorage(deps.storage ?? new MemoryStorage(), telemetry);
   const conversationState = new ConversationState(storage);
   const dialog = new RootDialog({
     sessionAccessor: conversationState.createProperty<Session>('session'),
-    engine: deps.engine,
-    liveChecks: deps.liveChecks,
+    engine: telemetry.enabled ? instrumentEngine(deps.engine ?? realEngine, telemetry) : deps.engine,
+    liveChecks: instrumentLiveChecks(deps.liveChecks, telemetry),
   });
   const bot = new RelayDoctorBot(conversationState, dialog);
   const auth = deps.auth ?? createAuthentication(config, deps.authOptions);
   const adapter = createAdapter(auth, conversationState, logger, { maxPasteChars: config.MAX_PASTE_CHARS, turnsPerMinute: config.TURNS_PER_MINUTE });
   // Storage outages and eTag conflicts get a clear message (not onTurnError's reset); stale conversations expire.
   useStorageMiddleware(adapter, conversationState, { ttlMinutes: config.STATE_TTL_MINUTES, logger });
+  adapter.use(new TelemetryMiddleware(telemetry, conversationState));
   const anonymous = isAnonymous(config);
 
   const server = restify.createServer({ name: 'relay-doctor', handleUncaughtExceptions: false });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { buildBundle, type BundleResult } from '../../scripts/bundle';
+import { buildBundle, productionPackages, type BundleResult, type LockFile } from '../../scripts/bundle';
 import { ConnectorStub } from '../support/connector-stub';
 import { repoRoot } from '../support/paths';
 import { CASE2_ANSWERS, walkOverWire, WireUser } from '../support/wire-user';
@@ -80,7 +80,15 @@ describe('deployment bundle: npm run bundle, unpacked and started on its own', f
     assert.ok(fs.existsSync(path.join(unpacked, 'dist', 'bot', 'index.js')));
     assert.ok(fs.existsSync(path.join(unpacked, 'dist', 'cards', 'templates', 'verdict.json')));
     for (const dep of Object.keys(pkg.dependencies ?? {})) assert.ok(fs.existsSync(path.join(unpacked, 'node_modules', dep, 'package.json')), `${dep} ships`);
-    for (const dev of devDependencies) assert.ok(!fs.existsSync(path.join(unpacked, 'node_modules', dev)), `devDependency ${dev} must not ship`);
+    // A devDependency ships only where a production package depends on it itself (@types/node: types only,
+    // and .d.ts files are left out), exactly as `npm ci --omit=dev` would install it.
+    const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as LockFile;
+    const needed = new Set(productionPackages(lock, Object.keys(pkg.dependencies ?? {})));
+    for (const dev of devDependencies) {
+      const shipped = fs.existsSync(path.join(unpacked, 'node_modules', dev));
+      assert.equal(shipped, needed.has(`node_modules/${dev}`), `devDependency ${dev} ships only if a production package needs it`);
+    }
+    for (const dev of ['mocha', 'typescript', 'jszip', 'azurite', 'playwright-core']) assert.ok(!fs.existsSync(path.join(unpacked, 'node_modules', dev)), `${dev} must not ship`);
     // rimraf is a dependency only for botbuilder-dialogs' install script.
     assert.ok(!fs.existsSync(path.join(unpacked, 'node_modules', 'rimraf')), 'rimraf (install time only) must not ship');
     const topLevel = fs.readdirSync(path.join(unpacked, 'dist')).sort();
