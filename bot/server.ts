@@ -109,8 +109,9 @@ export function createServer(config: BotConfig, deps: BotDeps = {}): restify.Ser
   const auth = deps.auth ?? createAuthentication(config, deps.authOptions);
   const adapter = createAdapter(auth, conversationState, logger, { maxPasteChars: config.MAX_PASTE_CHARS, turnsPerMinute: config.TURNS_PER_MINUTE });
   // Storage outages and eTag conflicts get a clear message (not onTurnError's reset); stale conversations expire.
-  useStorageMiddleware(adapter, conversationState, { ttlMinutes: config.STATE_TTL_MINUTES, logger });
+  // The turn span wraps the storage middleware too, so state reads and writes are its children.
   adapter.use(new TelemetryMiddleware(telemetry, conversationState));
+  useStorageMiddleware(adapter, conversationState, { ttlMinutes: config.STATE_TTL_MINUTES, logger });
   const anonymous = isAnonymous(config);
 
   const server = restify.createServer({ name: 'relay-doctor', handleUncaughtExceptions: false });

@@ -17,8 +17,7 @@ export function instrumentEngine(engine: DiagnosisEngine, telemetry: Telemetry):
     }),
     diagnose: (facts) => telemetry.operation('diagnose', {}, () => {
       const verdict = engine.diagnose(facts);
-      const open = verdict.causes.filter((c) => c.status !== 'ruled-out').map((c) => c.id);
-      telemetry.verdict(verdict.family, open);
+      telemetry.verdict(verdict.family, verdict.causes.map((c) => ({ id: c.id, status: c.status })));
       telemetry.annotateTurn({ 'relay_doctor.verdict.open_questions': verdict.questions.length });
       return verdict;
     }),
@@ -66,9 +65,9 @@ export class TelemetryMiddleware implements Middleware {
     };
     await this.telemetry.turn(attributes, async () => {
       context.onSendActivities((_ctx, activities, sendNext) => this.telemetry.operation('send', { 'relay_doctor.send.activities': activities.length }, sendNext));
-      // Loaded (and cached for the turn) here, so the count before the dialog runs is known.
-      await this.conversationState.load(context);
-      const before = askedCount(this.conversationState, context);
+      // Loaded (and cached for the turn) here, so the count before the dialog runs is known. A storage
+      // failure is left to the storage middleware inside, which answers the user.
+      const before = await this.conversationState.load(context).then(() => askedCount(this.conversationState, context), () => 0);
       await next();
       const after = askedCount(this.conversationState, context);
       this.telemetry.questionsAsked(Math.max(0, after - before));

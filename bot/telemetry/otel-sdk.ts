@@ -54,8 +54,8 @@ export function startOpenTelemetry(settings: TelemetrySettings): Telemetry {
   const turnDuration = meter.createHistogram('relay_doctor.turn.duration', { unit: 'ms', description: 'Time to handle one incoming activity' });
   const operationDuration = meter.createHistogram('relay_doctor.operation.duration', { unit: 'ms', description: 'Time of recognition, diagnosis, live checks, storage and sends' });
   const errors = meter.createCounter('relay_doctor.errors', { description: 'Failed turns and operations, by operation' });
-  const verdicts = meter.createCounter('relay_doctor.verdicts', { description: 'Verdicts shown, by family' });
-  const causes = meter.createCounter('relay_doctor.causes', { description: 'Causes not ruled out in a verdict, by cause id' });
+  const verdicts = meter.createCounter('relay_doctor.verdicts', { description: 'Diagnoses made, by family' });
+  const causes = meter.createCounter('relay_doctor.causes', { description: 'Causes in a diagnosis, by cause id and status' });
   const questions = meter.createCounter('relay_doctor.questions.asked', { description: 'Questions asked' });
   const current = new AsyncLocalStorage<{ span: Span; context: Context }>();
 
@@ -110,10 +110,14 @@ export function startOpenTelemetry(settings: TelemetrySettings): Telemetry {
     annotateTurn(attributes) {
       current.getStore()?.span.setAttributes(clean(attributes));
     },
-    verdict(family, causeIds) {
+    verdict(family, found) {
       verdicts.add(1, { 'relay_doctor.verdict.family': family });
-      for (const cause of causeIds) causes.add(1, { 'relay_doctor.cause.id': cause, 'relay_doctor.verdict.family': family });
-      current.getStore()?.span.setAttributes({ 'relay_doctor.verdict.family': family, 'relay_doctor.verdict.cause_ids': causeIds });
+      for (const cause of found) causes.add(1, { 'relay_doctor.cause.id': cause.id, 'relay_doctor.cause.status': cause.status, 'relay_doctor.verdict.family': family });
+      current.getStore()?.span.setAttributes({
+        'relay_doctor.verdict.family': family,
+        'relay_doctor.verdict.cause_ids': found.map((c) => c.id),
+        'relay_doctor.verdict.cause_statuses': found.map((c) => c.status),
+      });
     },
     questionsAsked(count) {
       if (count > 0) questions.add(count);

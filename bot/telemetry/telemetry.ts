@@ -16,8 +16,8 @@ export interface Telemetry {
   operation<T>(name: Operation, attributes: TelemetryAttributes, run: () => T): T;
   /** Attributes for the current turn's span (the verdict's family and cause ids, questions asked). */
   annotateTurn(attributes: TelemetryAttributes): void;
-  /** Count a verdict shown: its family and the ids of the causes not ruled out. */
-  verdict(family: string, causeIds: string[]): void;
+  /** Record a diagnosis: its family and each cause's id and status (vocabulary ids, no user data). */
+  verdict(family: string, causes: Array<{ id: string; status: string }>): void;
   /** Count questions asked (their ids are vocabulary, not user data). */
   questionsAsked(count: number): void;
   /** Send what is buffered and stop (on shutdown). */
