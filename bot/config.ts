@@ -22,6 +22,10 @@ export const ConfigSchema = z.object({
   STORAGE: z.preprocess(blankToUndefined, z.enum(['memory', 'blob']).default('memory')),
   /** For STORAGE=blob: the storage account's connection string (a secret). */
   BLOB_CONNECTION_STRING: z.preprocess(blankToUndefined, z.string().optional()),
+  /** For STORAGE=blob without a connection string: the account's blob endpoint, reached with a managed identity (no secret). */
+  BLOB_ACCOUNT_URL: z.preprocess(blankToUndefined, z.string().url().refine((u) => /^https?:\/\//.test(u), 'an http(s) URL').optional()),
+  /** Client id of the user-assigned managed identity for BLOB_ACCOUNT_URL; blank = MicrosoftAppId when MicrosoftAppType=UserAssignedMSI. */
+  BLOB_MANAGED_IDENTITY_CLIENT_ID: z.preprocess(blankToUndefined, z.string().trim().optional()),
   /** For STORAGE=blob: the container holding conversation state (created when missing). */
   BLOB_CONTAINER: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'a container name: 3-63 lower-case letters, digits and single hyphens').default('relay-doctor-state')),
   /** A conversation silent for this many minutes starts afresh (its open dialog and collected facts are dropped). */
@@ -44,6 +48,16 @@ export const ConfigSchema = z.object({
   IP_REQUEST_BURST: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).default(100)),
   /** On SIGTERM: how long turns in flight may take to finish before the process exits anyway, in ms. */
   SHUTDOWN_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).default(10_000)),
+  /** OpenTelemetry over OTLP/HTTP (JSON): base URL of the collector; traces go to /v1/traces, metrics to /v1/metrics. Blank = off. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.preprocess(blankToUndefined, z.string().url().optional()),
+  /** Application Insights connection string (not a secret by itself, but keep it out of the repo). Blank = off. */
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(blankToUndefined, z.string().optional()),
+  /** service.name on every span and metric. */
+  OTEL_SERVICE_NAME: z.preprocess(blankToUndefined, z.string().default('relay-doctor')),
+  /** How often metrics are exported, in ms (OpenTelemetry's variable; default 60000). */
+  OTEL_METRIC_EXPORT_INTERVAL: z.preprocess(blankToUndefined, z.coerce.number().int().min(100).default(60_000)),
+  /** Longest delay before finished spans are exported, in ms (OpenTelemetry's variable; default 5000). */
+  OTEL_BSP_SCHEDULE_DELAY: z.preprocess(blankToUndefined, z.coerce.number().int().min(10).default(5_000)),
   /** pino log level: fatal, error, warn, info (default), debug, trace or silent. */
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
 });
@@ -63,6 +77,12 @@ export function loadConfig(env: Record<string, string | undefined>): BotConfig {
 
 export function isAnonymous(config: BotConfig): boolean {
   return config.MicrosoftAppId === '';
+}
+
+/** The managed identity that reads and writes Blob state (BLOB_ACCOUNT_URL), undefined = the system-assigned one. */
+export function blobIdentityClientId(config: BotConfig): string | undefined {
+  if (config.BLOB_MANAGED_IDENTITY_CLIENT_ID) return config.BLOB_MANAGED_IDENTITY_CLIENT_ID;
+  return config.MicrosoftAppType === 'UserAssignedMSI' && config.MicrosoftAppId !== '' ? config.MicrosoftAppId : undefined;
 }
 
 export function dnsServers(config: BotConfig): string[] {

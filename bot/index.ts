@@ -5,6 +5,7 @@ import { createLogger } from './logger';
 import { InFlight, installShutdown } from './shutdown';
 import { createServer, type BotDeps } from './server';
 import { createStorage, describeStorage } from './storage';
+import { telemetryFromConfig } from './telemetry/from-config';
 
 export { createServer, type BotDeps } from './server';
 export { loadConfig, loadConfigFromEnvironment, isAnonymous, dnsServers, type BotConfig } from './config';
@@ -17,13 +18,16 @@ export async function main(deps: BotDeps = {}): Promise<void> {
   const storage = deps.storage ?? createStorage(config);
   const logger = deps.logger ?? createLogger({ level: config.LOG_LEVEL });
   const inFlight = deps.inFlight ?? new InFlight();
-  const server = createServer(config, { liveChecks: createLiveChecks(config), ...deps, logger, storage, inFlight });
+  const telemetry = deps.telemetry ?? telemetryFromConfig(config);
+  const server = createServer(config, { liveChecks: createLiveChecks(config), ...deps, logger, storage, inFlight, telemetry });
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const anonymous = config.MicrosoftAppId === '' ? ' (anonymous local mode: no app id)' : '';
   logger.info(`Relay Doctor listening on ${server.url}/api/messages${anonymous}`);
   logger.info(`Conversation state: ${describeStorage(config)}`);
   // SIGTERM/SIGINT: stop accepting, let turns in flight finish, then exit; unhandled rejections are logged.
-  installShutdown({ server, inFlight, logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
+  // Buffered spans and metrics are sent before the process exits (bounded: an unreachable collector must not hold it).
+  const exit = (code: number) => void Promise.race([telemetry.shutdown(), new Promise((r) => setTimeout(r, 3000).unref())]).finally(() => process.exit(code));
+  installShutdown({ server, inFlight, logger, timeoutMs: config.SHUTDOWN_TIMEOUT_MS, exit });
 }
 
 if (require.main === module) {

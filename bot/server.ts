@@ -5,7 +5,7 @@ import { ConversationState, type Storage } from 'botbuilder';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { Session } from '../dialogs/session';
 import { RootDialog } from '../dialogs/root-dialog';
-import type { DiagnosisEngine, LiveChecks } from '../dialogs/engine-port';
+import { realEngine, type DiagnosisEngine, type LiveChecks } from '../dialogs/engine-port';
 import { createAdapter } from './adapter';
 import { authOutcomeScope, createAuthentication, GuardedAuthentication, type AuthOptions, type AuthOutcome } from './auth';
 import { isAnonymous, type BotConfig } from './config';
@@ -18,6 +18,8 @@ import { RelayDoctorBot } from './relay-doctor-bot';
 import { useStorageMiddleware } from './storage-middleware';
 import { InFlight } from './shutdown';
 import { checkActivityBody } from './validate-request';
+import { instrumentEngine, instrumentLiveChecks, instrumentStorage, TelemetryMiddleware } from './telemetry/instrument';
+import { NO_TELEMETRY, type Telemetry } from './telemetry/telemetry';
 
 export interface BotDeps {
   engine?: DiagnosisEngine;
@@ -30,6 +32,8 @@ export interface BotDeps {
   authOptions?: AuthOptions;
   /** Shared with `installShutdown` so a SIGTERM waits for the requests counted here. */
   inFlight?: InFlight;
+  /** Traces and metrics per turn (bot/telemetry); off by default. */
+  telemetry?: Telemetry;
 }
 
 /**
@@ -100,12 +104,13 @@ export function isLoopbackAddress(address: string | undefined): boolean {
 export function createServer(config: BotConfig, deps: BotDeps = {}): restify.Server {
   const logger = deps.logger ?? consoleLogger;
   const inFlight = deps.inFlight ?? new InFlight();
-  const storage = deps.storage ?? new ExpiringMemoryStorage(config.STATE_TTL_MINUTES * 60 * 1000);
+  const telemetry = deps.telemetry ?? NO_TELEMETRY;
+  const storage = instrumentStorage(deps.storage ?? new ExpiringMemoryStorage(config.STATE_TTL_MINUTES * 60 * 1000), telemetry);
   const conversationState = new ConversationState(storage);
   const dialog = new RootDialog({
     sessionAccessor: conversationState.createProperty<Session>('session'),
-    engine: deps.engine,
-    liveChecks: deps.liveChecks,
+    engine: telemetry.enabled ? instrumentEngine(deps.engine ?? realEngine, telemetry) : deps.engine,
+    liveChecks: instrumentLiveChecks(deps.liveChecks, telemetry),
     // Report parts together are held to the paste limit, so "done" never hands the engine more.
     maxReportChars: config.MAX_PASTE_CHARS,
   });
@@ -118,6 +123,8 @@ export function createServer(config: BotConfig, deps: BotDeps = {}): restify.Ser
     maxTurnWaitMs: config.OUTBOUND_TIMEOUT_MS * 8,
   });
   // Storage outages and eTag conflicts get a clear message (not onTurnError's reset); stale conversations expire.
+  // The turn span wraps the storage middleware too, so state reads and writes are its children.
+  adapter.use(new TelemetryMiddleware(telemetry, conversationState));
   useStorageMiddleware(adapter, conversationState, { ttlMinutes: config.STATE_TTL_MINUTES, logger });
   const anonymous = isAnonymous(config);
 

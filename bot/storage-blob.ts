@@ -1,4 +1,5 @@
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import type { TokenCredential } from '@azure/identity';
 import { ContainerClient } from '@azure/storage-blob';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey';
@@ -27,7 +28,10 @@ export const BLOB_RETRY_OPTIONS = {
 export const STORAGE_DEADLINE_MS = 5000;
 
 export interface BlobStateSettings {
-  connectionString: string;
+  /** A connection string (account key or SAS), or else `accountUrl` with a token `credential` (managed identity). */
+  connectionString?: string;
+  accountUrl?: string;
+  credential?: TokenCredential;
   container: string;
   retryOptions?: Partial<typeof BLOB_RETRY_OPTIONS>;
   /** Overrides STORAGE_DEADLINE_MS (tests). */
@@ -141,8 +145,19 @@ async function withDeadline<T>(work: Promise<T>, ms: number, operation: string):
 /** The real backend: BlobsStorage for reads and conditional writes, a ContainerClient for create-only writes. */
 export function blobBackend(settings: BlobStateSettings): BlobBackend {
   const storagePipelineOptions = { retryOptions: { ...BLOB_RETRY_OPTIONS, ...settings.retryOptions } };
-  const items = new BlobsStorage(settings.connectionString, settings.container, { storagePipelineOptions });
-  const container = new ContainerClient(settings.connectionString, settings.container, storagePipelineOptions);
+  let items: BlobsStorage;
+  let container: ContainerClient;
+  if (settings.connectionString) {
+    items = new BlobsStorage(settings.connectionString, settings.container, { storagePipelineOptions });
+    container = new ContainerClient(settings.connectionString, settings.container, storagePipelineOptions);
+  } else if (settings.accountUrl && settings.credential) {
+    // BlobsStorage takes the container URL with a token credential in place of a connection string.
+    const url = `${settings.accountUrl.replace(/\/+$/, '')}/${settings.container}`;
+    items = new BlobsStorage('', settings.container, { storagePipelineOptions }, url, settings.credential as never);
+    container = new ContainerClient(url, settings.credential, storagePipelineOptions);
+  } else {
+    throw new Error('Blob state needs a connection string, or an account URL with a credential');
+  }
   return {
     items,
     create: async (key, item) => {
