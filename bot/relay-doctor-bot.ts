@@ -1,6 +1,7 @@
 import { TeamsActivityHandler, TurnContext, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { RootDialog } from '../dialogs/root-dialog';
+import { takeFiles, type FileOptions } from './files/file-attachments';
 
 /**
  * The Teams handler: welcome on install or first contact, messages to the root dialog (in group chats and
@@ -10,7 +11,7 @@ export class RelayDoctorBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly welcomed: StatePropertyAccessor<boolean>;
 
-  constructor(private readonly conversationState: ConversationState, private readonly dialog: Dialog) {
+  constructor(private readonly conversationState: ConversationState, private readonly dialog: Dialog, private readonly files?: FileOptions) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.welcomed = conversationState.createProperty<boolean>('welcomed');
@@ -29,7 +30,8 @@ export class RelayDoctorBot extends TeamsActivityHandler {
         // Normalize before anything reads the text: no bot @mention, trimmed, '' for a card submit.
         const { activity } = context;
         activity.text = (activity.text ? TurnContext.removeRecipientMention(activity) ?? activity.text : '').trim();
-        await runDialog(this.dialog, context, this.dialogState);
+        // Shared files are downloaded and read here (bot/files); false: nothing readable, already answered.
+        if (!this.files || await takeFiles(context, this.files)) await runDialog(this.dialog, context, this.dialogState);
       }
       await next();
     });

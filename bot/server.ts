@@ -7,7 +7,7 @@ import { RootDialog } from '../dialogs/root-dialog';
 import type { DiagnosisEngine, LiveChecks } from '../dialogs/engine-port';
 import { createAdapter } from './adapter';
 import { authOutcomeScope, createAuthentication, type AuthOptions, type AuthOutcome } from './auth';
-import { isAnonymous, type BotConfig } from './config';
+import { fileOptions, isAnonymous, type BotConfig } from './config';
 import { readJsonBody } from './limits-body';
 import { consoleLogger, type LogFields, type Logger } from './logger';
 import { RelayDoctorBot } from './relay-doctor-bot';
@@ -100,7 +100,7 @@ export function createServer(config: BotConfig, deps: BotDeps = {}): restify.Ser
     engine: deps.engine,
     liveChecks: deps.liveChecks,
   });
-  const bot = new RelayDoctorBot(conversationState, dialog);
+  const bot = new RelayDoctorBot(conversationState, dialog, fileOptions(config));
   const auth = deps.auth ?? createAuthentication(config, deps.authOptions);
   const adapter = createAdapter(auth, conversationState, logger, { maxPasteChars: config.MAX_PASTE_CHARS, turnsPerMinute: config.TURNS_PER_MINUTE });
   // Storage outages and eTag conflicts get a clear message (not onTurnError's reset); stale conversations expire.

@@ -15,6 +15,7 @@ import { EXAMPLE_NDR } from './example-ndr';
 import { commandOf, looksLikePlainWords, looksLikeReportFragment, type Command } from './intent';
 import { rememberVerdict, SessionStore, type Session } from './session';
 import { sendVerdict, sendVerdictText } from './send-verdict';
+import { fileInputsOf, filesReadReply, type FileInput } from './file-inputs';
 
 export interface RootDialogDeps {
   sessionAccessor: StatePropertyAccessor<Session>;
@@ -80,6 +81,12 @@ export class RootDialog extends ComponentDialog {
     // Normalize once: no @mention, trimmed, '' for a card submit without text.
     const text = (activity.text ? TurnContext.removeRecipientMention(activity) ?? activity.text : '').trim();
     activity.text = text;
+
+    const files = fileInputsOf(dc.context);
+    if (files) {
+      await this.intakeFiles(dc, files);
+      return;
+    }
 
     const verb = VerbSchema.safeParse(activity.value);
     const command: Command | undefined = verb.success ? verbCommand(verb.data.verb) : commandOf(text);
@@ -194,6 +201,23 @@ export class RootDialog extends ComponentDialog {
     session = this.addToCase(session, recognized);
     await this.sessions.set(dc.context, session);
     if (PASTE_KINDS.has(recognized.kind) || recognized.kind === 'domain') await this.startDiagnosis(dc);
+  }
+
+  /** Files sent together (bot/files read them) are one case: each is recognized, all merged, then diagnosed. */
+  private async intakeFiles(dc: DialogContext, files: FileInput[]): Promise<void> {
+    await dc.cancelAllDialogs();
+    let session = await this.sessions.get(dc.context);
+    if (session.fragments.length > 0) session = this.flushFragments(session);
+    const recognitions = files.map((f) => ({ name: f.name, recognized: this.engine.recognize(f.text) }));
+    if (recognitions.some((r) => r.recognized.kind === 'ndr')) session = { ...session, facts: this.engine.emptyFacts(), asked: undefined };
+    for (const { recognized } of recognitions) {
+      if (recognized.kind !== 'not-recognized') session = { ...session, facts: this.engine.mergeFacts(session.facts, recognized.facts) };
+    }
+    await this.sessions.set(dc.context, session);
+    await dc.context.sendActivity(filesReadReply(recognitions.map(({ name, recognized }) => ({
+      name, label: recognized.kind === 'not-recognized' ? undefined : recognized.facts.inputs?.[0]?.label,
+    }))));
+    if (recognitions.some((r) => r.recognized.kind !== 'not-recognized')) await this.startDiagnosis(dc);
   }
 
   private flushFragments(session: Session): Session {
