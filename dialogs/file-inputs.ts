@@ -6,6 +6,8 @@ import type { TurnContext } from 'botbuilder';
 export interface FileInput {
   /** The file name the user sent, for replies. */
   name: string;
+  /** Inside an Outlook item: the attachment this text came from. */
+  part?: string;
   text: string;
 }
 
@@ -20,8 +22,12 @@ export function fileInputsOf(context: TurnContext): FileInput[] | undefined {
   return files && files.length > 0 ? files : undefined;
 }
 
-/** The reply naming what was read from each file (its engine label) and what was not recognized. */
+/** The reply naming what was read from each file (the engine's labels), or that nothing in it was recognized. */
 export function filesReadReply(read: Array<{ name: string; label?: string }>): string {
-  const lines = read.map((r) => (r.label ? `- ${r.name}: ${r.label}` : `- ${r.name}: nothing I recognize (not a bounce or command output)`));
-  return `Read ${read.length === 1 ? 'your file' : `${read.length} files`}:\n${lines.join('\n')}`;
+  const byFile = new Map<string, string[]>();
+  for (const r of read) byFile.set(r.name, [...(byFile.get(r.name) ?? []), ...(r.label ? [r.label] : [])]);
+  const lines = [...byFile].map(([name, labels]) => (labels.length > 0
+    ? `- ${name}: ${[...new Set(labels)].join(', ')}`
+    : `- ${name}: nothing I recognize (no bounce or command output in it)`));
+  return `Read ${byFile.size === 1 ? 'your file' : `${byFile.size} files`}:\n${lines.join('\n')}`;
 }

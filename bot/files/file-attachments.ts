@@ -84,7 +84,7 @@ export async function takeFiles(context: TurnContext, options: FileOptions): Pro
     }
     const text = fileText(downloaded.bytes);
     if (!text.ok) problems.push(fileProblem(file.name, text.reason));
-    else read.push({ name: file.name, text: text.text });
+    else for (const part of text.parts) read.push({ name: file.name, part: part.name, text: part.text });
   }
   for (const p of problems) await context.sendActivity(p);
   if (read.length === 0) return false;

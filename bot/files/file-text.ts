@@ -1,11 +1,12 @@
 import { bytesToText, looksBinary } from '../../engine/index';
-import { outlookMsgText } from './outlook-msg-text';
+import { outlookMsgText, type ItemPart } from './outlook-msg-text';
 
 // What a downloaded file holds, decided by its bytes, never by its name: an Outlook item (compound file),
 // text in UTF-16 (PowerShell's `>` on Windows) or UTF-8/Latin-1 (.eml, .txt, .log, .html, .json), or
 // something the bot cannot read (images, PDFs, archives, Office documents).
 
-export type FileText = { ok: true; text: string } | { ok: false; reason: 'binary' | 'not-outlook-item' | 'empty' };
+/** `parts`: the file's text, and for an Outlook item each readable attachment separately (named). */
+export type FileText = { ok: true; parts: ItemPart[] } | { ok: false; reason: 'binary' | 'not-outlook-item' | 'empty' };
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** Attachments inside attachments: an NDR saved from Outlook holds the returned message, rarely deeper. */
@@ -19,21 +20,22 @@ export function fileText(bytes: Uint8Array, depth = 0): FileText {
   if (bytes.length === 0) return { ok: false, reason: 'empty' };
   if (startsWith(bytes, CFB_MAGIC)) {
     if (depth >= MAX_DEPTH) return { ok: false, reason: 'binary' };
-    let text: string | undefined;
+    let parts: ItemPart[] | undefined;
     try {
-      text = outlookMsgText(bytes, (_name, inner) => {
+      parts = outlookMsgText(bytes, (_name, inner) => {
         const read = fileText(inner, depth + 1);
-        return read.ok ? read.text : undefined;
+        return read.ok ? read.parts : [];
       });
     } catch {
-      text = undefined; // a damaged compound file
+      parts = undefined; // a damaged compound file
     }
-    return text === undefined ? { ok: false, reason: 'not-outlook-item' } : { ok: true, text };
+    if (parts === undefined) return { ok: false, reason: 'not-outlook-item' };
+    return parts.length > 0 ? { ok: true, parts } : { ok: false, reason: 'empty' };
   }
   const utf16 = utf16Text(bytes);
-  if (utf16 !== undefined) return { ok: true, text: utf16 };
+  if (utf16 !== undefined) return { ok: true, parts: [{ text: utf16 }] };
   if (looksBinary(bytes)) return { ok: false, reason: 'binary' };
-  return { ok: true, text: bytesToText(bytes).replace(/^\uFEFF/, '') };
+  return { ok: true, parts: [{ text: bytesToText(bytes).replace(/^\uFEFF/, '') }] };
 }
 
 /** UTF-16 with a byte-order mark, as Windows PowerShell 5 writes redirected output. */

@@ -8,8 +8,14 @@ const PR_SUPPLEMENTARY_INFO = 0x0c1b;
 const PR_REPORT_TEXT = 0x1001;
 const STRING_TYPES = new Set([0x001f, 0x001e]);
 
-/** A text attachment (or an embedded item) handed back to the caller's sniffing, one level deeper. */
-export type ReadAttachment = (name: string, bytes: Uint8Array) => string | undefined;
+/** An attachment's bytes handed back to the caller's sniffing, one level deeper. */
+export type ReadAttachment = (name: string, bytes: Uint8Array) => ItemPart[];
+
+/** The item's own text, then each readable attachment (a returned message, a saved bounce) on its own. */
+export interface ItemPart {
+  name?: string;
+  text: string;
+}
 
 function decodeString(type: number, raw: Uint8Array): string {
   const buf = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
@@ -17,7 +23,7 @@ function decodeString(type: number, raw: Uint8Array): string {
 }
 
 /** Reads the item; undefined when the compound file is not an Outlook item. */
-export function outlookMsgText(bytes: Uint8Array, readAttachment: ReadAttachment): string | undefined {
+export function outlookMsgText(bytes: Uint8Array, readAttachment: ReadAttachment): ItemPart[] | undefined {
   const reports = new Map<FieldsData, string[]>();
   const reader = new MsgReader(new Uint8Array(bytes).buffer);
   reader.parserConfig = {
@@ -32,10 +38,10 @@ export function outlookMsgText(bytes: Uint8Array, readAttachment: ReadAttachment
   };
   const data = reader.getFileData();
   if (data.error || data.dataType !== 'msg') return undefined;
-  return itemText(reader, data, reports, readAttachment);
+  return itemParts(reader, data, reports, readAttachment);
 }
 
-function itemText(reader: MsgReader, item: FieldsData, reports: Map<FieldsData, string[]>, readAttachment: ReadAttachment): string {
+function itemParts(reader: MsgReader, item: FieldsData, reports: Map<FieldsData, string[]>, readAttachment: ReadAttachment, name?: string): ItemPart[] {
   const parts: string[] = [];
   if (item.headers) parts.push(item.headers.trim());
   if (item.subject) parts.push(`Subject: ${item.subject}`);
@@ -45,14 +51,15 @@ function itemText(reader: MsgReader, item: FieldsData, reports: Map<FieldsData, 
     for (const text of reports.get(recipient) ?? []) parts.push(`${recipient.email ?? recipient.name ?? ''}\n${text}`.trim());
   }
   for (const text of reports.get(item) ?? []) parts.push(text);
+  const result: ItemPart[] = [{ name, text: parts.filter(Boolean).join('\n\n') }];
   for (const attachment of item.attachments ?? []) {
+    const label = attachment.fileName ?? attachment.name ?? 'attachment';
     if (attachment.innerMsgContent && attachment.innerMsgContentFields) {
-      parts.push(itemText(reader, attachment.innerMsgContentFields, reports, readAttachment));
+      result.push(...itemParts(reader, attachment.innerMsgContentFields, reports, readAttachment, label));
       continue;
     }
     const file = reader.getAttachment(attachment);
-    const text = file.content ? readAttachment(file.fileName ?? 'attachment', file.content) : undefined;
-    if (text) parts.push(text);
+    if (file.content) result.push(...readAttachment(label, file.content).map((p) => ({ name: p.name ?? label, text: p.text })));
   }
-  return parts.filter(Boolean).join('\n\n');
+  return result.filter((p) => p.text.trim() !== '');
 }
