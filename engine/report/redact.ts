@@ -16,7 +16,7 @@ const FILE_ENDINGS = new Set(['txt', 'eml', 'msg', 'log', 'html', 'htm', 'json',
 const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'gov', 'ac', 'edu', 'ltd', 'plc']);
 const TENANT_SUFFIX = '.mail.protection.outlook.com';
 
-const EMAIL = String.raw`[A-Za-z0-9._%+'-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,63}`;
+const EMAIL = String.raw`[A-Za-z0-9_%+-][A-Za-z0-9._%+'-]*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,63}`;
 const IPV4 = String.raw`(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\.?\d)`;
 const IPV6 = String.raw`(?<![\w:.])(?=[0-9A-Fa-f:]*::|(?:[0-9A-Fa-f]{1,4}:){7})[0-9A-Fa-f:]{2,39}(?:(?<=:)(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])`;
 const HOST = String.raw`(?<![\w$@.-])(?:\*\.)?(?:[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?![\w-]|\.[A-Za-z0-9])`;
