@@ -16,6 +16,8 @@ import { commandOf, looksLikePlainWords, looksLikeReportFragment, type Command }
 import { rememberVerdict, SessionStore, type Session } from './session';
 import { sendVerdict, sendVerdictText } from './send-verdict';
 import { fileInputsOf, filesReadReply, type FileInput } from './file-inputs';
+import { sendTicket } from './send-ticket';
+import { TICKET_VERB } from '../cards/ticket-action';
 
 export interface RootDialogDeps {
   sessionAccessor: StatePropertyAccessor<Session>;
@@ -145,6 +147,13 @@ export class RootDialog extends ComponentDialog {
         else await dc.context.sendActivity(VERDICT_GONE);
         return;
       }
+      case 'ticket': {
+        const facts = plainTextFacts(session, value);
+        if (!facts) await dc.context.sendActivity(VERDICT_GONE);
+        else if (facts.inputs.length === 0) await dc.context.sendActivity(NOTHING_COLLECTED);
+        else await sendTicket(dc.context, this.engine, facts, wantsRedaction(value, dc.context.activity.text));
+        return;
+      }
       case 'example':
         await dc.cancelAllDialogs();
         await this.sessions.set(dc.context, this.sessions.fresh());
@@ -262,7 +271,14 @@ export function plainTextFacts(session: Session, value: unknown): Session['facts
   return session.verdicts?.at(-1)?.facts ?? session.facts;
 }
 
+/** The card's toggle (`redact: 'true'`) or "ticket redacted" typed. */
+function wantsRedaction(value: unknown, text: string): boolean {
+  const toggle = (value as { redact?: unknown } | undefined)?.redact;
+  return toggle === true || toggle === 'true' || /\bredact/i.test(text);
+}
+
 function verbCommand(verb: string): Command | undefined {
+  if (verb === TICKET_VERB) return 'ticket';
   if (verb === RESTART_VERB) return 'restart';
   if (verb === PLAIN_TEXT_VERB) return 'plain-text';
   if (verb === 'example') return 'example';

@@ -10,15 +10,19 @@ export interface TicketOptions {
   time: Date;
   /** Replace addresses, IPs, host/domain and certificate names with consistent placeholders. */
   redact?: boolean;
+  /** false: PowerShell indented instead of fenced, for a summary that is itself shown in a code block. */
+  codeFences?: boolean;
 }
 
 const LEADING = new Set(['confirmed', 'likely']);
 
-function steps(list: readonly FixStep[], indent = ''): string[] {
+function steps(list: readonly FixStep[], fences: boolean): string[] {
   const out: string[] = [];
   list.forEach((s, i) => {
-    out.push(`${indent}${i + 1}. ${oneLine(s.text)}`);
-    if (s.powershell) out.push('', `${indent}   \`\`\`powershell`, ...s.powershell.split('\n').map((l) => `${indent}   ${l}`), `${indent}   \`\`\``, '');
+    out.push(`${i + 1}. ${oneLine(s.text)}`);
+    if (!s.powershell) return;
+    const code = s.powershell.split('\n');
+    out.push('', ...(fences ? ['   ```powershell', ...code.map((l) => `   ${l}`), '   ```'] : code.map((l) => `       ${l}`)), '');
   });
   return out;
 }
@@ -70,14 +74,14 @@ export function ticketText(verdict: Verdict, options: TicketOptions): string {
   out.push('## Fix', '');
   if (toFix.length === 0) out.push('- no fix: no cause is open', '');
   for (const c of toFix) {
-    out.push(`### ${oneLine(c.title)}`, '', ...steps(c.fix.steps));
+    out.push(`### ${oneLine(c.title)}`, '', ...steps(c.fix.steps, options.codeFences !== false));
     if (c.fix.adminCenterPath.length > 0) out.push(`Admin center: ${c.fix.adminCenterPath.join(' > ')}`);
     out.push('');
   }
 
   out.push('## Verify', '');
   const verify = toFix.flatMap((c) => c.fix.verify);
-  out.push(...(verify.length > 0 ? steps(verify) : ['- send a test message to an external recipient and check that it is delivered']), '');
+  out.push(...(verify.length > 0 ? steps(verify, options.codeFences !== false) : ['- send a test message to an external recipient and check that it is delivered']), '');
 
   const docs = [...new Map(toFix.flatMap((c) => c.fix.docs).map((d) => [d.url, d])).values()];
   if (docs.length > 0) out.push('## References', '', ...docs.map((d) => `- ${d.title}: ${d.url}`), '');
