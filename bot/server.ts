@@ -100,7 +100,7 @@ export function createServer(config: BotConfig, deps: BotDeps = {}): restify.Ser
     engine: deps.engine,
     liveChecks: deps.liveChecks,
   });
-  const bot = new RelayDoctorBot(conversationState, dialog, fileOptions(config));
+  const bot = new RelayDoctorBot(conversationState, dialog, fileOptions(config), config.MAX_PASTE_CHARS);
   const auth = deps.auth ?? createAuthentication(config, deps.authOptions);
   const adapter = createAdapter(auth, conversationState, logger, { maxPasteChars: config.MAX_PASTE_CHARS, turnsPerMinute: config.TURNS_PER_MINUTE });
   // Storage outages and eTag conflicts get a clear message (not onTurnError's reset); stale conversations expire.
