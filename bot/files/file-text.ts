@@ -30,7 +30,8 @@ export function fileText(bytes: Uint8Array, depth = 0): FileText {
       parts = undefined; // a damaged compound file
     }
     if (parts === undefined) return { ok: false, reason: 'not-outlook-item' };
-    return parts.length > 0 ? { ok: true, parts } : { ok: false, reason: 'empty' };
+    // An item with no text at all reads as a damaged or foreign compound file.
+    return parts.length > 0 ? { ok: true, parts } : { ok: false, reason: 'not-outlook-item' };
   }
   const utf16 = utf16Text(bytes);
   if (utf16 !== undefined) return { ok: true, parts: [{ text: utf16 }] };
