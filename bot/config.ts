@@ -1,5 +1,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { DEFAULT_FILE_DOWNLOAD_HOSTS, parseHostList } from './files/allowed-hosts';
+import type { FileOptions } from './files/file-attachments';
 
 // Configuration is read from the environment once, here, and validated. Blank MicrosoftAppId means
 // anonymous local mode (Agents Playground, tests): no inbound token is checked, no outbound token sent.
@@ -58,6 +60,12 @@ export const ConfigSchema = z.object({
   OTEL_METRIC_EXPORT_INTERVAL: z.preprocess(blankToUndefined, z.coerce.number().int().min(100).default(60_000)),
   /** Longest delay before finished spans are exported, in ms (OpenTelemetry's variable; default 5000). */
   OTEL_BSP_SCHEDULE_DELAY: z.preprocess(blankToUndefined, z.coerce.number().int().min(10).default(5_000)),
+  /** Comma-separated hosts the bot may download shared files from (`*.sharepoint.com` = any sub-domain). Plain http only for a listed loopback host (tests). */
+  FILE_DOWNLOAD_HOSTS: z.preprocess(blankToUndefined, z.string().default(DEFAULT_FILE_DOWNLOAD_HOSTS)),
+  /** Largest file the bot downloads, in bytes. */
+  FILE_MAX_BYTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1024).default(5 * 1024 * 1024)),
+  /** How long one file download may take, in ms. */
+  FILE_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(100).default(15_000)),
   /** pino log level: fatal, error, warn, info (default), debug, trace or silent. */
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
 });
@@ -87,6 +95,11 @@ export function blobIdentityClientId(config: BotConfig): string | undefined {
 
 export function dnsServers(config: BotConfig): string[] {
   return (config.DNS_SERVERS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** How files shared in the personal chat are downloaded (bot/files). */
+export function fileOptions(config: BotConfig): FileOptions {
+  return { hosts: parseHostList(config.FILE_DOWNLOAD_HOSTS), maxBytes: config.FILE_MAX_BYTES, timeoutMs: config.FILE_TIMEOUT_MS, maxFiles: 5 };
 }
 
 /** For `npm start`: load `.env` (local runs) into the environment, then read it. The only reader of process.env. */

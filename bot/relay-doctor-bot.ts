@@ -1,7 +1,9 @@
-import { TeamsActivityHandler, TurnContext, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
+import { TeamsActivityHandler, TurnContext, type ConversationState, type MessagingExtensionAction, type MessagingExtensionActionResponse, type StatePropertyAccessor } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { RootDialog } from '../dialogs/root-dialog';
 import { htmlMessageText } from './message-text';
+import { takeFiles, type FileOptions } from './files/file-attachments';
+import { diagnoseMessage } from './message-extension';
 
 /**
  * The Teams handler: welcome on install or first contact, messages to the root dialog (in group chats and
@@ -11,7 +13,7 @@ export class RelayDoctorBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly welcomed: StatePropertyAccessor<boolean>;
 
-  constructor(private readonly conversationState: ConversationState, private readonly dialog: Dialog) {
+  constructor(private readonly conversationState: ConversationState, private readonly dialog: Dialog, private readonly files?: FileOptions, private readonly maxMessageChars = 40_000) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.welcomed = conversationState.createProperty<boolean>('welcomed');
@@ -32,7 +34,8 @@ export class RelayDoctorBot extends TeamsActivityHandler {
         const { activity } = context;
         // Without a recipient there is no bot mention to remove (and botbuilder would throw).
         activity.text = (htmlMessageText(activity) ?? (activity.text ? (activity.recipient ? TurnContext.removeRecipientMention(activity) : undefined) ?? activity.text : '')).trim();
-        await runDialog(this.dialog, context, this.dialogState);
+        // Shared files are downloaded and read here (bot/files); false: nothing readable, already answered.
+        if (!this.files || await takeFiles(context, this.files)) await runDialog(this.dialog, context, this.dialogState);
       }
       await next();
     });
@@ -53,6 +56,11 @@ export class RelayDoctorBot extends TeamsActivityHandler {
     if (await this.welcomed.get(context, false)) return;
     await this.welcomed.set(context, true);
     await context.sendActivity(RootDialog.welcomeActivity());
+  }
+
+  /** "Diagnose with Relay Doctor" on a message: the verdict in a dialog (bot/message-extension.ts). */
+  protected async handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    return diagnoseMessage(context, action, this.maxMessageChars);
   }
 
   async run(context: TurnContext): Promise<void> {

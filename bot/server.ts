@@ -8,7 +8,7 @@ import { RootDialog } from '../dialogs/root-dialog';
 import { realEngine, type DiagnosisEngine, type LiveChecks } from '../dialogs/engine-port';
 import { createAdapter } from './adapter';
 import { authOutcomeScope, createAuthentication, GuardedAuthentication, type AuthOptions, type AuthOutcome } from './auth';
-import { isAnonymous, type BotConfig } from './config';
+import { fileOptions, isAnonymous, type BotConfig } from './config';
 import { readJsonBody } from './limits-body';
 import { perIpLimit } from './limits-ip';
 import { captureLibraryConsole, type CapturedConsole } from './library-console';
@@ -114,7 +114,7 @@ export function createServer(config: BotConfig, deps: BotDeps = {}): restify.Ser
     // Report parts together are held to the paste limit, so "done" never hands the engine more.
     maxReportChars: config.MAX_PASTE_CHARS,
   });
-  const bot = new RelayDoctorBot(conversationState, dialog);
+  const bot = new RelayDoctorBot(conversationState, dialog, fileOptions(config), config.MAX_PASTE_CHARS);
   const auth = deps.auth ?? createAuthentication(config, deps.authOptions);
   const adapter = createAdapter(auth, conversationState, logger, {
     maxPasteChars: config.MAX_PASTE_CHARS,

@@ -6,6 +6,8 @@ import { ansi, clean, formatVerdict } from './format-verdict';
 import { InputError, readFileInput, readStdinInput, type NamedInput } from './read-inputs';
 import { USAGE } from './usage';
 import { liveFactsFor } from './live';
+import { ticketText } from '../engine/report/ticket';
+import { redact } from '../engine/report/redact';
 
 class UsageError extends Error {}
 
@@ -31,6 +33,8 @@ async function runDiagnose(args: string[], out: NodeJS.WritableStream): Promise<
         json: { type: 'boolean' },
         offline: { type: 'boolean' },
         'dns-server': { type: 'string', multiple: true },
+        ticket: { type: 'boolean' },
+        redact: { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -55,7 +59,12 @@ async function runDiagnose(args: string[], out: NodeJS.WritableStream): Promise<
   }
   // Times in the verdict in this computer's time zone: the admin running the command line is here.
   const verdict = diagnose(facts, { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
-  if (values.json) {
+  if (values.ticket) {
+    out.write(ticketText(verdict, { time: new Date(), redact: values.redact === true }));
+  } else if (values.redact) {
+    // --redact without --ticket redacts whichever output was asked for.
+    out.write(redact(values.json ? `${JSON.stringify(verdict, null, 2)}\n` : formatVerdict(verdict)));
+  } else if (values.json) {
     out.write(`${JSON.stringify(verdict, null, 2)}\n`);
   } else {
     const color = (out as NodeJS.WriteStream).isTTY === true && !process.env.NO_COLOR;

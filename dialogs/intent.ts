@@ -1,7 +1,7 @@
 // Words the conversation understands anywhere, and light heuristics for what a message is.
 
 /** `keep-going` comes only from the "Start over?" card's button. */
-export type Command = 'help' | 'cancel' | 'restart' | 'show-fix' | 'done' | 'plain-text' | 'example' | 'keep-going';
+export type Command = 'help' | 'cancel' | 'restart' | 'show-fix' | 'done' | 'plain-text' | 'example' | 'keep-going' | 'ticket';
 
 const COMMANDS: ReadonlyArray<[Command, RegExp]> = [
   ['help', /^(help|\?|what can you do|how does this work)$/],
@@ -11,6 +11,7 @@ const COMMANDS: ReadonlyArray<[Command, RegExp]> = [
   ['done', /^(done|that'?s all|that is all|complete|finished|end)$/],
   ['plain-text', /^(plain text|show as plain text|as text)$/],
   ['example', /^(example|try an example|show me an example|demo)$/],
+  ['ticket', /^((copy )?for a ticket|ticket|ticket summary|make a ticket)( redact(ed)?)?$/],
 ];
 
 /** A command typed in words; only short messages count, so a paste is never taken for a command. */

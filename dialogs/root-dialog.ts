@@ -19,6 +19,9 @@ import { commandOf, looksLikePlainWords, looksLikeReportFragment, type Command }
 import { FACTS_TRIMMED } from './bound-facts';
 import { addReportPart, MAX_REPORT_CHARS, MAX_REPORT_PARTS, rememberVerdict, SessionStore, type Session } from './session';
 import { sendVerdict, sendVerdictText } from './send-verdict';
+import { fileInputsOf, filesReadReply, type FileInput } from './file-inputs';
+import { sendTicket } from './send-ticket';
+import { TICKET_VERB } from '../cards/ticket-action';
 
 export interface RootDialogDeps {
   sessionAccessor: StatePropertyAccessor<Session>;
@@ -84,6 +87,12 @@ export class RootDialog extends ComponentDialog {
     // Normalize once: no @mention, trimmed, '' for a card submit without text.
     const text = (activity.text ? (activity.recipient ? TurnContext.removeRecipientMention(activity) : undefined) ?? activity.text : '').trim();
     activity.text = text;
+
+    const files = fileInputsOf(dc.context);
+    if (files) {
+      await this.intakeFiles(dc, files);
+      return;
+    }
 
     const verb = VerbSchema.safeParse(activity.value);
     const command: Command | undefined = verb.success ? verbCommand(verb.data.verb) : commandOf(text);
@@ -156,6 +165,13 @@ export class RootDialog extends ComponentDialog {
         const facts = plainTextFacts(session, value);
         if (facts) await sendVerdictText(dc.context, this.engine, facts);
         else await dc.context.sendActivity(VERDICT_GONE);
+        return;
+      }
+      case 'ticket': {
+        const facts = plainTextFacts(session, value);
+        if (!facts) await dc.context.sendActivity(VERDICT_GONE);
+        else if (facts.inputs.length === 0) await dc.context.sendActivity(NOTHING_COLLECTED);
+        else await sendTicket(dc.context, this.engine, facts, wantsRedaction(value, dc.context.activity.text));
         return;
       }
       case 'example':
@@ -238,6 +254,23 @@ export class RootDialog extends ComponentDialog {
     return dc.emitEvent(RESEND_QUESTION_EVENT, undefined, false, true);
   }
 
+  /** Files sent together (bot/files read them) are one case: each is recognized, all merged, then diagnosed. */
+  private async intakeFiles(dc: DialogContext, files: FileInput[]): Promise<void> {
+    await this.closeAll(dc, 'new-case');
+    let session = await this.sessions.get(dc.context);
+    if (session.fragments.length > 0) session = this.flushFragments(session);
+    const recognitions = files.map((f) => ({ name: f.name, recognized: this.engine.recognize(f.text) }));
+    if (recognitions.some((r) => r.recognized.kind === 'ndr')) session = { ...session, facts: this.engine.emptyFacts(), asked: undefined };
+    for (const { recognized } of recognitions) {
+      if (recognized.kind !== 'not-recognized') session = { ...session, facts: this.engine.mergeFacts(session.facts, recognized.facts) };
+    }
+    if (await this.sessions.set(dc.context, session)) await dc.context.sendActivity(FACTS_TRIMMED);
+    await dc.context.sendActivity(filesReadReply(recognitions.map(({ name, recognized }) => ({
+      name, label: recognized.kind === 'not-recognized' ? undefined : recognized.facts.inputs?.[0]?.label,
+    }))));
+    if (recognitions.some((r) => r.recognized.kind !== 'not-recognized')) await this.startDiagnosis(dc);
+  }
+
   private flushFragments(session: Session): Session {
     const recognized = this.engine.recognize(session.fragments.join('\n'));
     return this.addToCase({ ...session, fragments: [] }, recognized);
@@ -291,7 +324,14 @@ export function plainTextFacts(session: Session, value: unknown): Session['facts
   return session.verdicts?.at(-1)?.facts ?? session.facts;
 }
 
+/** The card's toggle (`redact: 'true'`) or "ticket redacted" typed. */
+function wantsRedaction(value: unknown, text: string): boolean {
+  const toggle = (value as { redact?: unknown } | undefined)?.redact;
+  return toggle === true || toggle === 'true' || /\bredact/i.test(text);
+}
+
 function verbCommand(verb: string): Command | undefined {
+  if (verb === TICKET_VERB) return 'ticket';
   if (verb === RESTART_VERB) return 'restart';
   if (verb === PLAIN_TEXT_VERB) return 'plain-text';
   if (verb === 'example') return 'example';

@@ -91,8 +91,10 @@ describe('cards: Adaptive Card 1.5 validation', () => {
     const cards = buildVerdictCards(verdict);
     assert.equal(cards.length, 1);
     assertValid(cards[0], 'verdict');
-    const actions = cards[0].actions as Array<{ data: { verb: string; family: string; causes: string[] } }>;
-    assert.deepEqual(actions.map((a) => a.data.verb), ['plain-text', 'restart']);
+    type Data = { verb: string; family: string; causes: string[] };
+    // "Copy for a ticket" is a ShowCard (the redaction toggle) whose submit carries the data.
+    const actions = (cards[0].actions as Array<{ data?: Data; card?: { actions: Array<{ data: Data }> } }>).map((a) => ({ data: a.data ?? a.card!.actions[0].data }));
+    assert.deepEqual(actions.map((a) => a.data.verb), ['plain-text', 'ticket', 'restart']);
     for (const a of actions) {
       assert.equal(a.data.family, 'eop-relay-denied');
       assert.deepEqual(a.data.causes, ['inbound-connector.certificate-mismatch']);
