@@ -27,9 +27,11 @@ export const PASTE_KINDS = new Set(['ndr', 'send-connector', 'inbound-connector'
 
 export type Recognition = ReturnType<DiagnosisEngine['recognize']>;
 
-/** An NDR that holds its status or diagnostic line: enough to start (or restart) a case on its own. */
+/** An NDR that holds its status or reply code: enough to start (or restart) a case on its own. */
 export function isCompleteNdr(recognized: Recognition): boolean {
-  return recognized.kind === 'ndr' && (recognized.facts.ndrs ?? []).some((n) => Boolean(n.enhancedStatus || n.diagnostic));
+  // A report without any status code (the first part of a split Exchange NDR reads like a code-less bounce)
+  // is collected until "done": the parts that follow usually hold the reply.
+  return recognized.kind === 'ndr' && (recognized.facts.ndrs ?? []).some((n) => Boolean(n.enhancedStatus || n.replyCode));
 }
 
 const TURN_RECOGNITION = Symbol('relayDoctor.recognition');

@@ -269,10 +269,10 @@ describe(`dialogs: open questions are not fed what is not an answer (${engineLab
   });
 
   it('an NDR part pasted at an open question is merged as facts, never stored as the answer', async () => {
-    // An engine double reading PART as the top of an NDR without its status or diagnostic line.
+    // An engine double reading PART as the top of an NDR without its status line or reply code.
     const PART = 'Delivery has failed to these recipients or groups:\n(top of a report)';
     const whole = walkEngine.recognize(NDR_541_EX2010);
-    const part = { ...whole, facts: { ...whole.facts, ndrs: (whole.facts.ndrs ?? []).map((n) => ({ ...n, enhancedStatus: undefined, diagnostic: undefined })) } };
+    const part = { ...whole, facts: { ...whole.facts, ndrs: (whole.facts.ndrs ?? []).map((n) => ({ ...n, enhancedStatus: undefined, replyCode: undefined, diagnostic: undefined })) } };
     const engine: DiagnosisEngine = { ...walkEngine, recognize: (input) => (input === PART ? part : walkEngine.recognize(input)) };
     const h = new ConversationHarness(engine);
     const q = questionsIn(await h.send(NDR_5764_EX2013))[0];
