@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { corpusDir, hasShared, repoRoot } from '../test/support/paths';
+import { corpusDir, repoRoot } from '../test/support/paths';
 
-// The benchmark's inputs: every corpus file (read at run time from ../shared, never copied) and every
-// fixture the project wrote itself under test/fixtures/ndr and test/fixtures/powershell.
+// The benchmark's inputs: every vendored corpus bounce (test/fixtures/bounces, listed in its INDEX.tsv) and
+// every fixture the project wrote itself under test/fixtures/ndr and test/fixtures/powershell.
 
 export interface BenchInput {
   /** `corpus:<path>` or `fixture:<area>/<file>`. */
   id: string;
   source: 'corpus' | 'fixture';
-  /** Corpus category (b–e) or the fixture area (ndr, powershell). */
+  /** Corpus kind (onprem-relay, other-relay, microsoft-other, near-miss) or the fixture area (ndr, powershell). */
   category: string;
   bytes: Uint8Array;
   /** A real-world bounce: corpus categories b–d and the project's own NDR fixtures. */
@@ -22,7 +22,7 @@ const NOT_INPUT = /\.(ts|js|md|map)$/i;
 export function loadCorpus(dir = corpusDir): BenchInput[] {
   const indexFile = path.join(dir, 'INDEX.tsv');
   if (!fs.existsSync(indexFile)) return [];
-  const rows = fs.readFileSync(indexFile, 'utf8').split(/\r?\n/).slice(1).filter((l) => l.trim() !== '');
+  const rows = fs.readFileSync(indexFile, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '' && !l.startsWith('#')).slice(1);
   return rows.map((row) => {
     const [file, category] = row.split('\t');
     return {
@@ -30,7 +30,7 @@ export function loadCorpus(dir = corpusDir): BenchInput[] {
       source: 'corpus' as const,
       category,
       bytes: new Uint8Array(fs.readFileSync(path.join(dir, file))),
-      realisticNdr: ['a', 'b', 'c', 'd'].includes(category),
+      realisticNdr: category !== 'near-miss',
     };
   });
 }
@@ -61,5 +61,6 @@ export interface InputSet {
 }
 
 export function loadInputs(): InputSet {
-  return { inputs: [...loadCorpus(), ...loadFixtures()], corpusPresent: hasShared, corpusDir };
+  const corpus = loadCorpus();
+  return { inputs: [...corpus, ...loadFixtures()], corpusPresent: corpus.length > 0, corpusDir };
 }

@@ -105,8 +105,9 @@ const METHOD = `## Method
   absolute numbers are this machine's.
 - **Engine**: \`diagnose(buildFacts([bytes]))\` per input, synchronous, in the runner process, after
   warm-up calls; wall time per call with \`process.hrtime\`. Inputs: every file listed in
-  \`../shared/corpus/INDEX.tsv\` (read at run time) and every own fixture under \`test/fixtures/ndr\`
-  and \`test/fixtures/powershell\`. "Realistic NDRs" are corpus categories b–d and the own NDR fixtures.
+  \`test/fixtures/bounces/INDEX.tsv\` (the vendored real bounces) and every own fixture under
+  \`test/fixtures/ndr\` and \`test/fixtures/powershell\`. "Realistic NDRs" are the corpus bounces other than
+  near misses and the own NDR fixtures.
 - **Scaling**: pastes built from the project's own example NDR and PowerShell fixtures, grown with
   filler to 1 KB … 5 MB: an NDR with a long original message, a MIME DSN with a base64 attachment,
   a long \`Get-SendConnector | Format-List\`, a long Send protocol log.
@@ -151,8 +152,7 @@ The load generator and the stand-in connector share one process; each bot has it
 npm run bench             # full: about ten minutes here
 npm run bench -- --quick  # under two minutes: fewer samples, shorter loads, memory partly copied
 \`\`\`
-Both rebuild \`dist/\` first. \`../shared/corpus\` is used when present; without it the corpus part is
-skipped with a message and the own fixtures are still measured.
+Both rebuild \`dist/\` first. Everything they read is in the repository (\`test/fixtures/\`).
 ${skipped.length > 0 ? `\nSkipped in this run: ${skipped.map(([k, v]) => `${k} (${v})`).join('; ')}.\n` : ''}
 ${engineSection(r)}
 ${scalingSection(r)}

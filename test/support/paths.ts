@@ -13,16 +13,5 @@ function findRepoRoot(start: string): string {
 
 export const repoRoot = findRepoRoot(__dirname);
 export const distRoot = path.join(repoRoot, 'dist');
-/** `../shared` beside the clone; RELAY_DOCTOR_SHARED overrides it. */
-export const sharedDir = process.env.RELAY_DOCTOR_SHARED ?? path.resolve(repoRoot, '..', 'shared');
-export const corpusDir = path.join(sharedDir, 'corpus');
-export const hasShared = fs.existsSync(path.join(corpusDir, 'INDEX.tsv'));
-
-/** Call inside a describe(): skips its tests with a visible message when ../shared is absent. */
-export function requireShared(ctx: Mocha.Suite): void {
-  if (hasShared) return;
-  ctx.beforeAll(function skipWithoutShared() {
-    process.stdout.write(`  (skipped: ${sharedDir} is absent; these tests need ../shared/corpus)\n`);
-    this.skip();
-  });
-}
+/** The vendored bounce corpus (third-party samples with their licenses) and the index of what each must yield. */
+export const corpusDir = path.join(repoRoot, 'test', 'fixtures', 'bounces');
