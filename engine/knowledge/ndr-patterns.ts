@@ -304,7 +304,10 @@ export const NDR_PATTERNS: readonly NdrPattern[] = [
   },
   // The opposite direction (Exchange Online → on-premises), before the STARTTLS strings it quotes: recognized, pointed at, never this hop.
   {
-    id: 'exo.onprem-certificate-mismatch', examples: ['450 4.4.317 Cannot connect to remote server [Message=451 5.7.3 STARTTLS is required to send mail]', '{LED=450 4.7.320 Certificate validation failed};{MSG=SubjectMismatch}'],
+    id: 'exo.onprem-certificate-mismatch', examples: [
+      '450 4.4.317 Cannot connect to remote server [Message=451 5.7.3 STARTTLS is required to send mail]',
+      '{LED=450 4.7.320 Certificate validation failed};{MSG=SubjectMismatch}', '450 4.7.320 Certificate validation failed',
+    ],
     match: (t) => t.full.includes('subjectmismatch') || enhIn(t, '4.7.320') || (enhRange(t, '4.4.', 316, 318) && any(t, 'starttls is required', 'subjectmismatch', 'certificate')),
     family: 'other-failure', confirmed: ['hybrid.exo-to-onprem-certificate'], consider: [], unlikely: [], sources: [SRC.cert320, SRC.exshell317, SRC.mfi],
   },
@@ -322,7 +325,7 @@ export const NDR_PATTERNS: readonly NdrPattern[] = [
   },
   // §3.5 EXO → on-prem (before the on-prem DNS/connection strings they contain)
   {
-    id: 'exo.4.4.31x.onprem-unreachable', examples: ['450 4.4.312 DNS query failed', '450 4.4.316 Connection refused', '450 4.4.317 Cannot connect to remote server', '450 4.7.320 Certificate validation failed'],
+    id: 'exo.4.4.31x.onprem-unreachable', examples: ['450 4.4.312 DNS query failed', '450 4.4.316 Connection refused', '450 4.4.317 Cannot connect to remote server'],
     match: (t) => enhRange(t, '4.4.', 312, 318) || enhRange(t, '5.4.', 312, 318) || enhIn(t, '4.7.320'),
     family: 'other-failure', confirmed: [], consider: ['hybrid.exo-to-onprem-unreachable', 'hybrid.exo-to-onprem-certificate'], unlikely: [], sources: [SRC.mfi, SRC.tlsblog],
   },
