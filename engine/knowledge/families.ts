@@ -18,9 +18,10 @@ export interface FamilyEntry {
   words: string;
 }
 
-// Rank: refusals that say who refused and why come before transient or unrelated failures. The relay
-// refusals come first (the product's subject; a relay refusal before the 4.4.7 expiry that followed it),
-// then the TLS failure of the hop to EOP, then the failures that are not relay problems.
+// Rank: a refusal that names who refused comes before a failure that only says the mail did not get
+// through. The relay refusals first (the product's subject), then the TLS failure of the hop to EOP (usually
+// a 4xx retry), then EOP's refusals of a recipient or a sender, then the connection failures and expiries
+// (a relay refusal before the 4.4.7 expiry that followed it), then the rest.
 export const FAMILY_TABLE: Readonly<Record<Family, FamilyEntry>> = {
   'eop-relay-denied': {
     rank: 0, primaryCase: 'case2', relay: true,
