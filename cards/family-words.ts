@@ -1,19 +1,11 @@
-import type { Family, Status } from '../engine/vocabulary';
+import { FAMILIES, type Family, type Status } from '../engine/vocabulary';
+import { FAMILY_TABLE } from '../engine/knowledge/families';
 
 // Words for the vocabulary ids (../shared/design/vocabulary.md), as the cards and plain text say them.
 
-export const FAMILY_WORDS: Record<Family, string> = {
-  'eop-relay-denied': 'Exchange Online Protection refused to relay for your organization',
-  'eop-wrong-endpoint': 'Your server sent to a Microsoft endpoint that cannot relay for your tenant',
-  'tls-failure': 'The TLS or certificate step between your server and Exchange Online failed',
-  'connection-failure': 'Your server could not reach or resolve its next hop',
-  'onprem-relay-denied': 'Your on-premises Exchange server refused to relay',
-  'other-relay-denied': 'A non-Microsoft mail server refused to relay',
-  'eop-recipient-rejected': 'Exchange Online Protection rejected the recipient (not a relay problem)',
-  'eop-sender-blocked': 'Exchange Online Protection refused the sender for reputation or policy',
-  'other-failure': 'A delivery failure that is not a relay problem',
-  'not-an-ndr': 'No delivery failure was recognized yet',
-};
+/** The family's short words, from the engine's one family table. */
+export const FAMILY_WORDS: Readonly<Record<Family, string>> =
+  Object.fromEntries(FAMILIES.map((f) => [f, FAMILY_TABLE[f].words])) as Record<Family, string>;
 
 export const STATUS_WORDS: Record<Status, string> = {
   confirmed: 'Confirmed',

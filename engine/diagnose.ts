@@ -1,8 +1,8 @@
 import type { Facts } from './facts';
 import type { CauseResult, Fix, Verdict } from './verdict';
-import { CAUSE_IDS, STATUS_RANK, caseOf, type Case, type CauseId, type Family } from './vocabulary';
+import { CAUSE_IDS, STATUS_RANK, caseOf, type CauseId } from './vocabulary';
 import { causeEntry } from './knowledge/causes/catalogue';
-import { FAMILY_HEADLINES, RELAY_FAMILIES } from './knowledge/families';
+import { FAMILY_TABLE, caseOrder } from './knowledge/families';
 import { buildContext, type DiagnosisContext } from './rules/context';
 import { combineFindings, type CombinedCause } from './rules/combine';
 import type { Finding } from './rules/finding';
@@ -34,13 +34,9 @@ const RULES: ReadonlyArray<(ctx: DiagnosisContext) => Finding[]> = [
 
 const EMPTY_FIX: Fix = { steps: [], adminCenterPath: [], verify: [], docs: [] };
 
-function caseOrder(family: Family): Case[] {
-  return family === 'eop-relay-denied' ? ['case2', 'case1', 'other'] : ['case1', 'case2', 'other'];
-}
-
 /** Without an NDR, configuration or a domain still start a Case 1 / Case 2 check. */
 function inRelayMode(ctx: DiagnosisContext): boolean {
-  if (RELAY_FAMILIES.has(ctx.family)) return true;
+  if (FAMILY_TABLE[ctx.family].relay) return true;
   if (ctx.family !== 'not-an-ndr') return false;
   const f = ctx.facts;
   return f.sendConnectors.length + f.inboundConnectors.length + f.acceptedDomains.length + f.certificates.length + f.protocolLogs.length > 0 ||
@@ -150,7 +146,7 @@ export function diagnose(facts: Facts, options: DiagnoseOptions = {}): Verdict {
   const unchecked = relayMode || causes.length > 0 ? [...unsure.map((u) => u.item), ...notChecked(ctx, causes)].slice(0, 6) : [];
   return {
     family: ctx.family,
-    headline: FAMILY_HEADLINES[ctx.family],
+    headline: FAMILY_TABLE[ctx.family].headline,
     diagnostic: ctx.primaryNdr?.diagnostic,
     causes,
     questions,

@@ -9,7 +9,7 @@ export { diagnose } from './diagnose';
 export { classifyHost, isMicrosoftHost, isTenantEndpoint, type EndpointClass, type EndpointKind } from './knowledge/endpoints';
 export { causeEntry, CAUSE_CATALOGUE, type CauseEntry } from './knowledge/causes/catalogue';
 export type { FixContext } from './knowledge/causes/fix-context';
-export { FAMILY_HEADLINES } from './knowledge/families';
+export { FAMILY_TABLE, caseOrder, type FamilyEntry } from './knowledge/families';
 export { evidenceCommands, type EvidenceCommand } from './knowledge/causes/evidence-commands';
 export { psQuote } from './knowledge/causes/ps-quote';
 export { SHELL_WORDS, shellOf } from './rules/command-shell';

@@ -1,23 +1,11 @@
-// The NDR pattern table (knowledge file §3.1–§3.6) and the context rules of §4.2. Knowledge as data: each
+// The NDR pattern table (knowledge file §3.1–§3.6). Knowledge as data: each
 // entry names its family, the causes the text proves, the causes to consider, the causes the text makes
 // unlikely, and its sources. Entries are tried in order; the first match wins, so specific strings come
 // before the generic ones they contain (5.7.54 before "unable to relay", DBEB 5.4.1 before 5.4.1 relay).
-import type { NdrFacts } from '../facts';
+// Data only: the code that reads an NDR's facts into an NdrText and classifies it is
+// recognize/ndr/classify-ndr.ts.
 import type { CauseId, Family } from '../vocabulary';
-import { classifyHost, isMicrosoftHost } from './endpoints';
-import { attrOf, codesOf, innerReply, normalizeText } from '../recognize/ndr/smtp-reply';
-
-export interface NdrClassification {
-  family: Family;
-  patternId?: string;
-  /** Causes the text alone proves. */
-  confirmed: CauseId[];
-  /** Causes to consider. */
-  consider: CauseId[];
-  /** Causes the text makes unlikely (e.g. EOP was reached, so no-smart-host is unlikely). */
-  unlikely: CauseId[];
-  sources: string[];
-}
+import type { EndpointKind } from './endpoints';
 
 /** Who refused the message, read from the hosts the NDR names (§4.2). */
 export type Rejecter = 'microsoft' | 'onprem' | 'third-party' | 'unknown';
@@ -33,7 +21,7 @@ export interface NdrText {
   attr?: string;
   rejecter: Rejecter;
   /** Endpoint kind of the remote server (`client-submission`, `legacy-fope`, …), when one is named. */
-  remoteKind?: string;
+  remoteKind?: EndpointKind;
 }
 
 export interface NdrPattern {
@@ -48,6 +36,12 @@ export interface NdrPattern {
   sources: string[];
   /** A catch-all that only says "some delivery failure": not proof on its own that a text is an NDR. */
   generic?: boolean;
+  /** Causes also proven when the remote server is an endpoint of this kind. */
+  confirmedWhenRemote?: { kind: EndpointKind; causes: CauseId[] };
+  /** `confirmed` is proof only when this party refused; when another did, those causes are only considered. */
+  confirmedOnlyWhenRejecter?: Rejecter;
+  /** The family instead of `family` when this party refused. */
+  familyWhenRejecter?: Partial<Record<Rejecter, Family>>;
 }
 
 // Knowledge file §13 keys → URLs.
@@ -264,6 +258,9 @@ export const NDR_PATTERNS: readonly NdrPattern[] = [
     match: (t) => enhIn(t, '5.7.54') || t.text.includes('unable to relay recipient in non-accepted domain'),
     family: 'onprem-relay-denied', confirmed: ['onprem.receive-connector-relay'], consider: ['send-connector.no-internet-address-space'], unlikely: [],
     sources: [SRC.qa1193037, SRC.anonrelay],
+    // §3.3 / §4.2: proven on-prem only when the on-prem server itself refused. Another organization's server
+    // refusing is other-relay-denied; with no host named at all it stays a candidate.
+    confirmedOnlyWhenRejecter: 'onprem', familyWhenRejecter: { 'third-party': 'other-relay-denied' },
   },
   {
     id: 'eop.5.7.1.allow-list', examples: ['5.7.1. Unable To Relay: Blocked by Customer Allow list'],
@@ -307,7 +304,10 @@ export const NDR_PATTERNS: readonly NdrPattern[] = [
   },
   // The opposite direction (Exchange Online → on-premises), before the STARTTLS strings it quotes: recognized, pointed at, never this hop.
   {
-    id: 'exo.onprem-certificate-mismatch', examples: ['450 4.4.317 Cannot connect to remote server [Message=451 5.7.3 STARTTLS is required to send mail]', '{LED=450 4.7.320 Certificate validation failed};{MSG=SubjectMismatch}'],
+    id: 'exo.onprem-certificate-mismatch', examples: [
+      '450 4.4.317 Cannot connect to remote server [Message=451 5.7.3 STARTTLS is required to send mail]',
+      '{LED=450 4.7.320 Certificate validation failed};{MSG=SubjectMismatch}', '450 4.7.320 Certificate validation failed',
+    ],
     match: (t) => t.full.includes('subjectmismatch') || enhIn(t, '4.7.320') || (enhRange(t, '4.4.', 316, 318) && any(t, 'starttls is required', 'subjectmismatch', 'certificate')),
     family: 'other-failure', confirmed: ['hybrid.exo-to-onprem-certificate'], consider: [], unlikely: [], sources: [SRC.cert320, SRC.exshell317, SRC.mfi],
   },
@@ -325,7 +325,7 @@ export const NDR_PATTERNS: readonly NdrPattern[] = [
   },
   // §3.5 EXO → on-prem (before the on-prem DNS/connection strings they contain)
   {
-    id: 'exo.4.4.31x.onprem-unreachable', examples: ['450 4.4.312 DNS query failed', '450 4.4.316 Connection refused', '450 4.4.317 Cannot connect to remote server', '450 4.7.320 Certificate validation failed'],
+    id: 'exo.4.4.31x.onprem-unreachable', examples: ['450 4.4.312 DNS query failed', '450 4.4.316 Connection refused', '450 4.4.317 Cannot connect to remote server'],
     match: (t) => enhRange(t, '4.4.', 312, 318) || enhRange(t, '5.4.', 312, 318) || enhIn(t, '4.7.320'),
     family: 'other-failure', confirmed: [], consider: ['hybrid.exo-to-onprem-unreachable', 'hybrid.exo-to-onprem-certificate'], unlikely: [], sources: [SRC.mfi, SRC.tlsblog],
   },
@@ -436,6 +436,8 @@ export const NDR_PATTERNS: readonly NdrPattern[] = [
     id: 'eop.5.7.57.client-not-authenticated', examples: ['530 5.7.57 Client not authenticated to send mail', 'Client was not authenticated to send anonymous mail during MAIL FROM'],
     match: (t) => enhIn(t, '5.7.57') || t.text.includes('client was not authenticated to send anonymous mail'),
     family: 'eop-wrong-endpoint', confirmed: [], consider: ['send-connector.client-submission-endpoint'], unlikely: [], sources: [SRC.m5757, SRC.printers],
+    // §3.5: 5.7.57 from smtp.office365.com proves the Send connector targets the client submission endpoint.
+    confirmedWhenRemote: { kind: 'client-submission', causes: ['send-connector.client-submission-endpoint'] },
   },
   {
     id: 'eop.smtp-auth-endpoint', examples: ['5.7.60 SMTP; Client does not have permissions to send as this sender', '535 5.7.3 Authentication unsuccessful', '535 5.7.139'],
@@ -471,58 +473,8 @@ export const NDR_PATTERNS: readonly NdrPattern[] = [
   },
 ];
 
-/** Who rejected, from the hosts an NDR names (§4.2). */
-export function rejecterOf(ndr: Pick<NdrFacts, 'replyHost' | 'remoteServer' | 'generatingServer' | 'rejectedBy'>): Rejecter {
-  if (ndr.replyHost && isMicrosoftHost(ndr.replyHost)) return 'microsoft';
-  const remote = ndr.remoteServer;
-  if (remote && isMicrosoftHost(remote)) return 'microsoft';
-  const gen = ndr.generatingServer;
-  if (remote && (!gen || remote.toLowerCase() !== gen.toLowerCase()) && ndr.rejectedBy !== 'generating') return 'third-party';
-  if (gen && isMicrosoftHost(gen) && !remote) return 'microsoft';
-  if (gen || ndr.rejectedBy === 'generating') return 'onprem';
-  return 'unknown';
-}
-
-/** The matcher input for an NDR's facts (its diagnostic, or the inner reply of a wrapper). */
-export function ndrTextOf(ndr: NdrFacts): NdrText {
-  const full = ndr.diagnostic ?? ndr.evidence[0] ?? '';
-  const inner = innerReply(full);
-  const reply = inner ?? full;
-  const codes = inner ? codesOf(inner) : {};
-  return {
-    text: normalizeText(reply),
-    full: normalizeText(full),
-    code: codes.replyCode ?? ndr.replyCode,
-    enh: codes.enhancedStatus ?? ndr.enhancedStatus,
-    attr: (attrOf(reply) ?? ndr.attr)?.toUpperCase(),
-    rejecter: rejecterOf(ndr),
-    remoteKind: ndr.remoteServer ? classifyHost(ndr.remoteServer).kind : undefined,
-  };
-}
-
 /** The first pattern of the table that matches. */
 export function matchNdrPattern(t: NdrText): NdrPattern {
   for (const p of NDR_PATTERNS) if (p.match(t)) return p;
   return NDR_PATTERNS[NDR_PATTERNS.length - 1];
-}
-
-export function classifyNdr(ndr: NdrFacts): NdrClassification {
-  const t = ndrTextOf(ndr);
-  const p = matchNdrPattern(t);
-  const confirmed = [...p.confirmed];
-  const consider = [...p.consider];
-  // §3.5: 5.7.57 from smtp.office365.com proves the Send connector targets the client submission endpoint.
-  if (p.id === 'eop.5.7.57.client-not-authenticated' && t.remoteKind === 'client-submission') {
-    confirmed.push('send-connector.client-submission-endpoint');
-  }
-  // §3.3 / §4.2: a 5.7.54 refusal is proven on-prem only when the on-prem server itself refused. Another
-  // organization's server refusing is other-relay-denied; with no host named at all it stays a candidate.
-  if (p.id === 'onprem.5.7.54.unable-to-relay' && t.rejecter !== 'onprem') {
-    const family = t.rejecter === 'third-party' ? 'other-relay-denied' : p.family;
-    return { family, patternId: p.id, confirmed: [], consider: [...p.confirmed, ...consider], unlikely: [...p.unlikely], sources: [...p.sources] };
-  }
-  return {
-    family: p.family, patternId: p.id,
-    confirmed, consider: consider.filter((c) => !confirmed.includes(c)), unlikely: [...p.unlikely], sources: [...p.sources],
-  };
 }

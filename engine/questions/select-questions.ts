@@ -1,10 +1,6 @@
 import type { Question } from '../verdict';
-import { caseOf, type Case, type CauseId, type Family } from '../vocabulary';
-
-/** The case a family points at first; undefined: either. */
-const PRIMARY_CASE: Partial<Record<Family, Case>> = {
-  'eop-relay-denied': 'case2', 'eop-wrong-endpoint': 'case1', 'connection-failure': 'case1', 'tls-failure': 'case1',
-};
+import { caseOf, type CauseId } from '../vocabulary';
+import { FAMILY_TABLE } from '../knowledge/families';
 import type { DiagnosisContext } from '../rules/context';
 import type { CombinedCause } from '../rules/combine';
 import { CASE1_FIRST, CASE2_FIRST, QUESTION_CATALOGUE } from './question-catalogue';
@@ -18,7 +14,7 @@ export function selectQuestions(ctx: DiagnosisContext, causes: Map<CauseId, Comb
   if (!relayMode) return [];
   // Pinned: proven by pasted evidence or answers, or likely in the case the failure points at. A likely
   // Case 1 finding does not stop the Case 2 questions after a relay refusal, and vice versa.
-  const primary = PRIMARY_CASE[ctx.family];
+  const primary = FAMILY_TABLE[ctx.family].primaryCase;
   const pinned = [...causes.values()].some((c) => [...c.sources].some((s) => s !== 'ndr') &&
     (c.status === 'confirmed' || (c.status === 'likely' && (primary === undefined || caseOf(c.id) === primary))));
   if (pinned) return [];
@@ -26,7 +22,7 @@ export function selectQuestions(ctx: DiagnosisContext, causes: Map<CauseId, Comb
     const c = causes.get(id);
     return c !== undefined && (c.status === 'possible' || (c.status !== 'ruled-out' && [...c.sources].every((s) => s === 'ndr')));
   };
-  const order = ctx.family === 'eop-relay-denied' ? CASE2_FIRST : CASE1_FIRST;
+  const order = primary === 'case2' ? CASE2_FIRST : CASE1_FIRST;
   const out: Question[] = [];
   for (const id of order) {
     const def = QUESTION_CATALOGUE[id];

@@ -1,9 +1,10 @@
 import type { Certificate, Facts, InboundConnector, LiveObservation, NdrFacts, SendConnector } from '../facts';
 import type { Evidence } from '../verdict';
 import { classifyHost, isTenantEndpoint, type EndpointClass } from '../knowledge/endpoints';
-import { classifyNdr, type NdrClassification } from '../knowledge/ndr-patterns';
+import { classifyNdr, type NdrClassification } from '../recognize/ndr/classify-ndr';
 import { parseTlsCertificateName, presentedNames, subjectCn } from '../certificates/cert-names';
 import type { Family } from '../vocabulary';
+import { FAMILY_TABLE } from '../knowledge/families';
 import { isInternalName } from './internal-names';
 import { isIpv4 } from '../net/ipv4';
 
@@ -43,12 +44,6 @@ export interface DiagnosisContext {
   ndrRemote?: EndpointClass;
 }
 
-// Families in the order that makes one NDR more telling than another when several are pasted.
-const FAMILY_PRIORITY: Family[] = [
-  'eop-relay-denied', 'eop-wrong-endpoint', 'tls-failure', 'onprem-relay-denied', 'eop-sender-blocked',
-  'eop-recipient-rejected', 'connection-failure', 'other-relay-denied', 'other-failure', 'not-an-ndr',
-];
-
 const INTERNET_SPACE = /^(?:[a-z]+:)?(?:smtp:)?\*(?:;\d+)?$/i;
 
 export function coversInternet(space: string): boolean {
@@ -60,11 +55,12 @@ function spaceCost(space: string): number {
   return m ? Number(m[1]) : 1;
 }
 
+/** The most telling NDR by the family rank; on a tie the first (the recognizer's order, so its label agrees). */
 function pickPrimary(ndrs: NdrFacts[]): { ndr?: NdrFacts; cls?: NdrClassification } {
   let best: { ndr?: NdrFacts; cls?: NdrClassification; rank: number } = { rank: Infinity };
   for (const ndr of ndrs) {
     const cls = classifyNdr(ndr);
-    const rank = FAMILY_PRIORITY.indexOf(cls.family);
+    const rank = FAMILY_TABLE[cls.family].rank;
     if (rank < best.rank) best = { ndr, cls, rank };
   }
   return { ndr: best.ndr, cls: best.cls };

@@ -1,6 +1,6 @@
 import type { Facts, NdrFacts } from '../facts';
 import { classifyHost, isMicrosoftHost } from '../knowledge/endpoints';
-import { classifyNdr } from '../knowledge/ndr-patterns';
+import { classifyNdr } from '../recognize/ndr/classify-ndr';
 import type { Family } from '../vocabulary';
 import { coversInternet } from './context';
 import { ndrWords } from './evidence-label';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { bytesToText, type NdrFacts } from '../../engine/index';
 import { recognizeNdr } from '../../engine/recognize/ndr';
-import { classifyNdr } from '../../engine/knowledge/ndr-patterns';
+import { classifyNdr } from '../../engine/recognize/ndr/classify-ndr';
 import type { Family } from '../../engine/vocabulary';
 import { repoRoot } from '../support/paths';
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { NdrFacts } from '../../engine/facts';
-import { classifyNdr, NDR_PATTERNS } from '../../engine/knowledge/ndr-patterns';
+import { NDR_PATTERNS } from '../../engine/knowledge/ndr-patterns';
+import { classifyNdr } from '../../engine/recognize/ndr/classify-ndr';
 import { recognizeNdr } from '../../engine/recognize/ndr';
 import { codesOf } from '../../engine/recognize/ndr/smtp-reply';
 import { CAUSE_IDS, FAMILIES } from '../../engine/vocabulary';

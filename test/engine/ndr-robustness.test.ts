@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { bytesToText, NdrFactsSchema, recognize, type NdrFacts } from '../../engine/index';
 import { recognizeNdr } from '../../engine/recognize/ndr';
-import { classifyNdr } from '../../engine/knowledge/ndr-patterns';
+import { classifyNdr } from '../../engine/recognize/ndr/classify-ndr';
 import { htmlToText } from '../../engine/mime/html-to-text';
 import { repoRoot } from '../support/paths';
 

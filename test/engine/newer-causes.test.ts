@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { buildFacts, causeEntry, diagnose, type CauseId, type Family } from '../../engine/index';
-import { classifyNdr } from '../../engine/knowledge/ndr-patterns';
+import { classifyNdr } from '../../engine/recognize/ndr/classify-ndr';
 import { recognizeNdr } from '../../engine/recognize/ndr';
 
 // The hop's newer failures (issue 12 §3) as causes: each reply → its family and cause, with a catalogue

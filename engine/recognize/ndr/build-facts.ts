@@ -1,6 +1,6 @@
 import type { NdrFacts } from '../../facts';
-import { classifyNdr } from '../../knowledge/ndr-patterns';
-import type { Family } from '../../vocabulary';
+import { classifyNdr } from './classify-ndr';
+import { FAMILY_TABLE } from '../../knowledge/families';
 import type { ExtractedMessage } from '../../mime/extract-message';
 import type { Candidate, ScanResult } from './scan-text';
 import { codesOf, innerReply, replyKey } from './smtp-reply';
@@ -8,11 +8,6 @@ import { codesOf, innerReply, replyKey } from './smtp-reply';
 // Candidates → NdrFacts: the same reply quoted several times (NDR body, DSN part, transcript) becomes one
 // NdrFacts; distinct replies become distinct NdrFacts, the most telling first (a relay refusal before the
 // 4.4.7 expiry that followed it), since the verdict is read from the first.
-
-const FAMILY_RANK: Record<Family, number> = {
-  'eop-relay-denied': 0, 'eop-wrong-endpoint': 1, 'onprem-relay-denied': 2, 'other-relay-denied': 3, 'tls-failure': 4,
-  'eop-recipient-rejected': 5, 'eop-sender-blocked': 6, 'connection-failure': 7, 'other-failure': 8, 'not-an-ndr': 9,
-};
 
 const BOUNCE_FROM = /mailer-daemon|postmaster|microsoftexchange|mail delivery|mail administrator/i;
 const BOUNCE_SUBJECT = /undeliverable|undelivered|delivery status notification|returned mail|failure notice|non[- ]?delivery|delivery failure|unzustellbar|non remis|no se puede entregar|no entregado|配信不能/i;
@@ -125,7 +120,7 @@ export function buildNdrFacts(scan: ScanResult, msg: ExtractedMessage | undefine
     for (const k of Object.keys(facts) as Array<keyof NdrFacts>) if (facts[k] === undefined) delete facts[k];
     const cls = classifyNdr(facts);
     if (cls.patternId) facts.patternId = cls.patternId;
-    out.push({ facts, rank: FAMILY_RANK[cls.family], order: group[0].order });
+    out.push({ facts, rank: FAMILY_TABLE[cls.family].rank, order: group[0].order });
   }
   out.sort((a, b) => a.rank - b.rank || a.order - b.order);
   return out.map((o) => o.facts);
