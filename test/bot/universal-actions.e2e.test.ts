@@ -6,9 +6,10 @@ import { loadConfig } from '../../bot/config';
 import { silentLogger } from '../../bot/logger';
 import { EXECUTE_NOT_SUPPORTED } from '../../bot/limits-invoke';
 import { SEE_REPLY_BELOW } from '../../bot/relay-doctor-bot';
+import { CLICK_ALREADY_HANDLED } from '../../bot/dedupe-middleware';
+import { SLOW_DOWN_TEXT } from '../../bot/limits-turns';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../cards/card-json';
-import { staleStatusId } from '../../cards/closed-question-card';
-import { closedStatusId } from '../../cards/closed-question-card';
+import { closedStatusId, staleStatusId } from '../../cards/closed-question-card';
 import { REDACT_INPUT_ID } from '../../cards/ticket-action';
 import { ConnectorStub, type ConnectorCall } from '../support/connector-stub';
 import { answerFor, cardOf, elementIdsOf, questionOf, verdictIdOf, walkEngine, type QuestionCardInfo } from '../support/dialog-walk';
@@ -36,9 +37,9 @@ describe('bot end-to-end: Universal Actions (adaptiveCard/action, Teams mock con
       from: { id: '29:admin', name: 'A. Admin' }, recipient: { id: '28:relay-doctor', name: 'Relay Doctor' },
       conversation: { id, conversationType: type, tenantId: 'tenant-1' }, channelData: { tenant: { id: 'tenant-1' } }, ...extra,
     });
-    async function post(extra: Record<string, unknown>): Promise<{ status: number; body: InvokeBody | undefined; calls: ConnectorCall[] }> {
+    async function post(extra: Record<string, unknown>, at = base): Promise<{ status: number; body: InvokeBody | undefined; calls: ConnectorCall[] }> {
       const mark = stub.calls.length;
-      const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity(extra)) });
+      const res = await fetch(`${at}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity(extra)) });
       const text = await res.text();
       return { status: res.status, body: text ? JSON.parse(text) as InvokeBody : undefined, calls: stub.calls.slice(mark).filter((c) => c.conversationId === id) };
     }
@@ -47,8 +48,8 @@ describe('bot end-to-end: Universal Actions (adaptiveCard/action, Teams mock con
       text: `<at>Relay Doctor</at> ${text}`, entities: [{ type: 'mention', mentioned: { id: '28:relay-doctor', name: 'Relay Doctor' }, text: '<at>Relay Doctor</at>' }],
     });
     /** Click an Action.Execute button of the card sent as `replyToId`. */
-    const execute = (verb: string, data: Record<string, unknown>, replyToId?: string, trigger: 'manual' | 'automatic' = 'manual') =>
-      post({ type: 'invoke', name: 'adaptiveCard/action', replyToId, value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } }, trigger } });
+    const execute = (verb: string, data: Record<string, unknown>, replyToId?: string, trigger: 'manual' | 'automatic' = 'manual', extra: Record<string, unknown> = {}, at = base) =>
+      post({ type: 'invoke', name: 'adaptiveCard/action', replyToId, value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } }, trigger }, ...extra }, at);
     return { id, say, execute };
   }
 
@@ -196,5 +197,40 @@ describe('bot end-to-end: Universal Actions (adaptiveCard/action, Teams mock con
     const unknown = await chat.execute('delete-everything', {});
     assert.deepEqual(unknown.body, { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: EXECUTE_NOT_SUPPORTED });
     assert.deepEqual(unknown.calls, []);
+    const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({
+      type: 'invoke', name: 'adaptiveCard/action', id: `act-${randomUUID()}`, channelId: 'msteams', serviceUrl: `${stub.url}/`,
+      from: { id: '29:admin' }, recipient: { id: '28:relay-doctor' }, conversation: { id: chat.id, conversationType: 'personal' },
+      value: { action: { type: 'Action.Submit', verb: 'answer', data: 'x' } },
+    }) });
+    assert.equal(res.status, 200);
+    assert.equal((JSON.parse(await res.text()) as InvokeBody).value, EXECUTE_NOT_SUPPORTED);
+  });
+
+  it('a redelivered click gets a message response and runs nothing twice', async () => {
+    const chat = conversation();
+    const q = question((await chat.say(NDR_5764_EX2013)).calls)!;
+    const id = `act-${randomUUID()}`;
+    const once = await chat.execute('answer', answerData(q, answerFor(q, CASE2_ANSWERS)), q.activityId, 'manual', { id });
+    responseCard(once.body);
+    const twice = await chat.execute('answer', answerData(q, answerFor(q, CASE2_ANSWERS)), q.activityId, 'manual', { id });
+    assert.deepEqual(twice.body, { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: CLICK_ALREADY_HANDLED });
+    assert.deepEqual(twice.calls, []);
+  });
+
+  it('clicks count against the turn rate like messages, and are refused with a message response', async () => {
+    const limited = createServer(loadConfig({ PORT: '0', MicrosoftAppId: '', LIVE_CHECKS: 'off', TURNS_PER_MINUTE: '2' }), { logger: silentLogger, engine: walkEngine });
+    const at = await listenOnLoopback(limited);
+    try {
+      const chat = conversation();
+      const first = await chat.execute('help', {}, undefined, 'manual', {}, at);
+      assert.equal(first.body?.type, 'application/vnd.microsoft.activity.message');
+      assert.ok(first.calls.length > 0, 'the help card was sent');
+      await chat.execute('help', {}, undefined, 'manual', {}, at);
+      const third = await chat.execute('help', {}, undefined, 'manual', {}, at);
+      assert.deepEqual(third.body, { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: SLOW_DOWN_TEXT });
+      assert.deepEqual(third.calls, []);
+    } finally {
+      await closeServer(limited);
+    }
   });
 });
