@@ -127,9 +127,9 @@ export function checkAnswer(question: Question, text: string): Check {
 
 /**
  * Sends a question card and waits for either a matching card action (verb + one-time nonce; an
- * Action.Execute invoke or a message submit) or a typed answer. A valid answer replaces the card with a read-only "answered" card. An answer that matches no
- * choice or is not a usable value is asked again once, then the choices come as buttons with a skip.
- * Cancelled, the card says so and loses its inputs.
+ * Action.Execute invoke or a message submit) or a typed answer. A valid answer replaces the card with a
+ * read-only "answered" card. An answer that matches no choice or is not a usable value is asked again
+ * once, then the choices come as buttons with a skip. Cancelled, the card says so and loses its inputs.
  */
 export class CardPrompt extends Dialog<CardPromptOptions> {
   constructor(id: string, private readonly engine: DiagnosisEngine, private readonly sessions: SessionStore) {
