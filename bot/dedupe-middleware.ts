@@ -1,4 +1,8 @@
-import type { Middleware, TurnContext } from 'botbuilder';
+import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import { respondWithMessage } from './limits-invoke';
+
+/** The invoke response of a card button delivered twice: the first delivery did the work. */
+export const CLICK_ALREADY_HANDLED = 'Already done: see my replies below.';
 
 /**
  * Drops a second delivery of the same activity (Teams retries when a turn takes more than ~15 s).
@@ -15,7 +19,11 @@ export class DedupeMiddleware implements Middleware {
     const key = `${activity.channelId ?? ''}|${activity.conversation?.id ?? ''}|${activity.id}`;
     const now = this.now();
     this.prune(now);
-    if (this.seen.has(key)) return;
+    if (this.seen.has(key)) {
+      // An invoke must still get an invoke response, or Teams shows an error on the card.
+      if (activity.type === ActivityTypes.Invoke) await respondWithMessage(context, CLICK_ALREADY_HANDLED);
+      return;
+    }
     this.seen.set(key, now);
     await next();
   }

@@ -2,6 +2,8 @@ import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import { buildTooLongCard } from '../cards/too-long-card';
 import { cardActivity } from '../dialogs/card-attachment';
 import type { Logger } from './logger';
+import { isCardAction } from '../dialogs/card-action';
+import { respondWithMessage } from './limits-invoke';
 
 // Per-message limits, checked after authentication and before the dialogs: how much text one message may
 // carry, and how many messages one conversation may send per minute.
@@ -16,6 +18,9 @@ export interface TurnLimits {
 }
 
 export const SLOW_DOWN_TEXT = 'You are sending messages faster than I can read them. Please wait a minute, then send the next one.';
+
+/** The invoke response of a card button whose input is over the paste limit (the too-long card follows). */
+export const TOO_LONG_ACTION = 'That is more text than I can read in one go; see my reply below.';
 
 const WINDOW_MS = 60_000;
 
@@ -42,15 +47,21 @@ export class TurnLimitsMiddleware implements Middleware {
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const { activity } = context;
-    if (activity.type !== ActivityTypes.Message) return next();
+    // A card button (Action.Execute invoke) is a turn like a message; it is refused by invoke response.
+    const cardAction = isCardAction(activity);
+    if (activity.type !== ActivityTypes.Message && !cardAction) return next();
     const conversation = activity.conversation?.id ?? '';
 
-    if (!this.admit(conversation)) return this.slowDown(context, conversation);
+    if (!this.admit(conversation)) {
+      if (cardAction) return respondWithMessage(context, SLOW_DOWN_TEXT);
+      return this.slowDown(context, conversation);
+    }
 
     const chars = messageChars(activity);
     if (chars > this.limits.maxPasteChars) {
       this.logger.warn('message over the paste limit', { code: 'paste-too-long', activityId: activity.id, conversationId: conversation, chars, limit: this.limits.maxPasteChars });
       await context.sendActivity(cardActivity(buildTooLongCard(chars, this.limits.maxPasteChars)));
+      if (cardAction) await respondWithMessage(context, TOO_LONG_ACTION);
       return;
     }
     await next();

@@ -1,9 +1,14 @@
-import { TeamsActivityHandler, TurnContext, type ConversationState, type MessagingExtensionAction, type MessagingExtensionActionResponse, type StatePropertyAccessor } from 'botbuilder';
+import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationState, type MessagingExtensionAction, type MessagingExtensionActionResponse, type StatePropertyAccessor } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { RootDialog } from '../dialogs/root-dialog';
 import { htmlMessageText } from './message-text';
 import { takeFiles, type FileOptions } from './files/file-attachments';
 import { diagnoseMessage } from './message-extension';
+import { cardActionResponse } from '../dialogs/card-action';
+import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/card-json';
+
+/** The invoke response of a button whose work shows below the card (a verdict as text, a ticket, the next question). */
+export const SEE_REPLY_BELOW = 'Done: see my reply below.';
 
 /**
  * The Teams handler: welcome on install or first contact, messages to the root dialog (in group chats and
@@ -56,6 +61,22 @@ export class RelayDoctorBot extends TeamsActivityHandler {
     if (await this.welcomed.get(context, false)) return;
     await this.welcomed.set(context, true);
     await context.sendActivity(RootDialog.welcomeActivity());
+  }
+
+  /**
+   * A card button (Action.Execute; bot/limits-invoke.ts lets only the cards' verbs through). A waiting
+   * botbuilder prompt would ignore an invoke, so the click runs the dialogs like a message submit
+   * (dialogs/card-action.ts). The invoke response is never empty: the clicked card's new state when the
+   * dialogs set one (answered, closed, why an old card does nothing), else a short message.
+   */
+  protected async onAdaptiveCardInvoke(context: TurnContext, _value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    context.activity.text = '';
+    await runDialog(this.dialog, context, this.dialogState);
+    const response = cardActionResponse(context);
+    if (response && 'card' in response) return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: response.card };
+    // A message response carries a string; botbuilder types `value` as an object only.
+    const message: unknown = response?.message ?? SEE_REPLY_BELOW;
+    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message as Record<string, unknown> };
   }
 
   /** "Diagnose with Relay Doctor" on a message: the verdict in a dialog (bot/message-extension.ts). */

@@ -1,5 +1,6 @@
 import type { Question } from '../engine/verdict';
 import template from './templates/closed-question.json';
+import staleTemplate from './templates/stale-question.json';
 import type { CardJson } from './card-json';
 import { CASE_WORDS } from './family-words';
 import { markdownSafe } from './safe-text';
@@ -31,4 +32,32 @@ export function buildClosedQuestionCard(question: Question, reason: QuestionClos
     statusLabel: STATUS[reason].label,
     status: STATUS[reason].text,
   });
+}
+
+/**
+ * What a click on a question card that is not the open one finds: answered, closed for a reason (kept in
+ * the session by card nonce), or unknown (older than what is kept, or from another conversation).
+ */
+export type StaleQuestionState = 'answered' | Exclude<QuestionCloseReason, 'moved'> | 'unknown';
+
+const STALE: Record<StaleQuestionState, { label: string; text: string }> = {
+  answered: { label: 'Already answered: ', text: 'this question was answered before, so this click changed nothing.' },
+  cancel: STATUS.cancel,
+  restart: STATUS.restart,
+  'new-case': STATUS['new-case'],
+  example: STATUS.example,
+  unknown: { label: 'No longer open: ', text: 'this question was cancelled or belongs to an earlier case, so nothing was recorded.' },
+};
+
+/** The id of a stale card's status line. */
+export function staleStatusId(state: StaleQuestionState): string {
+  return `question-stale-${state}`;
+}
+
+/**
+ * The card an old question card's button gets back (in the `adaptiveCard/action` invoke response): it says
+ * why nothing happened and has no inputs or actions. Without the question's text: only the open question is kept.
+ */
+export function buildStaleQuestionCard(state: StaleQuestionState): CardJson {
+  return expandTemplate(staleTemplate, { statusId: staleStatusId(state), statusLabel: STALE[state].label, status: STALE[state].text });
 }

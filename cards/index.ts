@@ -7,6 +7,8 @@ export { buildVerdictCards, RESTART_VERB, PLAIN_TEXT_VERB, type VerdictSummaryDa
 export { verdictToText, TEXT_MESSAGE_MAX_CHARS } from './verdict-text';
 export { buildErrorCard } from './error-card';
 export { FAMILY_WORDS, STATUS_WORDS, CASE_WORDS } from './family-words';
+export { buildStaleQuestionCard, staleStatusId, type StaleQuestionState } from './closed-question-card';
+export { executeAction, REFRESH_VERB } from './execute-action';
 export { buildClosedQuestionCard, closedStatusId, QUESTION_CLOSE_REASONS, type QuestionCloseReason } from './closed-question-card';
 export { buildRetryCard, SKIP_TITLE } from './retry-card';
 export { buildHelpCard, HELP_COMMANDS } from './help-card';

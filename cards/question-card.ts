@@ -6,6 +6,10 @@ import type { CardElement, CardJson } from './card-json';
 import { CASE_WORDS } from './family-words';
 import { clip, markdownSafe, noTextFunctions } from './safe-text';
 import { expandTemplate } from './template';
+import { REFRESH_VERB } from './execute-action';
+
+/** Teams refreshes a card automatically for at most 60 listed users. */
+export const MAX_REFRESH_USERS = 60;
 
 /** Id of the input that carries the answer in the submit payload. */
 export const ANSWER_INPUT_ID = 'answer';
@@ -50,9 +54,13 @@ function typeHint(question: Question): string {
     : `You can also type the answer here${paste}; say "skip" if you do not know.`;
 }
 
-/** A question card: the engine's question rendered by its kind, tagged with a one-time nonce. */
-export function buildQuestionCard(question: Question, nonce: string): CardJson {
-  return expandTemplate(questionTemplate, {
+/**
+ * A question card: the engine's question rendered by its kind, tagged with a one-time nonce. `refreshFor`
+ * (group chats and channels) adds a Universal Actions refresh for those users: Teams asks the bot for the
+ * card's current state when they see it, so a card scrolled back to later shows answered or closed.
+ */
+export function buildQuestionCard(question: Question, nonce: string, refreshFor?: string[]): CardJson {
+  const card = expandTemplate(questionTemplate, {
     caseTitle: markdownSafe(CASE_WORDS[question.case] ?? question.case),
     prompt: markdownSafe(question.prompt),
     why: markdownSafe(question.why),
@@ -65,6 +73,10 @@ export function buildQuestionCard(question: Question, nonce: string): CardJson {
     nonce,
     questionId: question.id,
   });
+  if (refreshFor && refreshFor.length > 0) {
+    card.refresh = { action: { type: 'Action.Execute', verb: REFRESH_VERB, data: { verb: REFRESH_VERB, nonce, questionId: question.id } }, userIds: refreshFor.slice(0, MAX_REFRESH_USERS) };
+  }
+  return card;
 }
 
 /** How an answer reads back: the choice's title, or the text (cut) that was typed or pasted. */

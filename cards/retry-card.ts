@@ -6,6 +6,7 @@ import { CASE_WORDS } from './family-words';
 import { ANSWER_VERB, questionInput } from './question-card';
 import { clip, markdownSafe } from './safe-text';
 import { expandTemplate } from './template';
+import { executeAction } from './execute-action';
 
 /** The title of the button that passes on a question; its data carries `skip: true`. */
 export const SKIP_TITLE = 'Skip (not sure)';
@@ -27,8 +28,8 @@ export function buildRetryCard(question: Question, nonce: string, problem: strin
   const buttons = isChoice
     ? (question.choices ?? []).filter((c) => c.value !== NOT_SURE_VALUE).map((c) => ({ title: buttonTitle(c.title), data: { ...key, answer: c.value } }))
     : [];
-  const skip = { type: 'Action.Submit', title: SKIP_TITLE, associatedInputs: 'none', data: { ...key, skip: true } };
-  const actions = isChoice ? [skip] : [{ type: 'Action.Submit', title: 'Send', data: key }, skip];
+  const skip = executeAction(SKIP_TITLE, { ...key, skip: true }, { associatedInputs: 'none' });
+  const actions = isChoice ? [skip] : [executeAction('Send', key), skip];
   return expandTemplate(template, {
     caseTitle: markdownSafe(CASE_WORDS[question.case] ?? question.case),
     prompt: markdownSafe(question.prompt),

@@ -1,4 +1,5 @@
 import { CARD_VERSION, type CardElement } from './card-json';
+import { executeAction } from './execute-action';
 
 // "Copy for a ticket" on the verdict: a ShowCard with the redaction toggle and the submit, so the admin
 // chooses before the summary is written. The toggle's value arrives in the submit data as `redact`.
@@ -17,7 +18,7 @@ export function ticketAction(data: object): CardElement {
         { type: 'TextBlock', text: 'A summary to paste into a ticket or change request: symptom, evidence, what was ruled out, the fix and how to verify it.', wrap: true, size: 'Small' },
         { type: 'Input.Toggle', id: REDACT_INPUT_ID, title: 'Replace addresses, IPs and names (for a vendor or a public forum)', value: 'false', valueOn: 'true', valueOff: 'false' },
       ],
-      actions: [{ type: 'Action.Submit', title: 'Write the summary', data: { verb: TICKET_VERB, ...data } }],
+      actions: [executeAction('Write the summary', { verb: TICKET_VERB, ...data })],
     },
   };
 }

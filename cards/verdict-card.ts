@@ -6,6 +6,7 @@ import stepTemplate from './templates/fix-step.json';
 import { CARD_BUDGET_CHARS, type CardElement, type CardJson } from './card-json';
 import { CASE_WORDS, CERTAINTY_STYLES, CERTAINTY_WORDS, FAMILY_WORDS, STATUS_STYLES, STATUS_WORDS } from './family-words';
 import { ticketAction } from './ticket-action';
+import { executeAction } from './execute-action';
 import { clip, markdownSafe, noTextFunctions, verbatimBlock } from './safe-text';
 import { expandTemplate } from './template';
 import { CommandRefs } from './command-refs';
@@ -183,9 +184,9 @@ function shell(title: string, body: CardElement[], actions: CardElement[]): Card
 function verdictActions(verdict: Verdict, verdictId?: string): CardElement[] {
   const data = verdictId ? { ...summaryData(verdict), verdictId } : summaryData(verdict);
   return [
-    { type: 'Action.Submit', title: 'Show as plain text', data: { verb: PLAIN_TEXT_VERB, ...data } },
+    executeAction('Show as plain text', { verb: PLAIN_TEXT_VERB, ...data }),
     ticketAction(data),
-    { type: 'Action.Submit', title: 'Start over', data: { verb: RESTART_VERB, ...data } },
+    executeAction('Start over', { verb: RESTART_VERB, ...data }),
   ];
 }
 

@@ -1,19 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogEvent, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Question } from '../engine/verdict';
 import type { InputKind } from '../engine/facts';
 import { isNotSureAnswer, NOT_SURE_VALUE, validateAnswer, type AnswerProblem } from '../engine/index';
 import { ANSWER_VERB, buildAnsweredCard, buildQuestionCard } from '../cards/question-card';
-import { buildClosedQuestionCard, type QuestionCloseReason } from '../cards/closed-question-card';
+import { buildClosedQuestionCard, buildStaleQuestionCard, type QuestionCloseReason, type StaleQuestionState } from '../cards/closed-question-card';
+import { REFRESH_VERB } from '../cards/execute-action';
 import { buildRetryCard } from '../cards/retry-card';
 import type { CardJson } from '../cards/card-json';
 import { cardActivity } from './card-attachment';
 import { choiceReask, PICK_OR_SKIP, retryProblem, textReask } from './answer-reask';
 import { PASTE_KINDS, recognizeInTurn, type DiagnosisEngine } from './engine-port';
 import { matchChoice } from './match-choice';
-import type { SessionStore } from './session';
+import { rememberClosedCard, type ClosedCard, type Session, type SessionStore } from './session';
+import { isCardAction, isUserTurn, respondToCardAction, submittedValue } from './card-action';
 
 export interface CardPromptOptions {
   question: Question;
@@ -47,6 +49,9 @@ export const AnswerSubmitSchema = z.object({
   skip: z.boolean().optional(),
 });
 
+/** The refresh Teams sends for a question card (cards/question-card.ts): it only reads, never answers. */
+const RefreshSchema = z.object({ verb: z.literal(REFRESH_VERB), nonce: z.string().min(1).max(100), questionId: z.string().max(200).optional() }).passthrough();
+
 const STATE = 'cardPrompt';
 
 /** Event the root emits (from the leaf) to have the open question card sent again, e.g. after a reload. */
@@ -67,6 +72,42 @@ export function staleClickReply(answers: Record<string, string>, questionId: str
   return questionId !== undefined && answers[questionId] !== undefined ? ALREADY_ANSWERED : QUESTION_NOT_OPEN;
 }
 
+/** The state of a question card that is not the open one: as recorded by its nonce, else from the answers. */
+export function staleQuestionState(session: Session, nonce: string | undefined, questionId: string | undefined): StaleQuestionState {
+  const closed = nonce ? session.closedCards?.find((c) => c.nonce === nonce) : undefined;
+  if (closed) return closed.state;
+  return questionId !== undefined && session.facts.answers[questionId] !== undefined ? 'answered' : 'unknown';
+}
+
+/**
+ * A click on a question card that is not the open one does nothing but say so: an Action.Execute gets the
+ * stale card in the invoke response (it replaces the clicked card), a message submit a text reply.
+ */
+export async function answerStaleClick(context: TurnContext, sessions: SessionStore, value: unknown): Promise<void> {
+  const session = await sessions.get(context);
+  const parsed = z.object({ nonce: z.string().max(100).optional(), questionId: z.string().max(200).optional() }).passthrough().safeParse(value);
+  const nonce = parsed.success ? parsed.data.nonce : undefined;
+  const questionId = parsed.success ? parsed.data.questionId : undefined;
+  if (isCardAction(context.activity)) {
+    respondToCardAction(context, { card: buildStaleQuestionCard(staleQuestionState(session, nonce, questionId)) });
+    return;
+  }
+  await context.sendActivity(staleClickReply(session.facts.answers, questionId));
+}
+
+/** Records a question card as no longer open, so its buttons can say why later. */
+async function recordClosed(context: TurnContext, sessions: SessionStore, closed: ClosedCard): Promise<void> {
+  const session = await sessions.get(context);
+  await sessions.set(context, { ...session, closedCards: rememberClosedCard(session.closedCards, closed) });
+}
+
+/** Group chats and channels: the asker gets a refresh on the card (cards/question-card.ts). */
+function refreshUsers(context: TurnContext): string[] | undefined {
+  const { conversation, from } = context.activity;
+  const type = conversation?.conversationType;
+  return type && type !== 'personal' && from?.id ? [from.id] : undefined;
+}
+
 type Check = { ok: true; value: string } | { ok: false; problem?: AnswerProblem; part?: string };
 
 /** A typed or submitted answer against the question: a choice, a valid value of its type, or "not sure". */
@@ -85,10 +126,10 @@ export function checkAnswer(question: Question, text: string): Check {
 }
 
 /**
- * Sends a question card and waits for either a matching Action.Submit (verb + one-time nonce) or a typed
- * answer. A valid answer replaces the card with a read-only "answered" card. An answer that matches no
- * choice or is not a usable value is asked again once, then the choices come as buttons with a skip.
- * Cancelled, the card says so and loses its inputs.
+ * Sends a question card and waits for either a matching card action (verb + one-time nonce; an
+ * Action.Execute invoke or a message submit) or a typed answer. A valid answer replaces the card with a
+ * read-only "answered" card. An answer that matches no choice or is not a usable value is asked again
+ * once, then the choices come as buttons with a skip. Cancelled, the card says so and loses its inputs.
  */
 export class CardPrompt extends Dialog<CardPromptOptions> {
   constructor(id: string, private readonly engine: DiagnosisEngine, private readonly sessions: SessionStore) {
@@ -98,7 +139,7 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
   async beginDialog(dc: DialogContext, options?: CardPromptOptions): Promise<DialogTurnResult> {
     if (!options?.question) throw new Error('CardPrompt needs a question');
     const state: CardPromptState = { question: options.question, nonce: randomUUID() };
-    const sent = await dc.context.sendActivity(cardActivity(buildQuestionCard(options.question, state.nonce)));
+    const sent = await dc.context.sendActivity(cardActivity(buildQuestionCard(options.question, state.nonce, refreshUsers(dc.context))));
     state.activityId = sent?.id;
     dc.activeDialog!.state[STATE] = state;
     return Dialog.EndOfTurn;
@@ -106,22 +147,30 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
 
   async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const { activity } = dc.context;
-    if (activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
+    if (!isUserTurn(activity)) return Dialog.EndOfTurn;
     const state = dc.activeDialog!.state[STATE] as CardPromptState;
     const { question } = state;
+    const value = submittedValue(activity);
 
-    if (activity.value !== undefined && activity.value !== null) {
-      const submit = AnswerSubmitSchema.safeParse(activity.value);
+    if (value !== undefined && value !== null) {
+      const refresh = RefreshSchema.safeParse(value);
+      if (refresh.success) {
+        // Teams asks for the card's current state: the open question as it is, or why an old one is closed.
+        if (refresh.data.nonce === state.nonce) respondToCardAction(dc.context, { card: buildQuestionCard(question, state.nonce, refreshUsers(dc.context)) });
+        else await answerStaleClick(dc.context, this.sessions, value);
+        return Dialog.EndOfTurn;
+      }
+      const submit = AnswerSubmitSchema.safeParse(value);
       if (!submit.success || submit.data.nonce !== state.nonce) {
-        const session = await this.sessions.get(dc.context);
-        const questionId = submit.success ? submit.data.questionId : undefined;
-        await dc.context.sendActivity(staleClickReply(session.facts.answers, questionId));
+        await answerStaleClick(dc.context, this.sessions, value);
         return Dialog.EndOfTurn;
       }
       if (submit.data.skip) return this.finish(dc, state, { questionId: question.id, value: NOT_SURE_VALUE, via: 'card' });
       const answer = (submit.data.answer ?? '').trim();
       if (answer === '') {
-        await dc.context.sendActivity(question.kind === 'choice' ? 'Please pick one of the answers on the card.' : 'Please type or paste an answer first.');
+        const please = question.kind === 'choice' ? 'Please pick one of the answers on the card.' : 'Please type or paste an answer first.';
+        await dc.context.sendActivity(please);
+        respondToCardAction(dc.context, { message: please });
         return Dialog.EndOfTurn;
       }
       const checked = checkAnswer(question, answer);
@@ -159,8 +208,11 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
 
   private async finish(dc: DialogContext, state: CardPromptState, result: CardPromptResult): Promise<DialogTurnResult> {
     const answered = buildAnsweredCard(state.question, result.value);
+    // Both for everyone in the chat (updateActivity) and, on a click, for the clicker at once (invoke response).
     await replaceCard(dc.context, state.activityId, answered);
     await replaceCard(dc.context, state.retryActivityId, answered);
+    respondToCardAction(dc.context, { card: answered });
+    await recordClosed(dc.context, this.sessions, { nonce: state.nonce, state: 'answered' });
     return dc.endDialog(result);
   }
 
@@ -169,16 +221,18 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
     const state = dc.activeDialog?.state[STATE] as CardPromptState | undefined;
     if (!state) return false;
     if (e.name === CLOSE_QUESTION_EVENT) {
-      const closed = buildClosedQuestionCard(state.question, e.value as QuestionCloseReason);
+      const reason = e.value as QuestionCloseReason;
+      const closed = buildClosedQuestionCard(state.question, reason);
       await replaceCard(dc.context, state.activityId, closed);
       await replaceCard(dc.context, state.retryActivityId, closed);
+      if (reason !== 'moved') await recordClosed(dc.context, this.sessions, { nonce: state.nonce, state: reason });
       return true;
     }
     if (e.name !== RESEND_QUESTION_EVENT) return false;
     const moved = buildClosedQuestionCard(state.question, 'moved');
     await replaceCard(dc.context, state.activityId, moved);
     await replaceCard(dc.context, state.retryActivityId, moved);
-    const sent = await dc.context.sendActivity(cardActivity(buildQuestionCard(state.question, state.nonce)));
+    const sent = await dc.context.sendActivity(cardActivity(buildQuestionCard(state.question, state.nonce, refreshUsers(dc.context))));
     state.activityId = sent?.id;
     state.retryActivityId = undefined;
     return true;

@@ -1,4 +1,4 @@
-import { ActivityTypes, TurnContext, type StatePropertyAccessor } from 'botbuilder';
+import { TurnContext, type StatePropertyAccessor } from 'botbuilder';
 import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { PASTE_HINT } from '../engine/index';
@@ -8,7 +8,9 @@ import { buildConfirmRestartCard, KEEP_GOING_VERB } from '../cards/confirm-resta
 import type { QuestionCloseReason } from '../cards/closed-question-card';
 import { PLAIN_TEXT_VERB, RESTART_VERB } from '../cards/verdict-card';
 import { ANSWER_VERB } from '../cards/question-card';
-import { AnswerSubmitSchema, CardPrompt, CLOSE_QUESTION_EVENT, RESEND_QUESTION_EVENT, staleClickReply } from './card-prompt';
+import { REFRESH_VERB } from '../cards/execute-action';
+import { answerStaleClick, CardPrompt, CLOSE_QUESTION_EVENT, RESEND_QUESTION_EVENT } from './card-prompt';
+import { isUserTurn, submittedValue } from './card-action';
 import { CaseDialog } from './case-dialog';
 import { cardActivity } from './card-attachment';
 import { DiagnosisDialog } from './diagnosis-dialog';
@@ -17,7 +19,7 @@ import { isCompleteNdr, PASTE_KINDS, realEngine, recognizeInTurn, type Diagnosis
 import { EXAMPLE_NDR } from './example-ndr';
 import { commandOf, looksLikePlainWords, looksLikeReportFragment, type Command } from './intent';
 import { FACTS_TRIMMED } from './bound-facts';
-import { addReportPart, MAX_REPORT_CHARS, MAX_REPORT_PARTS, rememberVerdict, SessionStore, type Session } from './session';
+import { addReportPart, MAX_REPORT_CHARS, MAX_REPORT_PARTS, rememberVerdict, SessionStore, type ClosedCard, type Session } from './session';
 import { sendVerdict, sendVerdictText } from './send-verdict';
 import { fileInputsOf, filesReadReply, type FileInput } from './file-inputs';
 import { sendTicket } from './send-ticket';
@@ -78,7 +80,7 @@ export class RootDialog extends ComponentDialog {
   }
 
   protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    if (innerDc.context.activity.type === ActivityTypes.Message) await this.handle(innerDc);
+    if (isUserTurn(innerDc.context.activity)) await this.handle(innerDc);
     return Dialog.EndOfTurn;
   }
 
@@ -94,16 +96,16 @@ export class RootDialog extends ComponentDialog {
       return;
     }
 
-    const verb = VerbSchema.safeParse(activity.value);
+    // A button: Action.Execute (invoke) or a message submit, read the same way.
+    const value = submittedValue(activity);
+    const verb = VerbSchema.safeParse(value);
     const command: Command | undefined = verb.success ? verbCommand(verb.data.verb) : commandOf(text);
     if (command && command !== 'done') {
-      await this.runCommand(dc, command, activity.value);
+      await this.runCommand(dc, command, value);
       return;
     }
-    if (verb.success && verb.data.verb === ANSWER_VERB && !dc.activeDialog) {
-      const submit = AnswerSubmitSchema.safeParse(activity.value);
-      const session = await this.sessions.get(dc.context);
-      await dc.context.sendActivity(staleClickReply(session.facts.answers, submit.success ? submit.data.questionId : undefined));
+    if (verb.success && (verb.data.verb === ANSWER_VERB || verb.data.verb === REFRESH_VERB) && !dc.activeDialog) {
+      await answerStaleClick(dc.context, this.sessions, value);
       return;
     }
     if (dc.activeDialog) {
@@ -133,7 +135,7 @@ export class RootDialog extends ComponentDialog {
         return;
       case 'cancel':
         await this.closeAll(dc, 'cancel');
-        await this.sessions.set(dc.context, this.sessions.fresh(session.verdicts));
+        await this.sessions.set(dc.context, this.sessions.fresh(session.verdicts, await this.closedCards(dc)));
         await dc.context.sendActivity(CANCELLED);
         return;
       case 'restart': {
@@ -147,7 +149,7 @@ export class RootDialog extends ComponentDialog {
           return;
         }
         await this.closeAll(dc, 'restart');
-        await this.sessions.set(dc.context, this.sessions.fresh());
+        await this.sessions.set(dc.context, this.sessions.fresh(undefined, await this.closedCards(dc)));
         await dc.context.sendActivity(STARTING_OVER);
         return;
       }
@@ -176,7 +178,7 @@ export class RootDialog extends ComponentDialog {
       }
       case 'example':
         await this.closeAll(dc, 'example');
-        await this.sessions.set(dc.context, this.sessions.fresh());
+        await this.sessions.set(dc.context, this.sessions.fresh(undefined, await this.closedCards(dc)));
         await dc.context.sendActivity('Here is an example report:');
         await dc.context.sendActivity({ type: 'message', text: `\`\`\`\n${EXAMPLE_NDR}\n\`\`\``, textFormat: 'markdown' });
         await this.intake(dc, EXAMPLE_NDR, false);
@@ -236,6 +238,11 @@ export class RootDialog extends ComponentDialog {
     session = this.addToCase(session, recognized);
     if (await this.sessions.set(dc.context, session)) await dc.context.sendActivity(FACTS_TRIMMED);
     if (PASTE_KINDS.has(recognized.kind) || recognized.kind === 'domain') await this.startDiagnosis(dc);
+  }
+
+  /** The closed question cards as recorded by closeAll (a fresh session keeps them). */
+  private async closedCards(dc: DialogContext): Promise<ClosedCard[] | undefined> {
+    return (await this.sessions.get(dc.context)).closedCards;
   }
 
   /** Cancel every dialog; an open question card is first updated to say why. */

@@ -1,5 +1,6 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Facts } from '../engine/facts';
+import type { StaleQuestionState } from '../cards/closed-question-card';
 import { boundFacts, FACTS_BUDGET_CHARS } from './bound-facts';
 import type { DiagnosisEngine } from './engine-port';
 
@@ -21,6 +22,21 @@ export interface Session {
   asked?: AskCounts;
   /** The last verdicts shown, oldest first, for "show as plain text" on any of their cards. */
   verdicts?: ShownVerdict[];
+  /** Question cards answered or closed, by nonce, newest last: what a click on an old card is told. */
+  closedCards?: ClosedCard[];
+}
+
+/** A question card that is no longer open (its one-time nonce) and why. */
+export interface ClosedCard {
+  nonce: string;
+  state: Exclude<StaleQuestionState, 'unknown'>;
+}
+
+/** Closed cards kept; an older card's click is told "no longer open" without the reason. */
+export const MAX_CLOSED_CARDS = 10;
+
+export function rememberClosedCard(kept: ClosedCard[] | undefined, closed: ClosedCard): ClosedCard[] {
+  return [...(kept ?? []).filter((c) => c.nonce !== closed.nonce), closed].slice(-MAX_CLOSED_CARDS);
 }
 
 /** Verdicts kept for "show as plain text"; older cards get VERDICT_GONE. */
@@ -79,6 +95,7 @@ export function boundSession(session: Session, maxReportChars = MAX_REPORT_CHARS
     }
     out.fragments = kept;
   }
+  if (session.closedCards) out.closedCards = session.closedCards.slice(-MAX_CLOSED_CARDS);
   if (session.verdicts) {
     const verdicts = session.verdicts.map((v) => ({ ...v, facts: boundFacts(v.facts).facts }));
     out.verdicts = verdicts.reduce<ShownVerdict[]>((kept, v) => rememberVerdict(kept, v), []);
@@ -92,7 +109,7 @@ export function boundSession(session: Session, maxReportChars = MAX_REPORT_CHARS
  * (its text comes from the facts), and room for ids and ask counts. The parts' JSON is at most twice
  * their characters (quotes, backslashes and line breaks are escaped with one more character).
  */
-export const SESSION_MAX_CHARS = 2 * MAX_REPORT_CHARS + 3 * FACTS_BUDGET_CHARS + 4_000;
+export const SESSION_MAX_CHARS = 2 * MAX_REPORT_CHARS + 3 * FACTS_BUDGET_CHARS + 4_000 + MAX_CLOSED_CARDS * 100;
 
 /** Reads and writes the session through a state property; saving happens once per turn in bot/. */
 export class SessionStore {
@@ -116,8 +133,14 @@ export class SessionStore {
     return bounded.trimmed;
   }
 
-  /** An empty session; `verdicts` carries shown verdicts over (cancel keeps them, restart does not). */
-  fresh(verdicts?: ShownVerdict[]): Session {
-    return verdicts ? { facts: this.engine.emptyFacts(), fragments: [], verdicts } : { facts: this.engine.emptyFacts(), fragments: [] };
+  /**
+   * An empty session; `verdicts` carries shown verdicts over (cancel keeps them, restart does not), and
+   * `closedCards` the closed question cards (always kept, so their buttons still say why they are closed).
+   */
+  fresh(verdicts?: ShownVerdict[], closedCards?: ClosedCard[]): Session {
+    const session: Session = { facts: this.engine.emptyFacts(), fragments: [] };
+    if (verdicts) session.verdicts = verdicts;
+    if (closedCards && closedCards.length > 0) session.closedCards = closedCards;
+    return session;
   }
 }

@@ -32,7 +32,7 @@ function walk(node: unknown, visit: (obj: Record<string, unknown>) => void): voi
 
 export function submitActions(card: CardJsonLike): CardAction[] {
   const found: CardAction[] = [];
-  walk(card, (n) => { if (n.type === 'Action.Submit') found.push(n as CardAction); });
+  walk(card, (n) => { if (n.type === 'Action.Submit' || n.type === 'Action.Execute') found.push(n as CardAction); });
   return found;
 }
 

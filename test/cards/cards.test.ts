@@ -55,9 +55,11 @@ describe('cards: Adaptive Card 1.5 validation', () => {
     it(`question card (${q.kind}) validates and carries verb, nonce and question id`, () => {
       const card = buildQuestionCard(q, 'nonce-123');
       assertValid(card, `question ${q.kind}`);
-      const submit = (card.actions as Array<{ type: string; data: Record<string, string> }>)[0];
-      assert.equal(submit.type, 'Action.Submit');
+      const submit = (card.actions as Array<{ type: string; verb: string; data: Record<string, string> }>)[0];
+      assert.equal(submit.type, 'Action.Execute');
+      assert.equal(submit.verb, 'answer');
       assert.deepEqual(submit.data, { verb: 'answer', nonce: 'nonce-123', questionId: q.id });
+      assert.equal(card.refresh, undefined, 'no refresh in a personal chat');
       const inputs = [...elementsOfType(card, 'Input.ChoiceSet'), ...elementsOfType(card, 'Input.Text')];
       assert.equal(inputs.length, 1);
       assert.equal(inputs[0].id, 'answer');

@@ -33,7 +33,7 @@ function ids(card: CardJson): string[] {
 
 function submits(card: CardJson): Array<Record<string, unknown>> {
   const out: Array<Record<string, unknown>> = [];
-  walk(card, (n) => { if (n.type === 'Action.Submit') out.push(n); });
+  walk(card, (n) => { if (n.type === 'Action.Submit' || n.type === 'Action.Execute') out.push(n); });
   return out;
 }
 

@@ -93,7 +93,7 @@ export function submitDataOf(activity: Partial<Activity>): Array<Record<string, 
     if (Array.isArray(node)) node.forEach(visit);
     else if (node && typeof node === 'object') {
       const o = node as Record<string, unknown>;
-      if (o.type === 'Action.Submit' && o.data && typeof o.data === 'object') out.push(o.data as Record<string, unknown>);
+      if ((o.type === 'Action.Submit' || o.type === 'Action.Execute') && o.data && typeof o.data === 'object') out.push(o.data as Record<string, unknown>);
       Object.values(o).forEach(visit);
     }
   };
