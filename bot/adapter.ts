@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { ActivityTypes, CloudAdapter, type ConversationState, type TurnContext } from 'botbuilder';
+import { ActivityTypes, CloudAdapter, INVOKE_RESPONSE_KEY, type ConversationState, type TurnContext } from 'botbuilder';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
 import { buildErrorCard } from '../cards/error-card';
 import { cardActivity } from '../dialogs/card-attachment';
 import { DedupeMiddleware } from './dedupe-middleware';
-import { InvokeGuardMiddleware } from './limits-invoke';
+import { CARD_ACTION_INVOKE } from '../dialogs/card-action';
+import { InvokeGuardMiddleware, respondWithMessage } from './limits-invoke';
 import { TurnLimitsMiddleware, type TurnLimits } from './limits-turns';
-import type { Logger } from './logger';
+import type { LogFields, Logger } from './logger';
 import { isOutboundFailure, OutboundFailureMiddleware } from './outbound-failures';
 import { SerializeMiddleware } from './serialize-middleware';
 
@@ -33,9 +34,20 @@ export function createAdapter(auth: BotFrameworkAuthentication, conversationStat
   adapter.use(new DedupeMiddleware());
   adapter.use(new TurnLimitsMiddleware(limits, logger));
   adapter.use(new SerializeMiddleware(limits.maxTurnWaitMs));
-  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+  adapter.onTurnError = turnErrorHandler(conversationState, logger);
+  return adapter;
+}
+
+/**
+ * What a failed turn leaves behind: a log line with a code; the diagnosis kept when only a reply could not be
+ * delivered, else reset; an apology card for a message; and for a card click (an invoke) always an invoke
+ * response, since Teams shows an error on the card when there is none.
+ */
+export function turnErrorHandler(conversationState: ConversationState, logger: Logger): (context: TurnContext, error: Error) => Promise<void> {
+  return async (context, error) => {
     const code = errorCode();
     const ids = { errorCode: code, activityType: context.activity.type, activityId: context.activity.id, conversationId: context.activity.conversation?.id };
+    await answerClick(context, code, logger, ids);
     if (isOutboundFailure(error)) {
       // The reply could not be delivered (connector 404/307, timeout, an id HTTP cannot carry): nothing is
       // wrong with the dialog, so the diagnosis so far stays (this turn's changes were not saved), and no
@@ -58,5 +70,15 @@ export function createAdapter(auth: BotFrameworkAuthentication, conversationStat
       }
     }
   };
-  return adapter;
+}
+
+/** A card click whose turn failed before it was answered gets a message on the card (never an empty 501). */
+async function answerClick(context: TurnContext, code: string, logger: Logger, ids: LogFields): Promise<void> {
+  const { activity } = context;
+  if (activity.type !== ActivityTypes.Invoke || activity.name !== CARD_ACTION_INVOKE || context.turnState.get(INVOKE_RESPONSE_KEY)) return;
+  try {
+    await respondWithMessage(context, `Sorry, something went wrong with that button (code ${code}). Send your last message again, or say "help".`);
+  } catch (respondError) {
+    logger.error(`[${code}] could not answer the card click`, respondError, ids);
+  }
 }
