@@ -1,18 +1,18 @@
-import type { NDR_LAYOUTS } from '../../facts';
 import { isMicrosoftHost } from '../../knowledge/endpoints';
-import { matchNdrPattern } from '../../knowledge/ndr-patterns';
 import { matchLabel } from './labels';
-import {
-  attrOf, capLine, codesOf, findCodeAndStatus, findEnhancedStatus, isHostName, isIp, isoTimestamps, normalizeText, replyHostOf,
-} from './smtp-reply';
-import { isClientLine, unescapeReply, wrappedReplyOn } from './wrapped-reply';
+import { type NdrLayout, readLine } from './layouts/index';
+import { cleanReply } from './layouts/reply-text';
+import { attrOf, capLine, codesOf, findEnhancedStatus, isHostName, isIp, isoTimestamps, replyHostOf } from './smtp-reply';
 
 // One pass over the lines of an NDR's readable text. Every layout of knowledge §4.1 has a cue on the line
 // that holds the reply (`#… ##`, `Remote Server returned '…'`, `Diagnostic-Code:`, `host X[ip] said:`,
-// `{LED=…}`, `#SMTP#`, `<<<`); the scan records each reply as a candidate with the hosts, recipients and
-// times around it, and the document-wide facts (generating server, labels, language) on the side.
+// `{LED=…}`, `#SMTP#`, `<<<`). Each single-line layout is a module in layouts/ (LINE_LAYOUTS, in order);
+// this scan keeps the line loop and the document state: RFC 3464 field blocks, labels, the original
+// message's headers, and the hosts and recipients on the lines before a reply. It records each reply as a
+// candidate with the hosts, recipients and times around it, and the document-wide facts (generating server,
+// labels, language) on the side.
 
-export type NdrLayout = (typeof NDR_LAYOUTS)[number];
+export type { NdrLayout } from './layouts/index';
 export type SegmentKind = 'text' | 'html' | 'delivery-status' | 'headers';
 
 export interface Segment {
@@ -65,10 +65,7 @@ const EMAIL_LINE = /^\s{0,20}(?:--\s{1,2})?(?:mailto:)?<?([A-Za-z0-9._%+'=!#$&*/
 const NAMED_EMAIL_LINE = /^\s{0,20}[^<>()@]{1,80}[(<]([A-Za-z0-9._%+'=!#$&*/?^`{|}~-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10})[)>]\s{0,5}$/;
 const DSN_FIELD = /^\s{0,8}(reporting-mta|remote-mta|final-recipient|original-recipient|action|status|diagnostic[- ]code|last-attempt-date|arrival-date|x-original-message-id)\s{0,3}:\s{0,5}(.*)$/i;
 const DSN_FOLDABLE = /^\s{0,8}(diagnostic[- ]code|remote-mta|final-recipient|original-recipient|reporting-mta|status)\s{0,3}:/i;
-const SKIP_GENERIC = /^\s{0,4}(received|dkim-signature|arc-[a-z-]+|authentication-results|message-id|references|in-reply-to|x-ms-exchange-[a-z-]+|thread-index|x-microsoft-antispam[a-z-]*)\s{0,2}:/i;
-const POSTFIX = /host ([A-Za-z0-9.-]{1,253})\[([0-9A-Fa-fxX*#:.]{2,45})\]:? said:\s{0,3}/i;
 const EXIM_HOST = /\bhost ([A-Za-z0-9.-]{1,253}) \[([0-9A-Fa-f:.]{2,45})\]/i;
-const SERVER_RETURNED = /server(?: at ([A-Za-z0-9.-]{1,253})(?: \(([0-9A-Fa-f:.]{2,45})\))?)? returned '/i;
 const ORG_REJECTED = /following organization rejected your message:\s{0,3}([A-Za-z0-9.-]{1,253})/i;
 const HOST_REJECTED = /^\s{0,4}([A-Za-z0-9.-]{1,253}) (?:rejected your message to the following e-?mail addresses|gave this error)/i;
 
@@ -80,14 +77,6 @@ function dsnHost(value: string): string | undefined {
   const v = value.replace(/^[A-Za-z-]{1,10}\s{0,3};\s{0,3}/, '').trim();
   const token = v.split(/[\s()[\]]/)[0]?.replace(/\.$/, '');
   return token && (isHostName(token) || isIp(token)) ? token : undefined;
-}
-
-function cleanReply(reply: string): string {
-  let r = reply.trim();
-  r = r.replace(/\s{0,3}\(in reply to [A-Za-z ]{1,40}command\)\.?$/i, '');
-  // Forum remnants around a pasted reply: HTML entities, <br>, markdown escapes, closing quotes and backticks.
-  if (/&[a-z#0-9]{2,6};|<br|\\[[\]*_`<>]|[`“”»"']\s{0,3}$/i.test(r)) r = unescapeReply(r).replace(/[\s`“”»"']{1,6}$/, '');
-  return r.trim();
 }
 
 interface DsnBlock {
@@ -292,7 +281,7 @@ export class NdrScanner {
       if (exim) lastExim = { host: exim[1], ip: exim[2], at: nonEmpty };
       if (/^\s{0,8}<[^>\s]{1,200}@[^>\s]{1,200}>:?\s{0,3}$/.test(line)) { pendingRecipient = addressOf(line); }
 
-      const hit = this.replyOnLine(line, html);
+      const hit = readLine(line, html)?.hit;
       if (!hit) continue;
       let { remoteServer, remoteIp } = hit;
       let layout = hit.layout;
@@ -314,128 +303,10 @@ export class NdrScanner {
       if (codes.replyCode?.startsWith('2') || (!codes.replyCode && codes.enhancedStatus?.startsWith('2.'))) continue;
       this.push({
         layout, reply: hit.reply, replyCode: codes.replyCode, enhancedStatus: codes.enhancedStatus,
-        remoteServer, remoteIp, exchangeStyle: hit.lookBackForHost, recipients, timestamps: hit.timestamps,
+        remoteServer, remoteIp, exchangeStyle: hit.lookBackForHost === true, recipients, timestamps: hit.timestamps,
         evidence: [trimmed],
       }, hit.weak === true);
     }
     flush();
-  }
-
-  /** The reply on one line, with the layout its cue shows. */
-  private replyOnLine(line: string, html: boolean): {
-    layout: NdrLayout; reply: string; remoteServer?: string; remoteIp?: string; lookBackForHost: boolean; timestamps: string[]; weak?: boolean;
-  } | undefined {
-    const timestamps: string[] = [];
-    const base = html ? 'html' as const : undefined;
-
-    // Queue LastError / message tracking RecipientStatus: [{LRT=…};{LED=…};{FQDN=…};{IP=…}]
-    const led = line.indexOf('{LED=');
-    if (led >= 0) {
-      const end = line.indexOf('};', led);
-      const reply = (end < 0 ? line.slice(led + 5).replace(/\}\]?\s*$/, '') : line.slice(led + 5, end)).trim();
-      if (!/^[245]\d\d/.test(reply) && !findEnhancedStatus(reply)) return undefined;
-      const fqdn = /\{FQDN=([^};]{1,253})\}/.exec(line)?.[1]?.trim();
-      const ip = /\{IP=([0-9A-Fa-f:.]{2,45})\}/.exec(line)?.[1];
-      const lrt = /\{LRT=([^};]{1,60})\}/.exec(line)?.[1];
-      if (lrt) timestamps.push(lrt.trim());
-      const tracking = /recipientstatus|,(?:fail|defer),|\bFAIL\b|\bDEFER\b/i.test(line);
-      return {
-        layout: tracking ? 'message-tracking' : 'queue-lasterror', reply, remoteServer: fqdn && isHostName(fqdn) ? fqdn : undefined,
-        remoteIp: ip, lookBackForHost: false, timestamps,
-      };
-    }
-
-    // Postfix: host X[ip] said: <reply> (in reply to … command)
-    const pf = POSTFIX.exec(line);
-    if (pf) {
-      return { layout: 'postfix', reply: cleanReply(line.slice(pf.index + pf[0].length)), remoteServer: pf[1], remoteIp: pf[2], lookBackForHost: false, timestamps };
-    }
-    // Exchange 2013+: Remote Server returned '<reply>' / Server at X (ip) returned '<reply>'
-    const sr = SERVER_RETURNED.exec(line);
-    if (sr) {
-      const start = sr.index + sr[0].length;
-      const end = line.lastIndexOf("'");
-      const reply = (end > start ? line.slice(start, end) : line.slice(start)).trim();
-      if (/^[245]\d\d/.test(reply) || findEnhancedStatus(reply)) {
-        return { layout: base ?? 'exchange2013', reply, remoteServer: sr[1], remoteIp: sr[2], lookBackForHost: !sr[1], timestamps };
-      }
-    }
-    // qmail / others: Remote host said: <reply>
-    const rhs = /remote host said(?:\[[^\]]{0,40}\])?:\s{0,3}/i.exec(line);
-    if (rhs) {
-      const reply = cleanReply(line.slice(rhs.index + rhs[0].length));
-      if (/^[245]\d\d/.test(reply)) return { layout: base ?? 'other', reply, lookBackForHost: false, timestamps };
-    }
-    // Sendmail transcript and reason: `<<< 554 …`, `(reason: 554 …)`
-    const lt = /^\s{0,8}<<<\s{0,3}/.exec(line);
-    if (lt) {
-      const reply = line.slice(lt[0].length).trim();
-      if (/^[245]\d\d/.test(reply)) return { layout: base ?? 'sendmail', reply, lookBackForHost: false, timestamps };
-    }
-    const reason = /\(reason:\s{0,3}/i.exec(line);
-    if (reason) {
-      const rest = line.slice(reason.index + reason[0].length);
-      const close = rest.lastIndexOf(')');
-      const reply = (close > 0 ? rest.slice(0, close) : rest).trim();
-      if (/^[245]\d\d/.test(reply)) return { layout: base ?? 'sendmail', reply, lookBackForHost: false, timestamps };
-    }
-
-    if (SKIP_GENERIC.test(line) || isClientLine(line)) return undefined;
-    const pair = findCodeAndStatus(line);
-    // Applications, logs and transcripts: the reply inside its wrapper (a named host wins over a bare pair).
-    const wrapped = wrappedReplyOn(line);
-    if (wrapped && (wrapped.host || !pair)) {
-      return { layout: base ?? 'smtp-reply', reply: wrapped.reply, remoteServer: wrapped.host, lookBackForHost: false, timestamps };
-    }
-    // Legacy one-line (FOPE era): `host #5.7.1 smtp;554 5.71 <addr>: Relay access denied` (no code pair).
-    if (!pair && /#[245]\.\d{1,3}\.\d{1,3}\s{0,3}smtp;\s{0,3}[245]\d\d\b/i.test(line)) {
-      return { layout: base ?? 'legacy-oneline', reply: line.trim(), lookBackForHost: false, timestamps };
-    }
-    if (!pair) return this.codeLessReply(line, base, timestamps);
-
-    // Legacy one-line: host #<host #5.7.1 smtp;530 5.7.1 …> #SMTP#
-    if (/#SMTP#/i.test(line)) {
-      const host = /^\s{0,4}([A-Za-z0-9.-]{1,253}) #/.exec(line)?.[1];
-      return { layout: base ?? 'legacy-oneline', reply: line.trim(), remoteServer: host && isHostName(host) ? host : undefined, lookBackForHost: false, timestamps };
-    }
-    // Exchange 2007/2010: [host ]#550 5.4.1 Relay Access Denied ##
-    if (pair.index > 0 && line[pair.index - 1] === '#') {
-      const close = line.indexOf('##', pair.index);
-      const reply = close > 0 ? line.slice(pair.index - 1, close + 2).trim() : line.slice(pair.index - 1).trim();
-      const before = line.slice(0, pair.index - 1).trim();
-      const host = before && !before.includes(' ') && isHostName(before.replace(/\.$/, '')) ? before.replace(/\.$/, '') : undefined;
-      return { layout: base ?? 'exchange2010', reply, remoteServer: host, lookBackForHost: !host, timestamps };
-    }
-    // A reply quoted in a localized "Remote Server returned" sentence, or any other quote.
-    const q = pair.index > 0 ? line[pair.index - 1] : '';
-    if (q === "'" || q === '"') {
-      const end = line.lastIndexOf(q);
-      const reply = (end > pair.index ? line.slice(pair.index, end) : line.slice(pair.index)).trim();
-      return { layout: base ?? 'exchange2013', reply, lookBackForHost: true, timestamps };
-    }
-    // Exim: "SMTP error from remote mail server after …: host X [ip]: 550 …" or a reply on its own line
-    const layout: NdrLayout = base ?? (/SMTP error from remote mail server/i.test(line) ? 'exim' : 'smtp-reply');
-    return { layout, reply: cleanReply(line.slice(pair.index)), lookBackForHost: true, timestamps };
-  }
-
-  /**
-   * Lines without a `<code> <enhanced>` pair that still name a documented failure: a documentation form
-   * such as `5.7.750 Client blocked from sending from unregistered domain` (the line starts with the status),
-   * or a Send protocol log's TLS error. Generic matches are ignored, so prose that merely mentions a code is not
-   * taken for an NDR.
-   */
-  private codeLessReply(line: string, base: 'html' | undefined, timestamps: string[]):
-    { layout: NdrLayout; reply: string; lookBackForHost: boolean; timestamps: string[]; weak?: boolean } | undefined {
-    const t = line.trim();
-    const startsWithStatus = /^(?:[-*>]{1,3}\s{0,2})?[245]\.\d{1,3}\.\d{1,3}\.?\s{1,3}\S/.test(t);
-    const tlsLog = /tls negotiation failed with error|failed to establish appropriate tls channel/i.test(t);
-    // Prose around a reply without its code, or a code without its text: only Microsoft's own signatures count
-    // ("Unable to relay recipient in non-accepted domain", "bounces with 5.7.64"), never a generic word.
-    const prose = !startsWithStatus && !tlsLog && t.length <= 600;
-    if (!startsWithStatus && !tlsLog && !prose) return undefined;
-    const p = matchNdrPattern({ text: normalizeText(t), full: normalizeText(t), enh: findEnhancedStatus(t), attr: attrOf(t)?.toUpperCase(), rejecter: 'unknown' });
-    if (p.generic) return undefined;
-    if (prose && !/^(eop|onprem|exo|fope)\./.test(p.id)) return undefined;
-    return { layout: base ?? 'smtp-reply', reply: t.replace(/^[-*>]{1,3}\s{0,2}/, ''), lookBackForHost: false, timestamps, weak: prose };
   }
 }
