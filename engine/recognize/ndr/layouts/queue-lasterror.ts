@@ -15,6 +15,7 @@ export const queueLastError: LineLayout = {
   htmlPart: 'own',
   read({ line }) {
     const led = line.indexOf('{LED=');
+    if (led < 0) return undefined;
     const end = line.indexOf('};', led);
     const reply = (end < 0 ? line.slice(led + 5).replace(/\}\]?\s*$/, '') : line.slice(led + 5, end)).trim();
     if (!/^[245]\d\d/.test(reply) && !findEnhancedStatus(reply)) return undefined;
