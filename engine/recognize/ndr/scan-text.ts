@@ -246,11 +246,11 @@ export class NdrScanner {
 
   /** The reply a line layout reads on this line, completed with the hosts and recipients of the lines before. */
   private readReply(line: string, trimmed: string, s: SegmentState): void {
-    const hit = readLine(line, s.html)?.hit;
-    if (!hit) return;
+    const read = readLine(line, s.html);
+    if (!read) return;
+    const { hit, by } = read;
     let { remoteServer, remoteIp, layout } = hit;
-    // Exim names the host a few lines above its bare reply: `host X [ip]: …` then `550 …`.
-    if (!remoteServer && (layout === 'exim' || layout === 'smtp-reply') && s.lastExim && s.nonEmpty - s.lastExim.at <= 3) {
+    if (!remoteServer && by.eximHostAbove && layout !== 'html' && s.lastExim && s.nonEmpty - s.lastExim.at <= 3) {
       remoteServer = s.lastExim.host; remoteIp = s.lastExim.ip; layout = 'exim';
     }
     if (!remoteServer && hit.lookBackForHost) {
@@ -260,7 +260,7 @@ export class NdrScanner {
     const recipients: string[] = [];
     const lead = /^\s{0,8}<?([^\s<>]{1,64}@[A-Za-z0-9.-]{1,253})>?:\s/.exec(line);
     if (lead) recipients.push(lead[1]);
-    else if (s.pendingRecipient && hit.layout === 'postfix') recipients.push(s.pendingRecipient);
+    else if (s.pendingRecipient && by.recipientAbove) recipients.push(s.pendingRecipient);
     for (const r of recipients) this.addRecipient(r, trimmed);
     s.pendingRecipient = undefined;
     const codes = codesOf(hit.reply);

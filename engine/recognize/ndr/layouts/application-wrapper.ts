@@ -9,6 +9,7 @@ export const applicationWrapper: LineLayout = {
   name: 'application-wrapper',
   layouts: ['smtp-reply'],
   replyLinesOnly: true,
+  eximHostAbove: true,
   htmlPart: 'html',
   read(view) {
     const wrapped = wrappedReplyOn(view.line);

@@ -11,6 +11,7 @@ export const bareReply: LineLayout = {
   name: 'bare-reply',
   layouts: ['exim', 'smtp-reply'],
   replyLinesOnly: true,
+  eximHostAbove: true,
   htmlPart: 'html',
   read({ line, pair }) {
     if (!pair) return undefined;

@@ -15,6 +15,7 @@ export const codeLess: LineLayout = {
   name: 'code-less',
   layouts: ['smtp-reply'],
   replyLinesOnly: true,
+  eximHostAbove: true,
   htmlPart: 'html',
   read({ line, pair }) {
     if (pair) return undefined;

@@ -10,6 +10,7 @@ export const postfix: LineLayout = {
   name: 'postfix',
   layouts: ['postfix'],
   cue: /said:/i,
+  recipientAbove: true,
   htmlPart: 'own',
   read({ line }) {
     const pf = POSTFIX.exec(line);

@@ -55,6 +55,13 @@ export interface LineLayout {
   claimsLine?: boolean;
   /** Read only lines that can hold a reply (not a skipped header, not a client command). */
   replyLinesOnly?: boolean;
+  /**
+   * A reply of this module with no host, within three lines under Exim's `host X [ip]` line, is Exim's: it
+   * takes that host and the layout `exim` (not in an HTML part).
+   */
+  eximHostAbove?: boolean;
+  /** The recipient may stand alone on the line before (`<kim@x>:` above Postfix's `host … said:`). */
+  recipientAbove?: boolean;
   /** In an HTML part the hit reads `html` (the layout of the page, not of the line); false keeps the line's own layout. */
   htmlPart: 'html' | 'own';
   read(view: LineView): LayoutHit | undefined;
