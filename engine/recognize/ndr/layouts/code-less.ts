@@ -24,7 +24,8 @@ export const codeLess: LineLayout = {
     const tlsLog = TLS_LOG.test(t);
     const prose = !startsWithStatus && !tlsLog && t.length <= 600;
     if (!startsWithStatus && !tlsLog && !prose) return undefined;
-    const p = matchNdrPattern({ text: normalizeText(t), full: normalizeText(t), enh: findEnhancedStatus(t), attr: attrOf(t)?.toUpperCase(), rejecter: 'unknown' });
+    const text = normalizeText(t);
+    const p = matchNdrPattern({ text, full: text, enh: findEnhancedStatus(t), attr: attrOf(t)?.toUpperCase(), rejecter: 'unknown' });
     if (p.generic) return undefined;
     if (prose && !/^(eop|onprem|exo|fope)\./.test(p.id)) return undefined;
     return { layout: 'smtp-reply', reply: t.replace(/^[-*>]{1,3}\s{0,2}/, ''), weak: prose };

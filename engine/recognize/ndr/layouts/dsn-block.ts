@@ -60,7 +60,8 @@ export class DsnBlockReader {
   /** One per-recipient field; a Final-Recipient after a block with a status or diagnostic ends that block first. */
   field(name: string, value: string, trimmed: string): DsnFailure | undefined {
     let done: DsnFailure | undefined;
-    if (name === 'final-recipient' && this.block && this.block.recipients.length > 0 && (this.block.diag || this.block.status)) done = this.end();
+    const open = this.block;
+    if (name === 'final-recipient' && open && open.recipients.length > 0 && (open.diag || open.status)) done = this.end();
     const b = (this.block ??= { recipients: [], timestamps: [] });
     if (name === 'final-recipient' || name === 'original-recipient') {
       const addr = addressOf(value);
@@ -84,9 +85,10 @@ export class DsnBlockReader {
     const b = this.block;
     this.block = undefined;
     if (!b) return undefined;
-    if (!b.diag && !(b.status && /^[45]\./.test(b.status))) return undefined;
+    const failed = !!b.status && /^[45]\./.test(b.status);
+    if (!b.diag && !failed) return undefined;
     // Success notices (RFC 3464 delivered / relayed / expanded with a 2.x.x status) report no failure.
-    if (b.status?.startsWith('2.') || (b.action && /^(delivered|relayed|expanded)/i.test(b.action) && !(b.status && /^[45]\./.test(b.status)))) return undefined;
+    if (b.status?.startsWith('2.') || (b.action && /^(delivered|relayed|expanded)/i.test(b.action) && !failed)) return undefined;
     if (b.action && !/failed|delayed|relayed|expanded/i.test(b.action) && !b.diag) return undefined;
     const reply = b.diag ?? b.statusLine ?? '';
     const codes = codesOf(reply);

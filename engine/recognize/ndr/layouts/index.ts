@@ -33,7 +33,9 @@ export const LINE_LAYOUTS: readonly LineLayout[] = [
 ];
 
 /** The reply on one line and the layout that read it. */
-export function readLine(line: string, html: boolean, layouts: readonly LineLayout[] = LINE_LAYOUTS): { hit: LayoutHit; by: LineLayout } | undefined {
+export function readLine(
+  line: string, html: boolean, layouts: readonly LineLayout[] = LINE_LAYOUTS,
+): { hit: LayoutHit; by: LineLayout } | undefined {
   const view = new LineView(line);
   for (const layout of layouts) {
     if (layout.replyLinesOnly && view.notAReplyLine) continue;
