@@ -1,18 +1,18 @@
-import type { NDR_LAYOUTS } from '../../facts';
 import { isMicrosoftHost } from '../../knowledge/endpoints';
-import { matchNdrPattern } from '../../knowledge/ndr-patterns';
 import { matchLabel } from './labels';
-import {
-  attrOf, capLine, codesOf, findCodeAndStatus, findEnhancedStatus, isHostName, isIp, isoTimestamps, normalizeText, replyHostOf,
-} from './smtp-reply';
-import { isClientLine, unescapeReply, wrappedReplyOn } from './wrapped-reply';
+import { type NdrLayout, readLine } from './layouts/index';
+import { dsnFieldOn, dsnHost, DsnBlockReader, isFoldableDsnField } from './layouts/dsn-block';
+import { addressOf, attrOf, capLine, codesOf, isHostName, isIp, isoTimestamps, replyHostOf } from './smtp-reply';
 
 // One pass over the lines of an NDR's readable text. Every layout of knowledge §4.1 has a cue on the line
 // that holds the reply (`#… ##`, `Remote Server returned '…'`, `Diagnostic-Code:`, `host X[ip] said:`,
-// `{LED=…}`, `#SMTP#`, `<<<`); the scan records each reply as a candidate with the hosts, recipients and
-// times around it, and the document-wide facts (generating server, labels, language) on the side.
+// `{LED=…}`, `#SMTP#`, `<<<`). Each single-line layout is a module in layouts/ (LINE_LAYOUTS, in order);
+// this scan keeps the line loop and the document state: RFC 3464 field blocks, labels, the original
+// message's headers, and the hosts and recipients on the lines before a reply. It records each reply as a
+// candidate with the hosts, recipients and times around it, and the document-wide facts (generating server,
+// labels, language) on the side.
 
-export type NdrLayout = (typeof NDR_LAYOUTS)[number];
+export type { NdrLayout } from './layouts/index';
 export type SegmentKind = 'text' | 'html' | 'delivery-status' | 'headers';
 
 export interface Segment {
@@ -60,47 +60,26 @@ export interface ScanResult {
 const MAX_CANDIDATES = 200;
 const MAX_RECIPIENTS = 100;
 
-const EMAIL = /[A-Za-z0-9._%+'=!#$&*/?^`{|}~-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10}/;
 const EMAIL_LINE = /^\s{0,20}(?:--\s{1,2})?(?:mailto:)?<?([A-Za-z0-9._%+'=!#$&*/?^`{|}~-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10})>?\s{0,5}$/;
 const NAMED_EMAIL_LINE = /^\s{0,20}[^<>()@]{1,80}[(<]([A-Za-z0-9._%+'=!#$&*/?^`{|}~-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10})[)>]\s{0,5}$/;
-const DSN_FIELD = /^\s{0,8}(reporting-mta|remote-mta|final-recipient|original-recipient|action|status|diagnostic[- ]code|last-attempt-date|arrival-date|x-original-message-id)\s{0,3}:\s{0,5}(.*)$/i;
-const DSN_FOLDABLE = /^\s{0,8}(diagnostic[- ]code|remote-mta|final-recipient|original-recipient|reporting-mta|status)\s{0,3}:/i;
-const SKIP_GENERIC = /^\s{0,4}(received|dkim-signature|arc-[a-z-]+|authentication-results|message-id|references|in-reply-to|x-ms-exchange-[a-z-]+|thread-index|x-microsoft-antispam[a-z-]*)\s{0,2}:/i;
-const POSTFIX = /host ([A-Za-z0-9.-]{1,253})\[([0-9A-Fa-fxX*#:.]{2,45})\]:? said:\s{0,3}/i;
 const EXIM_HOST = /\bhost ([A-Za-z0-9.-]{1,253}) \[([0-9A-Fa-f:.]{2,45})\]/i;
-const SERVER_RETURNED = /server(?: at ([A-Za-z0-9.-]{1,253})(?: \(([0-9A-Fa-f:.]{2,45})\))?)? returned '/i;
 const ORG_REJECTED = /following organization rejected your message:\s{0,3}([A-Za-z0-9.-]{1,253})/i;
 const HOST_REJECTED = /^\s{0,4}([A-Za-z0-9.-]{1,253}) (?:rejected your message to the following e-?mail addresses|gave this error)/i;
 
-function addressOf(value: string): string | undefined {
-  return EMAIL.exec(value)?.[0];
-}
-
-function dsnHost(value: string): string | undefined {
-  const v = value.replace(/^[A-Za-z-]{1,10}\s{0,3};\s{0,3}/, '').trim();
-  const token = v.split(/[\s()[\]]/)[0]?.replace(/\.$/, '');
-  return token && (isHostName(token) || isIp(token)) ? token : undefined;
-}
-
-function cleanReply(reply: string): string {
-  let r = reply.trim();
-  r = r.replace(/\s{0,3}\(in reply to [A-Za-z ]{1,40}command\)\.?$/i, '');
-  // Forum remnants around a pasted reply: HTML entities, <br>, markdown escapes, closing quotes and backticks.
-  if (/&[a-z#0-9]{2,6};|<br|\\[[\]*_`<>]|[`“”»"']\s{0,3}$/i.test(r)) r = unescapeReply(r).replace(/[\s`“”»"']{1,6}$/, '');
-  return r.trim();
-}
-
-interface DsnBlock {
-  recipients: string[];
-  remote?: string;
-  remoteIp?: string;
-  status?: string;
-  statusLine?: string;
-  action?: string;
-  diag?: string;
-  diagLine?: string;
-  timestamps: string[];
-  order: number;
+/** What one scan keeps from line to line of a part. */
+interface SegmentState {
+  html: boolean;
+  /** Inside the returned original message's headers. */
+  inOriginal: boolean;
+  dsn: DsnBlockReader;
+  /** A `Remote server:` label with its host on the next line. */
+  pendingRemoteLabel: boolean;
+  /** Postfix's `<kim@x>:` line before its `host … said:` line. */
+  pendingRecipient?: string;
+  /** Lines that are only a host, by their count of non-empty lines. */
+  recentHosts: Array<{ host: string; at: number }>;
+  lastExim?: { host: string; ip: string; at: number };
+  nonEmpty: number;
 }
 
 /** Joins folded lines: DSN fields continued on indented lines, Postfix `said:` lines wrapped by the MTA. */
@@ -118,7 +97,7 @@ function logicalLines(text: string): string[] {
       continue;
     }
     if (prev !== undefined && /^[ \t]/.test(line) && line.trim() !== '' && prev.length < 4096
-      && (DSN_FOLDABLE.test(prev) || / host [A-Za-z0-9.-]{1,253}\[[0-9A-Fa-f:.]{2,45}\]$/.test(prev)
+      && (isFoldableDsnField(prev) || / host [A-Za-z0-9.-]{1,253}\[[0-9A-Fa-f:.]{2,45}\]$/.test(prev)
         || (/ said: /.test(prev) && !/\(in reply to [A-Za-z ]{1,40}command\)/i.test(prev)))) {
       out[out.length - 1] = capLine(`${prev} ${line.trim()}`);
       continue;
@@ -156,286 +135,141 @@ export class NdrScanner {
     });
   }
 
-  /** Scans one readable part. */
+  /** Scans one readable part: the line loop; each line is read by the first reader that takes it. */
   scan(segment: Segment): void {
-    const lines = logicalLines(segment.text);
-    const html = segment.kind === 'html';
-    let inOriginal = segment.kind === 'headers';
-    let block: DsnBlock | undefined;
-    let pendingRemoteLabel = false;
-    let pendingRecipient: string | undefined;
-    const recentHosts: Array<{ host: string; at: number }> = [];
-    let lastExim: { host: string; ip: string; at: number } | undefined;
-    let nonEmpty = 0;
-
-    const flush = (): void => {
-      if (!block) return;
-      const b = block;
-      block = undefined;
-      if (!b.diag && !(b.status && /^[45]\./.test(b.status))) return;
-      // Success notices (RFC 3464 delivered / relayed / expanded with a 2.x.x status) report no failure.
-      if (b.status?.startsWith('2.') || (b.action && /^(delivered|relayed|expanded)/i.test(b.action) && !(b.status && /^[45]\./.test(b.status)))) return;
-      if (b.action && !/failed|delayed|relayed|expanded/i.test(b.action) && !b.diag) return;
-      const reply = b.diag ?? b.statusLine ?? '';
-      const codes = codesOf(reply);
-      this.push({
-        layout: 'dsn', reply, replyCode: codes.replyCode, enhancedStatus: codes.enhancedStatus ?? b.status,
-        remoteServer: b.remote, remoteIp: b.remoteIp, exchangeStyle: false, recipients: b.recipients, timestamps: b.timestamps,
-        evidence: [b.diagLine ?? b.statusLine ?? reply],
-      });
+    const s: SegmentState = {
+      html: segment.kind === 'html', inOriginal: segment.kind === 'headers', dsn: new DsnBlockReader(),
+      pendingRemoteLabel: false, recentHosts: [], nonEmpty: 0,
     };
-
-    for (let i = 0; i < lines.length; i += 1) {
-      const line = lines[i];
-      const trimmed = line.trim();
-      if (trimmed === '') { flush(); continue; }
-      nonEmpty += 1;
-
-      const label = trimmed.length < 400 ? matchLabel(trimmed) : undefined;
-      if (label) {
-        if (label.label.lang !== 'en' || !this.result.language) this.result.language ??= label.label.lang;
-        if (label.label.lang !== 'en' && this.result.language === 'en') this.result.language = label.label.lang;
-        const key = label.label.key;
-        if (key === 'original-headers') { inOriginal = true; continue; }
-        if (key === 'diagnostic-info') { this.result.cues.add('admin-block'); continue; }
-        if (key === 'generating-server' && label.value) {
-          const host = label.value.split(/\s/)[0].replace(/\.$/, '');
-          if (!this.result.generatingServer && (isHostName(host) || isIp(host) || /^[A-Za-z0-9-]{1,63}$/.test(host))) {
-            this.result.generatingServer = host;
-            this.result.generatingLine = trimmed;
-          }
-          continue;
-        }
-        if (key === 'remote-server') {
-          const host = label.value.split(/\s/)[0]?.replace(/\.$/, '');
-          if (host && (isHostName(host) || isIp(host))) { this.result.remoteServer ??= host; this.result.remoteLine ??= trimmed; }
-          else if (!label.value) pendingRemoteLabel = true;
-          continue;
-        }
-        if (key === 'rejected-recipient') { this.addRecipient(addressOf(label.value), trimmed); continue; }
-      }
-
-      if (inOriginal) {
-        const m = /^(from|return-path)\s{0,3}:\s*(.{0,500})$/i.exec(trimmed);
-        if (m) {
-          const addr = addressOf(m[2]);
-          // Return-Path (the envelope sender) wins over From.
-          if (addr && (m[1].toLowerCase() === 'return-path' || !this.result.sender)) { this.result.sender = addr; this.result.senderLine = trimmed; }
-        }
-        continue;
-      }
-
-      if (/^feedback-type\s{0,3}:/i.test(trimmed)) this.result.feedbackReport = true;
-
-      // RFC 3464 fields (in a delivery-status part or pasted).
-      const dsn = DSN_FIELD.exec(line);
-      if (dsn) {
-        this.result.cues.add('dsn');
-        const name = dsn[1].toLowerCase().replace(' ', '-');
-        const value = dsn[2].trim();
-        if (name === 'reporting-mta') {
-          const host = dsnHost(value);
-          if (host && !this.result.generatingServer) { this.result.generatingServer = host; this.result.generatingLine = trimmed; }
-          continue;
-        }
-        if (name === 'arrival-date') { this.result.timestamps.push(value); continue; }
-        if (name === 'final-recipient' || name === 'original-recipient') {
-          if (block && block.recipients.length > 0 && name === 'final-recipient' && (block.diag || block.status)) flush();
-          block ??= { recipients: [], timestamps: [], order: this.order };
-          const addr = addressOf(value);
-          if (addr && !block.recipients.some((r) => r.toLowerCase() === addr.toLowerCase())) block.recipients.push(addr);
-          this.addRecipient(addr, trimmed);
-          continue;
-        }
-        block ??= { recipients: [], timestamps: [], order: this.order };
-        if (name === 'remote-mta') {
-          block.remote = dsnHost(value);
-          const ip = /\b(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})\b/.exec(value)?.[1];
-          if (ip && ip !== block.remote) block.remoteIp = ip;
-        } else if (name === 'status') { block.status = findEnhancedStatus(value); block.statusLine = trimmed; }
-        else if (name === 'action') block.action = value;
-        else if (name === 'last-attempt-date') block.timestamps.push(value);
-        else if (name === 'diagnostic-code') {
-          block.diag = cleanReply(value.replace(/^[A-Za-z-]{1,12}\s{0,3};\s{0,3}/, ''));
-          block.diagLine = trimmed;
-        }
-        continue;
-      }
-
-      // Document cues and hosts named in prose.
-      const org = ORG_REJECTED.exec(line);
-      if (org) { this.result.cues.add('exchange2010'); this.result.remoteServer ??= org[1].replace(/\.$/, ''); this.result.remoteLine ??= trimmed; }
-      const hostRejected = HOST_REJECTED.exec(line);
-      if (hostRejected && isHostName(hostRejected[1])) {
-        this.result.cues.add('exchange2013');
-        this.result.remoteServer ??= hostRejected[1];
-        this.result.remoteLine ??= trimmed;
-      }
-      if (/delivery has failed to these recipients or groups/i.test(line)) this.result.cues.add('exchange2010');
-      if (/more info for email admins|message hops|how to fix it/i.test(line)) this.result.cues.add('exo-modern');
-
-      if (pendingRemoteLabel) {
-        pendingRemoteLabel = false;
-        const host = trimmed.split(/\s/)[0].replace(/\.$/, '');
-        if (isHostName(host) || isIp(host)) { this.result.remoteServer ??= host; this.result.remoteLine ??= trimmed; continue; }
-      }
-
-      // A line that is only a host (the Exchange admin block names the remote server this way).
-      if (trimmed.length <= 253 && !trimmed.includes(' ') && (isHostName(trimmed.replace(/\.$/, '')) || isIp(trimmed.replace(/^\[|\]$/g, '')))) {
-        recentHosts.push({ host: trimmed.replace(/\.$/, '').replace(/^\[|\]$/g, ''), at: nonEmpty });
-        continue;
-      }
-      const bareEmail = !line.includes('@') ? null : EMAIL_LINE.exec(line) ?? (line.length < 200 ? NAMED_EMAIL_LINE.exec(line) : null);
-      if (bareEmail) { this.addRecipient(bareEmail[1], trimmed); continue; }
-
-      const exim = EXIM_HOST.exec(line);
-      if (exim) lastExim = { host: exim[1], ip: exim[2], at: nonEmpty };
-      if (/^\s{0,8}<[^>\s]{1,200}@[^>\s]{1,200}>:?\s{0,3}$/.test(line)) { pendingRecipient = addressOf(line); }
-
-      const hit = this.replyOnLine(line, html);
-      if (!hit) continue;
-      let { remoteServer, remoteIp } = hit;
-      let layout = hit.layout;
-      if (!remoteServer && (layout === 'exim' || layout === 'smtp-reply') && lastExim && nonEmpty - lastExim.at <= 3) {
-        remoteServer = lastExim.host; remoteIp = lastExim.ip; layout = 'exim';
-      }
-      if (!remoteServer && hit.lookBackForHost) {
-        const near = recentHosts.filter((h) => nonEmpty - h.at <= 3).pop();
-        if (near) { remoteServer = isIp(near.host) ? undefined : near.host; remoteIp = isIp(near.host) ? near.host : remoteIp; }
-      }
-      const recipients: string[] = [];
-      const lead = /^\s{0,8}<?([^\s<>]{1,64}@[A-Za-z0-9.-]{1,253})>?:\s/.exec(line);
-      if (lead) recipients.push(lead[1]);
-      else if (pendingRecipient && hit.layout === 'postfix') recipients.push(pendingRecipient);
-      for (const r of recipients) this.addRecipient(r, trimmed);
-      pendingRecipient = undefined;
-      const codes = codesOf(hit.reply);
-      // A 2xx reply (a success notice quoting "250 2.1.5 Ok") reports no failure.
-      if (codes.replyCode?.startsWith('2') || (!codes.replyCode && codes.enhancedStatus?.startsWith('2.'))) continue;
-      this.push({
-        layout, reply: hit.reply, replyCode: codes.replyCode, enhancedStatus: codes.enhancedStatus,
-        remoteServer, remoteIp, exchangeStyle: hit.lookBackForHost, recipients, timestamps: hit.timestamps,
-        evidence: [trimmed],
-      }, hit.weak === true);
-    }
-    flush();
+    for (const line of logicalLines(segment.text)) this.readLine(line, s);
+    this.endDsnBlock(s);
   }
 
-  /** The reply on one line, with the layout its cue shows. */
-  private replyOnLine(line: string, html: boolean): {
-    layout: NdrLayout; reply: string; remoteServer?: string; remoteIp?: string; lookBackForHost: boolean; timestamps: string[]; weak?: boolean;
-  } | undefined {
-    const timestamps: string[] = [];
-    const base = html ? 'html' as const : undefined;
+  private readLine(line: string, s: SegmentState): void {
+    const trimmed = line.trim();
+    if (trimmed === '') { this.endDsnBlock(s); return; }
+    s.nonEmpty += 1;
+    if (this.readLabel(trimmed, s)) return;
+    if (s.inOriginal) { this.readOriginalHeader(trimmed); return; }
+    if (/^feedback-type\s{0,3}:/i.test(trimmed)) this.result.feedbackReport = true;
+    const field = dsnFieldOn(line);
+    if (field) { this.readDsnField(field.name, field.value, trimmed, s); return; }
+    this.readDocumentCues(line, trimmed);
 
-    // Queue LastError / message tracking RecipientStatus: [{LRT=…};{LED=…};{FQDN=…};{IP=…}]
-    const led = line.indexOf('{LED=');
-    if (led >= 0) {
-      const end = line.indexOf('};', led);
-      const reply = (end < 0 ? line.slice(led + 5).replace(/\}\]?\s*$/, '') : line.slice(led + 5, end)).trim();
-      if (!/^[245]\d\d/.test(reply) && !findEnhancedStatus(reply)) return undefined;
-      const fqdn = /\{FQDN=([^};]{1,253})\}/.exec(line)?.[1]?.trim();
-      const ip = /\{IP=([0-9A-Fa-f:.]{2,45})\}/.exec(line)?.[1];
-      const lrt = /\{LRT=([^};]{1,60})\}/.exec(line)?.[1];
-      if (lrt) timestamps.push(lrt.trim());
-      const tracking = /recipientstatus|,(?:fail|defer),|\bFAIL\b|\bDEFER\b/i.test(line);
-      return {
-        layout: tracking ? 'message-tracking' : 'queue-lasterror', reply, remoteServer: fqdn && isHostName(fqdn) ? fqdn : undefined,
-        remoteIp: ip, lookBackForHost: false, timestamps,
-      };
+    if (s.pendingRemoteLabel) {
+      s.pendingRemoteLabel = false;
+      const host = trimmed.split(/\s/)[0].replace(/\.$/, '');
+      if (isHostName(host) || isIp(host)) { this.result.remoteServer ??= host; this.result.remoteLine ??= trimmed; return; }
     }
+    // A line that is only a host (the Exchange admin block names the remote server this way).
+    if (trimmed.length <= 253 && !trimmed.includes(' ') && (isHostName(trimmed.replace(/\.$/, '')) || isIp(trimmed.replace(/^\[|\]$/g, '')))) {
+      s.recentHosts.push({ host: trimmed.replace(/\.$/, '').replace(/^\[|\]$/g, ''), at: s.nonEmpty });
+      return;
+    }
+    const bareEmail = !line.includes('@') ? null : EMAIL_LINE.exec(line) ?? (line.length < 200 ? NAMED_EMAIL_LINE.exec(line) : null);
+    if (bareEmail) { this.addRecipient(bareEmail[1], trimmed); return; }
 
-    // Postfix: host X[ip] said: <reply> (in reply to … command)
-    const pf = POSTFIX.exec(line);
-    if (pf) {
-      return { layout: 'postfix', reply: cleanReply(line.slice(pf.index + pf[0].length)), remoteServer: pf[1], remoteIp: pf[2], lookBackForHost: false, timestamps };
-    }
-    // Exchange 2013+: Remote Server returned '<reply>' / Server at X (ip) returned '<reply>'
-    const sr = SERVER_RETURNED.exec(line);
-    if (sr) {
-      const start = sr.index + sr[0].length;
-      const end = line.lastIndexOf("'");
-      const reply = (end > start ? line.slice(start, end) : line.slice(start)).trim();
-      if (/^[245]\d\d/.test(reply) || findEnhancedStatus(reply)) {
-        return { layout: base ?? 'exchange2013', reply, remoteServer: sr[1], remoteIp: sr[2], lookBackForHost: !sr[1], timestamps };
-      }
-    }
-    // qmail / others: Remote host said: <reply>
-    const rhs = /remote host said(?:\[[^\]]{0,40}\])?:\s{0,3}/i.exec(line);
-    if (rhs) {
-      const reply = cleanReply(line.slice(rhs.index + rhs[0].length));
-      if (/^[245]\d\d/.test(reply)) return { layout: base ?? 'other', reply, lookBackForHost: false, timestamps };
-    }
-    // Sendmail transcript and reason: `<<< 554 …`, `(reason: 554 …)`
-    const lt = /^\s{0,8}<<<\s{0,3}/.exec(line);
-    if (lt) {
-      const reply = line.slice(lt[0].length).trim();
-      if (/^[245]\d\d/.test(reply)) return { layout: base ?? 'sendmail', reply, lookBackForHost: false, timestamps };
-    }
-    const reason = /\(reason:\s{0,3}/i.exec(line);
-    if (reason) {
-      const rest = line.slice(reason.index + reason[0].length);
-      const close = rest.lastIndexOf(')');
-      const reply = (close > 0 ? rest.slice(0, close) : rest).trim();
-      if (/^[245]\d\d/.test(reply)) return { layout: base ?? 'sendmail', reply, lookBackForHost: false, timestamps };
-    }
-
-    if (SKIP_GENERIC.test(line) || isClientLine(line)) return undefined;
-    const pair = findCodeAndStatus(line);
-    // Applications, logs and transcripts: the reply inside its wrapper (a named host wins over a bare pair).
-    const wrapped = wrappedReplyOn(line);
-    if (wrapped && (wrapped.host || !pair)) {
-      return { layout: base ?? 'smtp-reply', reply: wrapped.reply, remoteServer: wrapped.host, lookBackForHost: false, timestamps };
-    }
-    // Legacy one-line (FOPE era): `host #5.7.1 smtp;554 5.71 <addr>: Relay access denied` (no code pair).
-    if (!pair && /#[245]\.\d{1,3}\.\d{1,3}\s{0,3}smtp;\s{0,3}[245]\d\d\b/i.test(line)) {
-      return { layout: base ?? 'legacy-oneline', reply: line.trim(), lookBackForHost: false, timestamps };
-    }
-    if (!pair) return this.codeLessReply(line, base, timestamps);
-
-    // Legacy one-line: host #<host #5.7.1 smtp;530 5.7.1 …> #SMTP#
-    if (/#SMTP#/i.test(line)) {
-      const host = /^\s{0,4}([A-Za-z0-9.-]{1,253}) #/.exec(line)?.[1];
-      return { layout: base ?? 'legacy-oneline', reply: line.trim(), remoteServer: host && isHostName(host) ? host : undefined, lookBackForHost: false, timestamps };
-    }
-    // Exchange 2007/2010: [host ]#550 5.4.1 Relay Access Denied ##
-    if (pair.index > 0 && line[pair.index - 1] === '#') {
-      const close = line.indexOf('##', pair.index);
-      const reply = close > 0 ? line.slice(pair.index - 1, close + 2).trim() : line.slice(pair.index - 1).trim();
-      const before = line.slice(0, pair.index - 1).trim();
-      const host = before && !before.includes(' ') && isHostName(before.replace(/\.$/, '')) ? before.replace(/\.$/, '') : undefined;
-      return { layout: base ?? 'exchange2010', reply, remoteServer: host, lookBackForHost: !host, timestamps };
-    }
-    // A reply quoted in a localized "Remote Server returned" sentence, or any other quote.
-    const q = pair.index > 0 ? line[pair.index - 1] : '';
-    if (q === "'" || q === '"') {
-      const end = line.lastIndexOf(q);
-      const reply = (end > pair.index ? line.slice(pair.index, end) : line.slice(pair.index)).trim();
-      return { layout: base ?? 'exchange2013', reply, lookBackForHost: true, timestamps };
-    }
-    // Exim: "SMTP error from remote mail server after …: host X [ip]: 550 …" or a reply on its own line
-    const layout: NdrLayout = base ?? (/SMTP error from remote mail server/i.test(line) ? 'exim' : 'smtp-reply');
-    return { layout, reply: cleanReply(line.slice(pair.index)), lookBackForHost: true, timestamps };
+    const exim = EXIM_HOST.exec(line);
+    if (exim) s.lastExim = { host: exim[1], ip: exim[2], at: s.nonEmpty };
+    if (/^\s{0,8}<[^>\s]{1,200}@[^>\s]{1,200}>:?\s{0,3}$/.test(line)) { s.pendingRecipient = addressOf(line); }
+    this.readReply(line, trimmed, s);
   }
 
-  /**
-   * Lines without a `<code> <enhanced>` pair that still name a documented failure: a documentation form
-   * such as `5.7.750 Client blocked from sending from unregistered domain` (the line starts with the status),
-   * or a Send protocol log's TLS error. Generic matches are ignored, so prose that merely mentions a code is not
-   * taken for an NDR.
-   */
-  private codeLessReply(line: string, base: 'html' | undefined, timestamps: string[]):
-    { layout: NdrLayout; reply: string; lookBackForHost: boolean; timestamps: string[]; weak?: boolean } | undefined {
-    const t = line.trim();
-    const startsWithStatus = /^(?:[-*>]{1,3}\s{0,2})?[245]\.\d{1,3}\.\d{1,3}\.?\s{1,3}\S/.test(t);
-    const tlsLog = /tls negotiation failed with error|failed to establish appropriate tls channel/i.test(t);
-    // Prose around a reply without its code, or a code without its text: only Microsoft's own signatures count
-    // ("Unable to relay recipient in non-accepted domain", "bounces with 5.7.64"), never a generic word.
-    const prose = !startsWithStatus && !tlsLog && t.length <= 600;
-    if (!startsWithStatus && !tlsLog && !prose) return undefined;
-    const p = matchNdrPattern({ text: normalizeText(t), full: normalizeText(t), enh: findEnhancedStatus(t), attr: attrOf(t)?.toUpperCase(), rejecter: 'unknown' });
-    if (p.generic) return undefined;
-    if (prose && !/^(eop|onprem|exo|fope)\./.test(p.id)) return undefined;
-    return { layout: base ?? 'smtp-reply', reply: t.replace(/^[-*>]{1,3}\s{0,2}/, ''), lookBackForHost: false, timestamps, weak: prose };
+  /** A label of an Exchange NDR (any language): true when the line is used up. */
+  private readLabel(trimmed: string, s: SegmentState): boolean {
+    const label = trimmed.length < 400 ? matchLabel(trimmed) : undefined;
+    if (!label) return false;
+    if (label.label.lang !== 'en' || !this.result.language) this.result.language ??= label.label.lang;
+    if (label.label.lang !== 'en' && this.result.language === 'en') this.result.language = label.label.lang;
+    const key = label.label.key;
+    if (key === 'original-headers') { s.inOriginal = true; return true; }
+    if (key === 'diagnostic-info') { this.result.cues.add('admin-block'); return true; }
+    if (key === 'generating-server' && label.value) {
+      const host = label.value.split(/\s/)[0].replace(/\.$/, '');
+      if (!this.result.generatingServer && (isHostName(host) || isIp(host) || /^[A-Za-z0-9-]{1,63}$/.test(host))) {
+        this.result.generatingServer = host;
+        this.result.generatingLine = trimmed;
+      }
+      return true;
+    }
+    if (key === 'remote-server') {
+      const host = label.value.split(/\s/)[0]?.replace(/\.$/, '');
+      if (host && (isHostName(host) || isIp(host))) { this.result.remoteServer ??= host; this.result.remoteLine ??= trimmed; }
+      else if (!label.value) s.pendingRemoteLabel = true;
+      return true;
+    }
+    if (key === 'rejected-recipient') { this.addRecipient(addressOf(label.value), trimmed); return true; }
+    return false;
+  }
+
+  /** A header of the returned original message: only its sender is of use. */
+  private readOriginalHeader(trimmed: string): void {
+    const m = /^(from|return-path)\s{0,3}:\s*(.{0,500})$/i.exec(trimmed);
+    if (!m) return;
+    const addr = addressOf(m[2]);
+    // Return-Path (the envelope sender) wins over From.
+    if (addr && (m[1].toLowerCase() === 'return-path' || !this.result.sender)) { this.result.sender = addr; this.result.senderLine = trimmed; }
+  }
+
+  /** An RFC 3464 field: message-wide ones are document state, the others go to the block reader. */
+  private readDsnField(name: string, value: string, trimmed: string, s: SegmentState): void {
+    this.result.cues.add('dsn');
+    if (name === 'reporting-mta') {
+      const host = dsnHost(value);
+      if (host && !this.result.generatingServer) { this.result.generatingServer = host; this.result.generatingLine = trimmed; }
+      return;
+    }
+    if (name === 'arrival-date') { this.result.timestamps.push(value); return; }
+    const done = s.dsn.field(name, value, trimmed);
+    if (done) this.push({ ...done, exchangeStyle: false });
+    if (name === 'final-recipient' || name === 'original-recipient') this.addRecipient(addressOf(value), trimmed);
+  }
+
+  private endDsnBlock(s: SegmentState): void {
+    const done = s.dsn.end();
+    if (done) this.push({ ...done, exchangeStyle: false });
+  }
+
+  /** Document cues (which Exchange wrote the NDR) and the remote host named in its prose. */
+  private readDocumentCues(line: string, trimmed: string): void {
+    const org = ORG_REJECTED.exec(line);
+    if (org) { this.result.cues.add('exchange2010'); this.result.remoteServer ??= org[1].replace(/\.$/, ''); this.result.remoteLine ??= trimmed; }
+    const hostRejected = HOST_REJECTED.exec(line);
+    if (hostRejected && isHostName(hostRejected[1])) {
+      this.result.cues.add('exchange2013');
+      this.result.remoteServer ??= hostRejected[1];
+      this.result.remoteLine ??= trimmed;
+    }
+    if (/delivery has failed to these recipients or groups/i.test(line)) this.result.cues.add('exchange2010');
+    if (/more info for email admins|message hops|how to fix it/i.test(line)) this.result.cues.add('exo-modern');
+  }
+
+  /** The reply a line layout reads on this line, completed with the hosts and recipients of the lines before. */
+  private readReply(line: string, trimmed: string, s: SegmentState): void {
+    const read = readLine(line, s.html);
+    if (!read) return;
+    const { hit, by } = read;
+    let { remoteServer, remoteIp, layout } = hit;
+    if (!remoteServer && by.eximHostAbove && layout !== 'html' && s.lastExim && s.nonEmpty - s.lastExim.at <= 3) {
+      remoteServer = s.lastExim.host; remoteIp = s.lastExim.ip; layout = 'exim';
+    }
+    if (!remoteServer && hit.lookBackForHost) {
+      const near = s.recentHosts.filter((h) => s.nonEmpty - h.at <= 3).pop();
+      if (near) { remoteServer = isIp(near.host) ? undefined : near.host; remoteIp = isIp(near.host) ? near.host : remoteIp; }
+    }
+    const recipients: string[] = [];
+    const lead = /^\s{0,8}<?([^\s<>]{1,64}@[A-Za-z0-9.-]{1,253})>?:\s/.exec(line);
+    if (lead) recipients.push(lead[1]);
+    else if (s.pendingRecipient && by.recipientAbove) recipients.push(s.pendingRecipient);
+    for (const r of recipients) this.addRecipient(r, trimmed);
+    s.pendingRecipient = undefined;
+    const codes = codesOf(hit.reply);
+    // A 2xx reply (a success notice quoting "250 2.1.5 Ok") reports no failure.
+    if (codes.replyCode?.startsWith('2') || (!codes.replyCode && codes.enhancedStatus?.startsWith('2.'))) return;
+    this.push({
+      layout, reply: hit.reply, replyCode: codes.replyCode, enhancedStatus: codes.enhancedStatus,
+      remoteServer, remoteIp, exchangeStyle: hit.lookBackForHost === true, recipients, timestamps: hit.timestamps,
+      evidence: [trimmed],
+    }, hit.weak === true);
   }
 }

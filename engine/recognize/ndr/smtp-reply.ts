@@ -114,3 +114,10 @@ export function replyKey(reply: string): string {
   const from = lead ? lead.index : 0;
   return reply.slice(from).toLowerCase().replace(/[^a-z0-9]+/g, '').slice(0, 60);
 }
+
+const EMAIL = /[A-Za-z0-9._%+'=!#$&*/?^`{|}~-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10}/;
+
+/** The first e-mail address in a text. */
+export function addressOf(value: string): string | undefined {
+  return EMAIL.exec(value)?.[0];
+}
