@@ -1,7 +1,7 @@
 import { FAMILIES, type Family, type Status } from '../engine/vocabulary';
 import { FAMILY_TABLE } from '../engine/knowledge/families';
 
-// Words for the vocabulary ids (../shared/design/vocabulary.md), as the cards and plain text say them.
+// Words for the vocabulary ids (docs/knowledge.md#families and #causes), as the cards and plain text say them.
 
 /** The family's short words, from the engine's one family table. */
 export const FAMILY_WORDS: Readonly<Record<Family, string>> =

@@ -1,6 +1,6 @@
 // The "try an example" report: an Exchange 2013+ NDR layout with the EOP reply string
 // `550 5.7.64 TenantAttribution; Relay Access Denied` and a bracketed EOP host, both quoted in
-// ../shared/knowledge/relay-denied.md §3.1 and §4 (sources: learn.microsoft.com relay-access-denied-smtp,
+// docs/knowledge.md#families and #layouts (sources: learn.microsoft.com relay-access-denied-smtp,
 // tenantattribution-ndr). Names and addresses are the documentation placeholders contoso.com/fabrikam.com.
 export const EXAMPLE_NDR = [
   'Delivery has failed to these recipients or groups:',

@@ -1,4 +1,4 @@
-// The public diagnosis vocabulary (../shared/design/vocabulary.md). Ids are stable: add, never rename.
+// The public diagnosis vocabulary (docs/knowledge.md#families and #causes). Ids are stable: add, never rename.
 
 export const FAMILIES = [
   'eop-relay-denied',

@@ -1,5 +1,5 @@
 // Certificate names: what a certificate presents, whether an inbound connector's
-// TlsSenderCertificateName covers it (knowledge §8.1), and whether a name is (under) an accepted domain
+// TlsSenderCertificateName covers it (docs/knowledge.md#certificates), and whether a name is (under) an accepted domain
 // (§2.3). Microsoft does not document the matching algorithm; the rules below are the knowledge
 // file's [inference] table, so anything but an exact or wildcard cover is 'unknown', never 'match'.
 import type { AcceptedDomain, Certificate, ProtocolLog } from '../facts';
@@ -63,7 +63,7 @@ export function bestCertNameMatch(connectorName: string, presented: readonly str
   return best;
 }
 
-/** `<I>issuer<S>subject` → parts (knowledge §8.2). Split only on the markers: DNs contain commas. */
+/** `<I>issuer<S>subject` → parts (docs/knowledge.md#certificates). Split only on the markers: DNs contain commas. */
 export function parseTlsCertificateName(value: string): { issuer?: string; subject?: string; subjectCn?: string } {
   const v = value.trim();
   const i = v.search(/<I>/i);
@@ -116,7 +116,7 @@ export interface AcceptedDomainMatch {
   domain?: string;
 }
 
-/** Is a certificate name, or its parent, an accepted domain (knowledge §2.3, §2.4 domainOk)? */
+/** Is a certificate name, or its parent, an accepted domain (docs/knowledge.md#attribution domainOk)? */
 export function acceptedDomainMatch(name: string, accepted: readonly (string | AcceptedDomain)[]): AcceptedDomainMatch {
   const names = accepted.map((a) => normalizeCertName(typeof a === 'string' ? a : a.domainName));
   const n = normalizeCertName(name);

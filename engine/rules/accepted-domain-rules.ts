@@ -2,7 +2,7 @@ import { acceptedDomainMatch } from '../certificates/cert-names';
 import type { DiagnosisContext } from './context';
 import { ev, finding, type Finding } from './finding';
 
-// Relay needs the certificate's domain or the P1 MAIL FROM domain to be accepted (knowledge §2.1, §2.3).
+// Relay needs the certificate's domain or the P1 MAIL FROM domain to be accepted (docs/knowledge.md#attribution).
 
 export function acceptedDomainFindings(ctx: DiagnosisContext): Finding[] {
   const { facts, presented, senderDomain } = ctx;

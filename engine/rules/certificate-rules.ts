@@ -3,7 +3,7 @@ import type { DiagnosisContext } from './context';
 import { ev, finding, type Finding } from './finding';
 import { isInternalName } from './internal-names';
 
-// Certificates on the on-premises server (knowledge §8.3, §8.4).
+// Certificates on the on-premises server (docs/knowledge.md#certificates).
 
 export function certificateFindings(ctx: DiagnosisContext): Finding[] {
   const { facts, internetConnector: sc, connectorCertificate: cert } = ctx;

@@ -4,7 +4,7 @@ import { ipv4InList } from '../net/ipv4';
 import type { DiagnosisContext } from './context';
 import { ev, finding, type Finding } from './finding';
 
-// Case 2: the Exchange Online inbound connector and attribution (knowledge §2.4, §7.1).
+// Case 2: the Exchange Online inbound connector and attribution (docs/knowledge.md#attribution, docs/knowledge.md#inbound-connector).
 
 function src(c: InboundConnector): string {
   return `inbound connector "${c.name}"`;

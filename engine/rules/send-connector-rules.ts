@@ -3,7 +3,7 @@ import { ev, finding, type Finding } from './finding';
 import { judgeSmartHosts } from './smart-host-rules';
 import type { SendConnector } from '../facts';
 
-// Case 1: the on-premises Send connector (knowledge §6.1).
+// Case 1: the on-premises Send connector (docs/knowledge.md#send-connector).
 
 function src(c: SendConnector): string {
   return `send connector "${c.name}"`;

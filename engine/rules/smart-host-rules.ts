@@ -4,7 +4,7 @@ import type { DiagnosisContext } from './context';
 import { ev, finding, type Finding, type FindingSource } from './finding';
 import type { Evidence } from '../verdict';
 
-// What a smart host value proves (knowledge §5 "Safe inferences from a smart-host value").
+// What a smart host value proves (docs/knowledge.md#endpoints "Safe inferences from a smart-host value").
 
 const WRONG_KINDS: Partial<Record<string, CauseId>> = {
   'kb-typo': 'send-connector.wrong-smart-host',

@@ -6,7 +6,7 @@ import {
 } from '../../engine/certificates/cert-names';
 import type { Certificate, ProtocolLog } from '../../engine/facts';
 
-describe('certNameMatches (knowledge §8.1 inference table)', () => {
+describe('certNameMatches (docs/knowledge.md#certificates inference table)', () => {
   const table: [string, string, NameMatch][] = [
     ['mail.contoso.com', 'mail.contoso.com', 'match'],
     ['Mail.Contoso.COM', 'mail.contoso.com.', 'match'],

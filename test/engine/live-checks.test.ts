@@ -5,7 +5,7 @@ import { runLiveChecks } from '../../engine/live/live-checks';
 import { startDnsServer, type TestDnsServer, type Zone } from '../support/dns-server';
 
 // Live checks against a real DNS server on 127.0.0.1. Host formats in the zone, with their sources
-// (../shared/knowledge/relay-denied.md §5):
+// (docs/knowledge.md#endpoints):
 // - contoso-com.mail.protection.outlook.com: Microsoft Learn, "Set up connectors to route mail"
 //   https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/use-connectors-to-configure-mail-flow/set-up-connectors-to-route-mail
 // - heig-vd.ch -> heigvd-ch01b.mail.protection.outlook.com: public DNS of a hyphenated domain, cited in

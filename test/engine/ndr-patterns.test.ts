@@ -6,7 +6,7 @@ import { recognizeNdr } from '../../engine/recognize/ndr';
 import { codesOf } from '../../engine/recognize/ndr/smtp-reply';
 import { CAUSE_IDS, FAMILIES } from '../../engine/vocabulary';
 
-// Every NDR string of knowledge §3.1–§3.6 (exact, as the knowledge file gives it), with the host context of
+// Every NDR string of docs/knowledge.md#families (exact, as the knowledge file gives it), with the host context of
 // §4.2 where the family depends on who refused.
 
 type Ctx = Partial<Pick<NdrFacts, 'remoteServer' | 'generatingServer' | 'replyHost' | 'rejectedBy'>>;

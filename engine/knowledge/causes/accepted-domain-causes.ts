@@ -7,7 +7,7 @@ import { psValue } from './ps-quote';
 
 // Since 2017 EOP relays only when the certificate's domain or the envelope (P1) sender's domain is an
 // accepted domain of the tenant; since 1 November 2023 the header From no longer counts
-// (knowledge §2.1, §2.3).
+// (docs/knowledge.md#attribution).
 
 /** The domain that must be accepted: the certificate's (it covers NDRs and forwarding), else the sender's. */
 const domainToAccept = (ctx: FixContext) => ctx.certificateDomain?.trim() || ctx.senderDomain?.trim() || undefined;

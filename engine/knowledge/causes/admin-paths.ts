@@ -1,11 +1,11 @@
 import type { FixContext } from './fix-context';
 
-// Click paths (knowledge §6.5, §7.3). Each element is one place to click or one field to fill.
+// Click paths (docs/knowledge.md#send-connector, docs/knowledge.md#inbound-connector). Each element is one place to click or one field to fill.
 
 const sendName = (ctx: FixContext) => ctx.sendConnectorName?.trim() || 'your Internet Send connector';
 const inboundName = (ctx: FixContext) => ctx.inboundConnectorName?.trim() || 'the inbound connector';
 
-/** Exchange admin center 2013 or later, editing the Send connector's routing (knowledge §6.5). */
+/** Exchange admin center 2013 or later, editing the Send connector's routing (docs/knowledge.md#send-connector). */
 export function eacSendConnectorDelivery(ctx: FixContext): string[] {
   return ['Exchange admin center (Exchange 2013 or later)', 'Mail flow', 'Send connectors', `select ${sendName(ctx)}`, 'Edit', 'Delivery', 'Route mail through smart hosts', '+ add the tenant endpoint', 'Save'];
 }
@@ -27,7 +27,7 @@ export const EAC_NEW_SEND_CONNECTOR: readonly string[] = [
 
 export const EAC_CERTIFICATES: readonly string[] = ['Exchange admin center (Exchange 2013 or later)', 'Servers', 'Certificates', 'select the server', 'select the certificate', 'Edit', 'Services', 'SMTP', 'Save'];
 
-/** New Exchange admin center, creating the on-premises → Microsoft 365 connector (knowledge §7.3). */
+/** New Exchange admin center, creating the on-premises → Microsoft 365 connector (docs/knowledge.md#inbound-connector). */
 export const EAC_NEW_INBOUND_CONNECTOR: readonly string[] = [
   'Exchange admin center (admin.exchange.microsoft.com)', 'Mail flow', 'Connectors', '+ Add a connector',
   "Connection from: Your organization's email server", 'Next', 'Connector name', 'Next',

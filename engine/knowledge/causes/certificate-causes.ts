@@ -8,7 +8,7 @@ import {
 } from './fix-parts';
 import { psValue } from './ps-quote';
 
-// Certificates on the on-premises side (knowledge §8): the one the Send connector names must exist,
+// Certificates on the on-premises side (docs/knowledge.md#certificates): the one the Send connector names must exist,
 // have its private key, be SMTP-enabled, chain completely and be publicly trusted.
 
 const thumbprint = (ctx: FixContext) => psValue(ctx.certificateThumbprint, 'certificate thumbprint');

@@ -4,7 +4,7 @@ import type { FixContext } from './fix-context';
 import { DOCS } from './sources';
 import { domainValue, sendConnector } from './fix-parts';
 
-// Read-only commands an admin runs to collect evidence for each case (knowledge §9). Output pasted
+// Read-only commands an admin runs to collect evidence for each case (docs/knowledge.md#evidence). Output pasted
 // back is recognized by the engine's recognizers.
 
 export type EvidenceShell = 'exchange-management-shell' | 'exchange-online' | 'windows';

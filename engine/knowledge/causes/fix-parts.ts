@@ -4,7 +4,7 @@ import type { FixContext } from './fix-context';
 import { psQuote, psValue } from './ps-quote';
 
 // Building blocks shared by the cause files: steps, the -WhatIf/apply pair, the admin's values as
-// quoted PowerShell, and the verification steps of knowledge §10.
+// quoted PowerShell, and the verification steps of docs/knowledge.md#verification
 
 export function step(text: string, powershell?: string): FixStep {
   return powershell === undefined ? { text } : { text, powershell };
@@ -41,7 +41,7 @@ export const endpointValue = (ctx: FixContext) => psValue(knownEndpoint(ctx), 't
 
 /**
  * When the endpoint is unknown: where to read it. Read the MX, never build it from the domain name
- * (the token is not always "dots to hyphens", knowledge §5).
+ * (the token is not always "dots to hyphens", docs/knowledge.md#endpoints).
  */
 export function endpointLookupSteps(ctx: FixContext): FixStep[] {
   if (knownEndpoint(ctx)) return [];
@@ -88,7 +88,7 @@ export function certificateLookupSteps(ctx: FixContext): FixStep[] {
   ];
 }
 
-/** What TlsSenderCertificateName should say: `*.domain` (recommended, knowledge §2.3) or the exact name. */
+/** What TlsSenderCertificateName should say: `*.domain` (recommended, docs/knowledge.md#attribution) or the exact name. */
 export function tlsSenderCertificateValue(ctx: FixContext): string {
   if (has(ctx.certificateDomain)) return psQuote(`*.${ctx.certificateDomain.trim().replace(/^\*\./, '')}`);
   return psValue(ctx.certificateName, 'certificate name or *.domain');
@@ -113,7 +113,7 @@ export const hybridInboundNote = step(
   'Hybrid deployments: the Hybrid Configuration Wizard creates and maintains the "Inbound from <GUID>" connector; prefer rerunning it to editing that connector by hand.',
 );
 
-// ---- verification (knowledge §10) -----------------------------------------------------------------
+// ---- verification (docs/knowledge.md#verification) -----------------------------------------------------------------
 
 export type WaitKind = 'connector' | 'dns' | 'dbeb' | 'delist';
 

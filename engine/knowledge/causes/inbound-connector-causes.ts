@@ -11,7 +11,7 @@ import { psValue } from './ps-quote';
 
 // Case 2 (KB 2827473): the Exchange Online inbound connector that attributes on-premises mail to the
 // tenant is missing, off, of the wrong type, or does not match the server's certificate or IP
-// (knowledge §2, §7).
+// (docs/knowledge.md#attribution, docs/knowledge.md#inbound-connector).
 
 const listConnectors = step(
   `${EXO_SHELL}: list the inbound connectors as they are now (keep this output: it is your rollback).`,

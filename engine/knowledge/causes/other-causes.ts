@@ -9,7 +9,7 @@ import { psQuote, psValue } from './ps-quote';
 
 // Failures near the relay path that are not Case 1 or Case 2: an on-premises receive connector refusing
 // to relay, and EOP refusing a recipient, an IP, unregistered domains or a blocked connector
-// (knowledge §3.3–§3.5).
+// (docs/knowledge.md#families).
 
 const RELAY_CONNECTOR = 'Relay (applications)';
 

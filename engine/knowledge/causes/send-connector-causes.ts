@@ -11,7 +11,7 @@ import {
 import { psValue } from './ps-quote';
 
 // Case 1 (KB 2827473): the on-premises Send connector does not hand Internet mail to the tenant's EOP
-// endpoint the way EOP can attribute it. Facts: knowledge §5, §6.
+// endpoint the way EOP can attribute it. Facts: docs/knowledge.md#endpoints, docs/knowledge.md#send-connector
 
 const showConnector = (ctx: FixContext) =>
   step(

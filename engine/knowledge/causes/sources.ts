@@ -1,7 +1,7 @@
 import type { DocLink } from '../../verdict';
 
-// Documentation the catalogue cites, keyed as in the knowledge base's source table (§13 of
-// ../shared/knowledge/relay-denied.md). Titles are ours; URLs are the documents'.
+// Documentation the catalogue cites: the one citation registry (docs/knowledge.md names these keys).
+// Titles are ours; URLs are the documents'.
 
 function doc(title: string, url: string): DocLink {
   return { title, url };

@@ -5,7 +5,7 @@ import { matchNdrPattern, type NdrText, type Rejecter } from '../../knowledge/nd
 import { attrOf, codesOf, innerReply, normalizeText } from './smtp-reply';
 
 // NdrFacts → family and causes, through the pattern table of knowledge/ndr-patterns.ts and the context
-// rules of knowledge §4.2 (who refused, which endpoint was named).
+// rules of docs/knowledge.md#which-side (who refused, which endpoint was named).
 
 export interface NdrClassification {
   family: Family;

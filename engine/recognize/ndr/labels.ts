@@ -1,6 +1,6 @@
-// Fixed labels of Exchange NDRs, per language. The SMTP reply itself is never translated (knowledge §4.3),
+// Fixed labels of Exchange NDRs, per language. The SMTP reply itself is never translated (docs/knowledge.md#layouts),
 // so labels only locate the generating server, the remote server and the original message headers.
-// German labels: knowledge §4.3 [ms:de-ndr]; French, Spanish, Italian, Dutch, Portuguese and Japanese:
+// German labels: docs/knowledge.md#layouts (Microsoft's German NDR reference); French, Spanish, Italian, Dutch, Portuguese and Japanese:
 // Exchange's localized NDR templates as admins paste them [obs].
 
 export type LabelKey = 'generating-server' | 'remote-server' | 'diagnostic-info' | 'original-headers' | 'rejected-recipient';

@@ -4,7 +4,7 @@ import { type NdrLayout, readLine } from './layouts/index';
 import { dsnFieldOn, dsnHost, DsnBlockReader, isFoldableDsnField } from './layouts/dsn-block';
 import { addressOf, attrOf, capLine, codesOf, isHostName, isIp, isoTimestamps, replyHostOf } from './smtp-reply';
 
-// One pass over the lines of an NDR's readable text. Every layout of knowledge §4.1 has a cue on the line
+// One pass over the lines of an NDR's readable text. Every layout of docs/knowledge.md#layouts has a cue on the line
 // that holds the reply (`#… ##`, `Remote Server returned '…'`, `Diagnostic-Code:`, `host X[ip] said:`,
 // `{LED=…}`, `#SMTP#`, `<<<`). Each single-line layout is a module in layouts/ (LINE_LAYOUTS, in order);
 // this scan keeps the line loop and the document state: RFC 3464 field blocks, labels, the original

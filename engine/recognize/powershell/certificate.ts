@@ -1,4 +1,4 @@
-// Get-ExchangeCertificate object → Certificate fact (knowledge §8, §9). `Services` prints as a flags
+// Get-ExchangeCertificate object → Certificate fact (docs/knowledge.md#certificates, docs/knowledge.md#evidence). `Services` prints as a flags
 // list without braces (`IMAP, POP, IIS, SMTP`); `CertificateDomains` as `{a, b}`.
 import type { Certificate } from '../../facts';
 import { canonicalLines } from './canonical-lines';

@@ -1,4 +1,4 @@
-// `Format-List` text → PsObjects (knowledge §6.2). One pass over the lines, one anchored regex per
+// `Format-List` text → PsObjects (docs/knowledge.md#format-list). One pass over the lines, one anchored regex per
 // line, so a large paste of anything stays linear.
 import { isBlank, isPromptLine, splitLines } from './lines';
 import type { PsObject, PsProperty } from './ps-object';

@@ -1,4 +1,4 @@
-// Get-InboundConnector object → InboundConnector fact (knowledge §7.1). ConnectorType stays the printed
+// Get-InboundConnector object → InboundConnector fact (docs/knowledge.md#inbound-connector). ConnectorType stays the printed
 // string: no public document gives the TenantConnectorType numbers, so a number is kept as its text.
 import type { InboundConnector } from '../../facts';
 import { canonicalLines } from './canonical-lines';

@@ -1,4 +1,4 @@
-// Verbose Send protocol log lines (knowledge §8.4, §9): the certificate the on-premises server sent
+// Verbose Send protocol log lines (docs/knowledge.md#certificates, docs/knowledge.md#evidence): the certificate the on-premises server sent
 // and TLS failures. CSV fields: date-time, connector-id, session-id, sequence-number, local-endpoint,
 // remote-endpoint, event, data, context. Partial lines (`…,*,CN=*.contoso.com,Certificate subject`) work too.
 import type { ProtocolLog } from '../../facts';

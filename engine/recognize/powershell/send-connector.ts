@@ -1,4 +1,4 @@
-// Get-SendConnector object → SendConnector fact (knowledge §6.1, §6.2).
+// Get-SendConnector object → SendConnector fact (docs/knowledge.md#send-connector, docs/knowledge.md#format-list).
 import type { SendConnector } from '../../facts';
 import { canonicalLines } from './canonical-lines';
 import { getProp, type PsObject } from './ps-object';

@@ -1,4 +1,4 @@
-// Reading PsRaw values the way Format-List prints them (knowledge §6.2) or ConvertTo-Json writes them.
+// Reading PsRaw values the way Format-List prints them (docs/knowledge.md#format-list) or ConvertTo-Json writes them.
 import type { PsRaw } from './ps-object';
 
 export interface ListValue {

@@ -1,7 +1,7 @@
 // An Exchange NDR's administrator block whose line breaks a chat client removed or spaced → its lines
 // again. The block names the remote server on a line of its own between `Generating server:` and
 // `Remote Server returned '…'`; flattened, that host is only a word in a sentence and the report loses
-// who rejected the message. The labels are Exchange's own (knowledge §4.1); other layouts carry their
+// who rejected the message. The labels are Exchange's own (docs/knowledge.md#layouts); other layouts carry their
 // cue on the reply's line and need nothing.
 
 const LABEL_BREAKS = /[ \t]*(?=Diagnostic information for administrators:|Generating server:|Remote Server returned '|Original message headers:|Rejected recipient:|Remote server:|Status code:|Message Hops|Error Details|More Info for Email Admins|Original Message Details)/g;

@@ -10,7 +10,7 @@ import { codesOf } from '../../../engine/recognize/ndr/smtp-reply';
 
 type Hosts = Partial<Pick<NdrFacts, 'remoteServer' | 'generatingServer' | 'rejectedBy'>>;
 
-/** Who refused, as an NDR names it: some patterns depend on it (knowledge §4.2). */
+/** Who refused, as an NDR names it: some patterns depend on it (docs/knowledge.md#which-side). */
 const HOSTS: Record<string, Hosts> = {
   'no host named': {},
   'EOP refused': { remoteServer: 'contoso-com.mail.protection.outlook.com', generatingServer: 'ex01.corp.contoso.com' },
