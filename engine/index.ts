@@ -16,6 +16,6 @@ export { SHELL_WORDS, shellOf } from './rules/command-shell';
 export type { DiagnoseOptions } from './diagnose';
 export { readingSummary } from './rules/reading';
 export { QUESTION_IDS, isQuestionId, type QuestionId } from './questions/question-ids';
-export { ANSWER_TYPES, NOT_SURE_VALUE, type AnswerType } from './questions/answer-types';
-export { validateAnswer, isNotSureAnswer, type AnswerCheck, type AnswerProblem } from './questions/answer-validation';
+export { ANSWER_TYPES, NOT_SURE_VALUE, isNotSureAnswer, type AnswerType } from './questions/answer-types';
+export { validateAnswer, type AnswerCheck, type AnswerProblem } from './questions/answer-validation';
 export { COMMON_SYNONYMS, type ChoiceDef } from './questions/choice-synonyms';

@@ -1,7 +1,7 @@
 import { parseTlsCertificateName } from '../certificates/cert-names';
 import { dnsName } from '../live/host-names';
 import { parseIpv4 } from '../net/ipv4';
-import { NOT_SURE_VALUE, type AnswerType } from './answer-types';
+import { isNotSureAnswer, normalizedWords, NOT_SURE_VALUE, type AnswerType } from './answer-types';
 
 // Validators for typed answers to text questions. Each returns the value to record (normalized: lower case,
 // one list separator) or why the text cannot be used, so the conversation can re-ask instead of recording
@@ -37,20 +37,10 @@ const MAX_ANSWER_CHARS = 1000;
 /** Exchange limits connector names to 64 characters. */
 const MAX_CONNECTOR_NAME = 64;
 
-const NOT_SURE = /^(not[- ]?sure|unsure|unknown|i do not know|i don'?t know|do not know|don'?t know|dont know|no idea|idk|skip|skip it|skip this|pass|n\/a|\?+)$/;
 const YES_NO = /^(y|yes|yeah|yep|n|no|nope|ok|okay|true|false|on|off|enabled|disabled|correct|right|wrong|sure)$/;
 const COMMAND = /^(get|set|new|remove|enable|disable|test)-[a-z]+/i;
 /** CamelCase with at least two humps and no dot: an Exchange property name such as SenderIPAddresses. */
 const PROPERTY_NAME = /^[A-Z][a-z]*(?:[A-Z]+[a-z0-9]*)+$/;
-
-function normalizedWords(text: string): string {
-  return text.trim().toLowerCase().replace(/[’`]/g, '\'').replace(/[.!]+$/, '').replace(/\s+/g, ' ');
-}
-
-/** "not sure", "skip", "don't know" … */
-export function isNotSureAnswer(text: string): boolean {
-  return NOT_SURE.test(normalizedWords(text));
-}
 
 /** Quotes, braces and brackets around a value, as typed or copied from PowerShell output. */
 function unwrap(text: string): string {

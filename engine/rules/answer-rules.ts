@@ -1,6 +1,6 @@
 import { bestCertNameMatch } from '../certificates/cert-names';
 import { ipv4InList } from '../net/ipv4';
-import { isNotSureAnswer } from '../questions/answer-validation';
+import { isNotSureAnswer } from '../questions/answer-types';
 import type { QuestionId } from '../questions/question-ids';
 import type { DiagnosisContext } from './context';
 import { ev, finding, type Finding } from './finding';

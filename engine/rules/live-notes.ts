@@ -2,7 +2,7 @@ import { classifyHost, isTenantEndpoint } from '../knowledge/endpoints';
 import type { DiagnosisContext } from './context';
 import { describeVantage } from './vantage-words';
 import { hostAnsweredInPaste } from './smart-host-rules';
-import { ndrWords } from './evidence-label';
+import { ndrWords } from './ndr-words';
 
 // Live DNS results that are warnings rather than relay causes.
 

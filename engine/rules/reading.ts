@@ -3,7 +3,7 @@ import { classifyHost, isMicrosoftHost } from '../knowledge/endpoints';
 import { classifyNdr } from '../recognize/ndr/classify-ndr';
 import type { Family } from '../vocabulary';
 import { coversInternet } from './context';
-import { ndrWords } from './evidence-label';
+import { ndrWords } from './ndr-words';
 
 // What was read from each paste, one sentence each, so the admin sees the bot understood it before the
 // verdict: "A queue error: EOP answered 550 5.7.64 at fabrikam-com.mail.protection.outlook.com, so your

@@ -1,22 +1,12 @@
-import type { Evidence } from '../verdict';
-import type { NdrFacts } from '../facts';
-import { QUESTION_CATALOGUE } from '../questions/question-catalogue';
-import { isQuestionId } from '../questions/question-ids';
-import type { DiagnosisContext } from './context';
-import { describeVantage } from './vantage-words';
+import type { Evidence } from './verdict';
+import { QUESTION_CATALOGUE } from './questions/question-catalogue';
+import { isQuestionId } from './questions/question-ids';
+import type { DiagnosisContext } from './rules/context';
+import { describeVantage } from './rules/vantage-words';
+import { ndrWords } from './rules/ndr-words';
 
 // Evidence sources are ids (`ndr`, `answer: case2.auth-method`, `dns (…)`); the admin reads where it came from
 // in words: the queue error, your Send connector "Internet", your answer to "How does that connector …?".
-
-const NDR_WORDS: Partial<Record<NdrFacts['layout'], string>> = {
-  'queue-lasterror': 'the queue error',
-  'message-tracking': 'the message tracking entry',
-  'smtp-reply': 'the server reply you pasted',
-};
-
-export function ndrWords(ndr: NdrFacts | undefined): string {
-  return (ndr && NDR_WORDS[ndr.layout]) ?? 'the bounce message (NDR)';
-}
 
 function questionPrompt(ctx: DiagnosisContext, id: string): string | undefined {
   if (!isQuestionId(id)) return undefined;
