@@ -2,17 +2,12 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Server } from 'restify';
-import { createServer } from '../../bot/server';
-import { loadConfig } from '../../bot/config';
-import { silentLogger } from '../../bot/logger';
 import { DIAGNOSE_MESSAGE_COMMAND, NO_BOUNCE_IN_MESSAGE } from '../../bot/message-extension';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../cards/card-json';
 import { buildFacts, diagnose } from '../../engine/index';
+import { useWalkBot } from '../support/walk-bot';
 import { ConnectorStub } from '../support/connector-stub';
 import { cardProblems } from '../support/adaptive-card-validator';
-import { walkEngine } from '../support/dialog-walk';
-import { closeServer, listenOnLoopback } from '../support/running-bot';
 import { repoRoot } from '../support/paths';
 
 // "Diagnose with Relay Doctor" on a channel message: the composeExtension/submitAction invoke over the
@@ -28,8 +23,7 @@ type Card = { body: unknown[]; actions: Array<{ type: string; url?: string }> };
 
 describe('bot end-to-end: message extension diagnoseMessage (Teams mock)', () => {
   const stub = new ConnectorStub();
-  let server: Server;
-  let base = '';
+  const bot = useWalkBot(stub);
 
   function invoke(value: Record<string, unknown>, name = 'composeExtension/submitAction'): Record<string, unknown> {
     return {
@@ -42,7 +36,7 @@ describe('bot end-to-end: message extension diagnoseMessage (Teams mock)', () =>
   }
 
   async function post(body: Record<string, unknown>): Promise<{ status: number; body: TaskResponse }> {
-    const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${bot.base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : {}) as TaskResponse };
   }
@@ -53,16 +47,6 @@ describe('bot end-to-end: message extension diagnoseMessage (Teams mock)', () =>
     data: {}, ...extra,
   });
 
-  before(async () => {
-    await stub.start();
-    server = createServer(loadConfig({ PORT: '0', MicrosoftAppId: '', LIVE_CHECKS: 'off' }), { logger: silentLogger, engine: walkEngine });
-    base = await listenOnLoopback(server);
-  });
-
-  after(async () => {
-    await closeServer(server);
-    await stub.stop();
-  });
 
   it('a bounce pasted in a channel comes back as a verdict dialog with a link to continue in the 1:1 chat', async () => {
     const calls = stub.calls.length;

@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'restify';
-import { createServer } from '../../bot/server';
-import { loadConfig } from '../../bot/config';
-import { silentLogger } from '../../bot/logger';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../cards/card-json';
 import { REDACT_INPUT_ID, TICKET_VERB } from '../../cards/ticket-action';
+import { useWalkBot } from '../support/walk-bot';
 import { ConnectorStub, type ConnectorCall } from '../support/connector-stub';
-import { verdictIdOf, walkEngine } from '../support/dialog-walk';
+import { verdictIdOf } from '../support/dialog-walk';
 import { cardProblems } from '../support/adaptive-card-validator';
-import { closeServer, listenOnLoopback } from '../support/running-bot';
 import { NDR_5764_EX2013 } from '../fixtures/dialogs/ndrs';
 
 // "Copy for a ticket" end to end: the real server and CloudAdapter, a FAKE Bot Connector (Teams mock).
@@ -18,8 +14,7 @@ type ShowCard = { type: string; card: { body: Array<{ type: string; id?: string 
 
 describe('bot end-to-end: the verdict as a ticket (Teams mock connector)', () => {
   const stub = new ConnectorStub();
-  let server: Server;
-  let base = '';
+  const bot = useWalkBot(stub);
   const conversationId = `a:ticket-${randomUUID()}`;
 
   function activity(extra: Record<string, unknown>): Record<string, unknown> {
@@ -32,23 +27,13 @@ describe('bot end-to-end: the verdict as a ticket (Teams mock connector)', () =>
 
   async function send(extra: Record<string, unknown>): Promise<ConnectorCall[]> {
     const mark = stub.calls.length;
-    const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity(extra)) });
+    const res = await fetch(`${bot.base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity(extra)) });
     assert.equal(res.status, 200);
     return stub.calls.slice(mark).filter((c) => c.method === 'POST');
   }
 
   const texts = (calls: ConnectorCall[]) => calls.map((c) => String(c.activity.text ?? '')).join('\n');
 
-  before(async () => {
-    await stub.start();
-    server = createServer(loadConfig({ PORT: '0', MicrosoftAppId: '', LIVE_CHECKS: 'off' }), { logger: silentLogger, engine: walkEngine });
-    base = await listenOnLoopback(server);
-  });
-
-  after(async () => {
-    await closeServer(server);
-    await stub.stop();
-  });
 
   let ticketData: Record<string, unknown> = {};
 

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'restify';
 import { createServer } from '../../bot/server';
 import { loadConfig } from '../../bot/config';
 import { silentLogger } from '../../bot/logger';
@@ -11,6 +10,7 @@ import { SLOW_DOWN_TEXT } from '../../bot/limits-turns';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../cards/card-json';
 import { closedStatusId, staleStatusId } from '../../cards/closed-question-card';
 import { REDACT_INPUT_ID } from '../../cards/ticket-action';
+import { useWalkBot } from '../support/walk-bot';
 import { ConnectorStub, type ConnectorCall } from '../support/connector-stub';
 import { answerFor, cardOf, elementIdsOf, questionOf, verdictIdOf, walkEngine, type QuestionCardInfo } from '../support/dialog-walk';
 import { cardProblems, walk } from '../support/adaptive-card-validator';
@@ -27,8 +27,7 @@ type Card = Record<string, unknown>;
 
 describe('bot end-to-end: Universal Actions (adaptiveCard/action, Teams mock connector)', () => {
   const stub = new ConnectorStub();
-  let server: Server;
-  let base = '';
+  const bot = useWalkBot(stub);
 
   function conversation(type: 'personal' | 'groupChat' = 'personal') {
     const id = `a:ua-${randomUUID()}`;
@@ -37,7 +36,7 @@ describe('bot end-to-end: Universal Actions (adaptiveCard/action, Teams mock con
       from: { id: '29:admin', name: 'A. Admin' }, recipient: { id: '28:relay-doctor', name: 'Relay Doctor' },
       conversation: { id, conversationType: type, tenantId: 'tenant-1' }, channelData: { tenant: { id: 'tenant-1' } }, ...extra,
     });
-    async function post(extra: Record<string, unknown>, at = base): Promise<{ status: number; body: InvokeBody | undefined; calls: ConnectorCall[] }> {
+    async function post(extra: Record<string, unknown>, at = bot.base): Promise<{ status: number; body: InvokeBody | undefined; calls: ConnectorCall[] }> {
       const mark = stub.calls.length;
       const res = await fetch(`${at}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity(extra)) });
       const text = await res.text();
@@ -48,7 +47,7 @@ describe('bot end-to-end: Universal Actions (adaptiveCard/action, Teams mock con
       text: `<at>Relay Doctor</at> ${text}`, entities: [{ type: 'mention', mentioned: { id: '28:relay-doctor', name: 'Relay Doctor' }, text: '<at>Relay Doctor</at>' }],
     });
     /** Click an Action.Execute button of the card sent as `replyToId`. */
-    const execute = (verb: string, data: Record<string, unknown>, replyToId?: string, trigger: 'manual' | 'automatic' = 'manual', extra: Record<string, unknown> = {}, at = base) =>
+    const execute = (verb: string, data: Record<string, unknown>, replyToId?: string, trigger: 'manual' | 'automatic' = 'manual', extra: Record<string, unknown> = {}, at = bot.base) =>
       post({ type: 'invoke', name: 'adaptiveCard/action', replyToId, value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } }, trigger }, ...extra }, at);
     return { id, say, execute };
   }
@@ -80,16 +79,6 @@ describe('bot end-to-end: Universal Actions (adaptiveCard/action, Teams mock con
     return found;
   };
 
-  before(async () => {
-    await stub.start();
-    server = createServer(loadConfig({ PORT: '0', MicrosoftAppId: '', LIVE_CHECKS: 'off' }), { logger: silentLogger, engine: walkEngine });
-    base = await listenOnLoopback(server);
-  });
-
-  after(async () => {
-    await closeServer(server);
-    await stub.stop();
-  });
 
   it('answering by Action.Execute returns the answered card, updates it for everyone and advances the walk; the old card then says it was answered and does nothing', async () => {
     const chat = conversation();
@@ -197,7 +186,7 @@ describe('bot end-to-end: Universal Actions (adaptiveCard/action, Teams mock con
     const unknown = await chat.execute('delete-everything', {});
     assert.deepEqual(unknown.body, { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: EXECUTE_NOT_SUPPORTED });
     assert.deepEqual(unknown.calls, []);
-    const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({
+    const res = await fetch(`${bot.base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({
       type: 'invoke', name: 'adaptiveCard/action', id: `act-${randomUUID()}`, channelId: 'msteams', serviceUrl: `${stub.url}/`,
       from: { id: '29:admin' }, recipient: { id: '28:relay-doctor' }, conversation: { id: chat.id, conversationType: 'personal' },
       value: { action: { type: 'Action.Submit', verb: 'answer', data: 'x' } },
