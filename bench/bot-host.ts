@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
 import { loadConfig } from '../bot/config';
 import { silentLogger } from '../bot/logger';
-import { createServer } from '../bot/server';
+import { createServer } from '../bot/http/server';
 import { createEchoServer } from './echo-server';
 import type { BotKind, HostMessage, HostRequest, MemorySnapshot, StorageStats } from './host-protocol';
 

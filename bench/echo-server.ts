@@ -3,11 +3,11 @@ import { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
 import { createAuthentication } from '../bot/adapter';
 import type { BotConfig } from '../bot/config';
-import { DedupeMiddleware } from '../bot/dedupe-middleware';
-import { SerializeMiddleware } from '../bot/serialize-middleware';
-import { checkActivityBody } from '../bot/validate-request';
+import { DedupeMiddleware } from '../bot/middleware/dedupe';
+import { SerializeMiddleware } from '../bot/middleware/serialize';
+import { checkActivityBody } from '../bot/http/validate-request';
 
-// The baseline bot for the turn and cold-start benchmarks: the same stack as bot/server.ts (restify with
+// The baseline bot for the turn and cold-start benchmarks: the same stack as bot/http/server.ts (restify with
 // the same body parser, request check, CloudAdapter, the same two middlewares, /healthz) but a turn that
 // only echoes the text back. The difference between the two is the cost of our own turn.
 

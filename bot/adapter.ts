@@ -3,15 +3,14 @@ import { ActivityTypes, CloudAdapter, INVOKE_RESPONSE_KEY, type ConversationStat
 import type { BotFrameworkAuthentication } from 'botframework-connector';
 import { buildErrorCard } from '../cards/error-card';
 import { cardActivity } from '../dialogs/card-attachment';
-import { DedupeMiddleware } from './dedupe-middleware';
 import { CARD_ACTION_INVOKE } from '../dialogs/card-action';
-import { InvokeGuardMiddleware, respondWithMessage } from './limits-invoke';
-import { TurnLimitsMiddleware, type TurnLimits } from './limits-turns';
+import { middlewarePipeline, type MiddlewareOptions } from './middleware/index';
+import { respondWithMessage } from './middleware/invoke-guard';
+import { isOutboundFailure } from './middleware/outbound-failures';
+import type { TurnLimits } from './middleware/turn-limits';
 import type { LogFields, Logger } from './logger';
-import { isOutboundFailure, OutboundFailureMiddleware } from './outbound-failures';
-import { SerializeMiddleware } from './serialize-middleware';
 
-export { createAuthentication } from './auth';
+export { createAuthentication } from './http/auth';
 
 /** A short code the user can quote and the log can be searched for. */
 export function errorCode(): string {
@@ -21,19 +20,15 @@ export function errorCode(): string {
 /** Generous defaults for callers that do not pass configured limits. */
 export const DEFAULT_TURN_LIMITS: TurnLimits = { maxPasteChars: 40_000, turnsPerMinute: 30 };
 
-/**
- * CloudAdapter with the invoke guard, duplicate-drop, per-message limits and per-conversation
- * serialization (in that order: a retried delivery never counts against the rate), and an apologetic
- * onTurnError.
- */
-export function createAdapter(auth: BotFrameworkAuthentication, conversationState: ConversationState, logger: Logger, limits: TurnLimits = DEFAULT_TURN_LIMITS): CloudAdapter {
+/** CloudAdapter with the middleware pipeline (bot/middleware/index.ts says why in that order) and an apologetic onTurnError. */
+export function createAdapter(
+  auth: BotFrameworkAuthentication,
+  conversationState: ConversationState,
+  logger: Logger,
+  options: Partial<Omit<MiddlewareOptions, 'conversationState' | 'logger'>> = {},
+): CloudAdapter {
   const adapter = new CloudAdapter(auth);
-  // Invokes first: a redelivered invoke must get its invoke response too, not be dropped without one (501).
-  adapter.use(new OutboundFailureMiddleware());
-  adapter.use(new InvokeGuardMiddleware());
-  adapter.use(new DedupeMiddleware());
-  adapter.use(new TurnLimitsMiddleware(limits, logger));
-  adapter.use(new SerializeMiddleware(limits.maxTurnWaitMs));
+  for (const middleware of middlewarePipeline({ conversationState, logger, limits: DEFAULT_TURN_LIMITS, ...options })) adapter.use(middleware);
   adapter.onTurnError = turnErrorHandler(conversationState, logger);
   return adapter;
 }

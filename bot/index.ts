@@ -2,14 +2,14 @@
 import { loadConfigFromEnvironment } from './config';
 import { createLiveChecks } from './live-checks';
 import { createLogger } from './logger';
-import { InFlight, installShutdown } from './shutdown';
-import { createServer, type BotDeps } from './server';
-import { createStorage, describeStorage } from './storage';
+import { InFlight, installShutdown } from './http/shutdown';
+import { createServer, type BotDeps } from './http/server';
+import { createStorage, describeStorage } from './storage/create-storage';
 import { telemetryFromConfig } from './telemetry/from-config';
 
-export { createServer, type BotDeps } from './server';
+export { createServer, type BotDeps } from './http/server';
 export { loadConfig, loadConfigFromEnvironment, isAnonymous, dnsServers, type BotConfig } from './config';
-export { createStorage, describeStorage } from './storage';
+export { createStorage, describeStorage } from './storage/create-storage';
 
 /** Start the bot with the environment's configuration (`npm start`). */
 export async function main(deps: BotDeps = {}): Promise<void> {

@@ -1,7 +1,6 @@
-import { TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationState, type MessagingExtensionAction, type MessagingExtensionActionResponse, type StatePropertyAccessor } from 'botbuilder';
+import { TeamsActivityHandler, type TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationState, type MessagingExtensionAction, type MessagingExtensionActionResponse, type StatePropertyAccessor } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { RootDialog } from '../dialogs/root-dialog';
-import { htmlMessageText } from './message-text';
 import { takeFiles, type FileOptions } from './files/file-attachments';
 import { diagnoseMessage } from './message-extension';
 import { cardActionResponse } from '../dialogs/card-action';
@@ -34,11 +33,6 @@ export class RelayDoctorBot extends TeamsActivityHandler {
     });
     this.onMessage(async (context, next) => {
       if (this.shouldAnswer(context)) {
-        // Normalize before anything reads the text: the HTML form when Teams sent one (it keeps a paste's
-        // line breaks), no bot @mention, trimmed, '' for a card submit.
-        const { activity } = context;
-        // Without a recipient there is no bot mention to remove (and botbuilder would throw).
-        activity.text = (htmlMessageText(activity) ?? (activity.text ? (activity.recipient ? TurnContext.removeRecipientMention(activity) : undefined) ?? activity.text : '')).trim();
         // Shared files are downloaded and read here (bot/files); false: nothing readable, already answered.
         if (!this.files || await takeFiles(context, this.files)) await runDialog(this.dialog, context, this.dialogState);
       }
@@ -64,7 +58,7 @@ export class RelayDoctorBot extends TeamsActivityHandler {
   }
 
   /**
-   * A card button (Action.Execute; bot/limits-invoke.ts lets only the cards' verbs through). A waiting
+   * A card button (Action.Execute; bot/middleware/invoke-guard.ts lets only the cards' verbs through). A waiting
    * botbuilder prompt would ignore an invoke, so the click runs the dialogs like a message submit
    * (dialogs/card-action.ts). The invoke response is never empty: the clicked card's new state when the
    * dialogs set one (answered, closed, why an old card does nothing), else a short message.

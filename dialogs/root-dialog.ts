@@ -1,4 +1,4 @@
-import { TurnContext, type StatePropertyAccessor } from 'botbuilder';
+import type { StatePropertyAccessor } from 'botbuilder';
 import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { PASTE_HINT } from '../engine/index';
@@ -17,6 +17,7 @@ import { DiagnosisDialog } from './diagnosis-dialog';
 import { CARD_PROMPT, DIAGNOSIS_DIALOG, ROOT_DIALOG } from './dialog-ids';
 import { isCompleteNdr, PASTE_KINDS, realEngine, recognizeInTurn, type DiagnosisEngine, type LiveChecks, type Recognition } from './engine-port';
 import { EXAMPLE_NDR } from './example-ndr';
+import { incomingText } from './incoming-text';
 import { commandOf, looksLikePlainWords, looksLikeReportFragment, type Command } from './intent';
 import { FACTS_TRIMMED } from './bound-facts';
 import { addReportPart, MAX_REPORT_CHARS, MAX_REPORT_PARTS, rememberVerdict, SessionStore, type ClosedCard, type Session } from './session';
@@ -86,8 +87,8 @@ export class RootDialog extends ComponentDialog {
 
   private async handle(dc: DialogContext): Promise<void> {
     const { activity } = dc.context;
-    // Normalize once: no @mention, trimmed, '' for a card submit without text.
-    const text = (activity.text ? (activity.recipient ? TurnContext.removeRecipientMention(activity) : undefined) ?? activity.text : '').trim();
+    // The one place the text is normalized (dialogs/incoming-text.ts): every later reader sees this.
+    const text = incomingText(activity);
     activity.text = text;
 
     const files = fileInputsOf(dc.context);

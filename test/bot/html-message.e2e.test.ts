@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Server } from 'restify';
-import { createServer } from '../../bot/server';
+import { createServer } from '../../bot/http/server';
 import { loadConfig } from '../../bot/config';
 import { silentLogger } from '../../bot/logger';
 import { ConnectorStub } from '../support/connector-stub';

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { createServer } from '../../bot/server';
+import { createServer } from '../../bot/http/server';
 import { loadConfig } from '../../bot/config';
 import { silentLogger } from '../../bot/logger';
-import { EXECUTE_NOT_SUPPORTED } from '../../bot/limits-invoke';
+import { EXECUTE_NOT_SUPPORTED } from '../../bot/middleware/invoke-guard';
 import { SEE_REPLY_BELOW } from '../../bot/relay-doctor-bot';
-import { CLICK_ALREADY_HANDLED } from '../../bot/dedupe-middleware';
-import { SLOW_DOWN_TEXT } from '../../bot/limits-turns';
+import { CLICK_ALREADY_HANDLED } from '../../bot/middleware/dedupe';
+import { SLOW_DOWN_TEXT } from '../../bot/middleware/turn-limits';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../cards/card-json';
 import { closedStatusId, staleStatusId } from '../../cards/closed-question-card';
 import { REDACT_INPUT_ID } from '../../cards/ticket-action';

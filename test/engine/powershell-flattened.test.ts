@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { buildFacts, diagnose, recognize } from '../../engine/index';
 import { htmlToText } from '../../engine/mime/html-to-text';
 import { restoreLineBreaks } from '../../engine/recognize/reflow/restore-line-breaks';
-import { htmlMessageText } from '../../bot/message-text';
+import { htmlMessageText } from '../../dialogs/incoming-text';
 import { repoRoot } from '../support/paths';
 
 const PS_DIR = path.join(repoRoot, 'test', 'fixtures', 'powershell');

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { SignJWT, exportJWK, generateKeyPair, type JWK, type KeyLike } from 'jose';
 import { PasswordServiceClientCredentialFactory, type ServiceClientCredentials } from 'botframework-connector';
-import type { AuthEndpoints } from '../../bot/auth';
+import type { AuthEndpoints } from '../../bot/http/auth';
 
 // A FAKE of the Bot Framework identity service (Microsoft's token service cannot run here): an OpenID
 // metadata document and a JWKS on 127.0.0.1, and tokens signed with `jose` by the keys it publishes.

@@ -1,7 +1,7 @@
 import type { Server } from 'restify';
 import { loadConfig } from '../../bot/config';
 import { silentLogger } from '../../bot/logger';
-import { createServer } from '../../bot/server';
+import { createServer } from '../../bot/http/server';
 import type { ConnectorStub } from './connector-stub';
 import { walkEngine } from './dialog-walk';
 import { closeServer, listenOnLoopback } from './running-bot';

@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import { TurnContext, type Activity } from 'botbuilder';
 import { htmlToText } from '../engine/mime/html-to-text';
 
 // Teams sends a message as plain `text` and, for formatted or multi-line messages, also as a `text/html`
@@ -27,4 +27,17 @@ export function htmlMessageText(activity: MessageLike): string | undefined {
   if (html === undefined) return undefined;
   const text = htmlToText(withoutBotMention(html, activity), { chatMessage: true }).replace(/^\n+|\s+$/g, '');
   return text.trim() === '' ? undefined : text;
+}
+
+/**
+ * The text every front end reads, normalized once before anything reads it: the HTML form when Teams sent one
+ * (it keeps a paste's line breaks), else `text` without the bot's @mention; trimmed; '' for a card submit.
+ */
+export function incomingText(activity: Partial<Activity>): string {
+  const html = htmlMessageText(activity);
+  if (html !== undefined) return html.trim();
+  if (!activity.text) return '';
+  // Without a recipient there is no bot mention to remove (and botbuilder would throw).
+  const withoutMention = activity.recipient ? TurnContext.removeRecipientMention(activity) : undefined;
+  return (withoutMention ?? activity.text).trim();
 }

@@ -3,23 +3,22 @@ import pino from 'pino';
 import restify from 'restify';
 import { ConversationState, type Storage } from 'botbuilder';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
-import type { Session } from '../dialogs/session';
-import { RootDialog } from '../dialogs/root-dialog';
-import { realEngine, type DiagnosisEngine, type LiveChecks } from '../dialogs/engine-port';
-import { createAdapter } from './adapter';
+import type { Session } from '../../dialogs/session';
+import { RootDialog } from '../../dialogs/root-dialog';
+import { realEngine, type DiagnosisEngine, type LiveChecks } from '../../dialogs/engine-port';
+import { createAdapter } from '../adapter';
 import { authOutcomeScope, createAuthentication, GuardedAuthentication, type AuthOptions, type AuthOutcome } from './auth';
-import { fileOptions, isAnonymous, type BotConfig } from './config';
-import { readJsonBody } from './limits-body';
-import { perIpLimit } from './limits-ip';
+import { fileOptions, isAnonymous, type BotConfig } from '../config';
+import { readJsonBody } from './read-json-body';
+import { perIpLimit } from './per-ip-limit';
 import { captureLibraryConsole, type CapturedConsole } from './library-console';
-import { ExpiringMemoryStorage } from './storage-memory';
-import { consoleLogger, type LogFields, type Logger } from './logger';
-import { RelayDoctorBot } from './relay-doctor-bot';
-import { useStorageMiddleware } from './storage-middleware';
+import { ExpiringMemoryStorage } from '../storage/expiring-memory-storage';
+import { consoleLogger, type LogFields, type Logger } from '../logger';
+import { RelayDoctorBot } from '../relay-doctor-bot';
 import { InFlight } from './shutdown';
 import { checkActivityBody } from './validate-request';
-import { instrumentEngine, instrumentLiveChecks, instrumentStorage, TelemetryMiddleware } from './telemetry/instrument';
-import { NO_TELEMETRY, type Telemetry } from './telemetry/telemetry';
+import { instrumentEngine, instrumentLiveChecks, instrumentStorage } from '../telemetry/instrument';
+import { NO_TELEMETRY, type Telemetry } from '../telemetry/telemetry';
 
 export interface BotDeps {
   engine?: DiagnosisEngine;
@@ -117,15 +116,15 @@ export function createServer(config: BotConfig, deps: BotDeps = {}): restify.Ser
   const bot = new RelayDoctorBot(conversationState, dialog, fileOptions(config), config.MAX_PASTE_CHARS);
   const auth = deps.auth ?? createAuthentication(config, deps.authOptions);
   const adapter = createAdapter(auth, conversationState, logger, {
-    maxPasteChars: config.MAX_PASTE_CHARS,
-    turnsPerMinute: config.TURNS_PER_MINUTE,
-    // A turn makes a handful of outbound calls, each with its deadline: beyond this one it is stuck.
-    maxTurnWaitMs: config.OUTBOUND_TIMEOUT_MS * 8,
+    limits: {
+      maxPasteChars: config.MAX_PASTE_CHARS,
+      turnsPerMinute: config.TURNS_PER_MINUTE,
+      // A turn makes a handful of outbound calls, each with its deadline: beyond this one it is stuck.
+      maxTurnWaitMs: config.OUTBOUND_TIMEOUT_MS * 8,
+    },
+    stateTtlMinutes: config.STATE_TTL_MINUTES,
+    telemetry,
   });
-  // Storage outages and eTag conflicts get a clear message (not onTurnError's reset); stale conversations expire.
-  // The turn span wraps the storage middleware too, so state reads and writes are its children.
-  adapter.use(new TelemetryMiddleware(telemetry, conversationState));
-  useStorageMiddleware(adapter, conversationState, { ttlMinutes: config.STATE_TTL_MINUTES, logger });
   const anonymous = isAnonymous(config);
 
   // restify's own logger at warn: its per-request info lines (the throttle's "Throttling") would be log

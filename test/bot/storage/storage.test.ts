@@ -3,14 +3,14 @@ import net from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { ConversationState, MemoryStorage, TestAdapter, type TurnContext } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
-import { loadConfig } from '../../bot/config';
-import { silentLogger, type Logger } from '../../bot/logger';
-import { createStorage, describeStorage } from '../../bot/storage';
-import { BlobStateStorage } from '../../bot/storage-blob';
-import { StorageConflictError, StorageUnavailableError, storageFailureOf } from '../../bot/storage-errors';
-import { STORAGE_CONFLICT_MESSAGE, STORAGE_UNAVAILABLE_MESSAGE, StorageGuardMiddleware } from '../../bot/storage-guard-middleware';
-import { STATE_EXPIRED_MESSAGE, StateExpiryMiddleware } from '../../bot/storage-expiry-middleware';
-import { startAzurite, type Azurite } from '../support/azurite';
+import { loadConfig } from '../../../bot/config';
+import { silentLogger, type Logger } from '../../../bot/logger';
+import { createStorage, describeStorage } from '../../../bot/storage/create-storage';
+import { BlobStateStorage } from '../../../bot/storage/blob-state-storage';
+import { StorageConflictError, StorageUnavailableError, storageFailureOf } from '../../../bot/storage/storage-errors';
+import { STORAGE_CONFLICT_MESSAGE, STORAGE_UNAVAILABLE_MESSAGE, StorageGuardMiddleware } from '../../../bot/middleware/storage-guard';
+import { STATE_EXPIRED_MESSAGE, StateExpiryMiddleware } from '../../../bot/middleware/state-expiry';
+import { startAzurite, type Azurite } from '../../support/azurite';
 
 describe('storage: configuration', () => {
   it('memory by default; blob with BLOB_CONNECTION_STRING and BLOB_CONTAINER; a TTL in minutes', () => {

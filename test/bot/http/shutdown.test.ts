@@ -3,12 +3,12 @@ import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { MemoryStorage, type StoreItems } from 'botbuilder';
-import { createServer } from '../../bot/server';
-import { loadConfig } from '../../bot/config';
-import { silentLogger, type Logger } from '../../bot/logger';
-import { InFlight, installShutdown } from '../../bot/shutdown';
-import { ConnectorStub } from '../support/connector-stub';
-import { walkEngine } from '../support/dialog-walk';
+import { createServer } from '../../../bot/http/server';
+import { loadConfig } from '../../../bot/config';
+import { silentLogger, type Logger } from '../../../bot/logger';
+import { InFlight, installShutdown } from '../../../bot/http/shutdown';
+import { ConnectorStub } from '../../support/connector-stub';
+import { walkEngine } from '../../support/dialog-walk';
 
 // Graceful shutdown and the process-level error policy, on the real restify server. Signals come from an
 // EventEmitter standing in for `process`, and exit is captured, so the test process itself stays up.

@@ -3,15 +3,15 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Server } from 'restify';
-import { createServer } from '../../bot/server';
-import { loadConfig } from '../../bot/config';
-import { silentLogger } from '../../bot/logger';
-import { FILE_DOWNLOAD_INFO, SHARE_IN_CHANNEL } from '../../bot/files/file-attachments';
-import { ConnectorStub, type ConnectorCall } from '../support/connector-stub';
-import { FileServer } from '../support/file-server';
-import { questionOf, verdictOf, walkEngine } from '../support/dialog-walk';
-import { closeServer, listenOnLoopback } from '../support/running-bot';
-import { repoRoot } from '../support/paths';
+import { createServer } from '../../../bot/http/server';
+import { loadConfig } from '../../../bot/config';
+import { silentLogger } from '../../../bot/logger';
+import { FILE_DOWNLOAD_INFO, SHARE_IN_CHANNEL } from '../../../bot/files/file-attachments';
+import { ConnectorStub, type ConnectorCall } from '../../support/connector-stub';
+import { FileServer } from '../../support/file-server';
+import { questionOf, verdictOf, walkEngine } from '../../support/dialog-walk';
+import { closeServer, listenOnLoopback } from '../../support/running-bot';
+import { repoRoot } from '../../support/paths';
 
 // Files shared in the personal chat, end to end: the real restify server and CloudAdapter, a FAKE Bot
 // Connector (Teams cannot run here) and a local HTTP server standing in for the SharePoint download URL

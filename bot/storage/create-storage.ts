@@ -1,8 +1,8 @@
 import type { Storage } from 'botbuilder';
 import { ManagedIdentityCredential } from '@azure/identity';
-import { blobIdentityClientId, type BotConfig } from './config';
-import { BlobStateStorage } from './storage-blob';
-import { ExpiringMemoryStorage } from './storage-memory';
+import { blobIdentityClientId, type BotConfig } from '../config';
+import { BlobStateStorage } from './blob-state-storage';
+import { ExpiringMemoryStorage } from './expiring-memory-storage';
 
 /**
  * The conversation state store chosen by configuration: `memory` (default: one instance, lost on

@@ -2,16 +2,16 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'restify';
 import fc from 'fast-check';
-import { createServer } from '../../bot/server';
-import { loadConfig } from '../../bot/config';
-import { silentLogger } from '../../bot/logger';
-import { EXECUTE_NOT_SUPPORTED } from '../../bot/limits-invoke';
-import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../cards/card-json';
-import { ConnectorStub, type ConnectorCall } from '../support/connector-stub';
-import { cardProblems, markdownRenderedTexts } from '../support/adaptive-card-validator';
-import { walkEngine } from '../support/dialog-walk';
-import { NDR_5764_EX2013 } from '../fixtures/dialogs/ndrs';
-import { closeServer, listenOnLoopback } from '../support/running-bot';
+import { createServer } from '../../../bot/http/server';
+import { loadConfig } from '../../../bot/config';
+import { silentLogger } from '../../../bot/logger';
+import { EXECUTE_NOT_SUPPORTED } from '../../../bot/middleware/invoke-guard';
+import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../../cards/card-json';
+import { ConnectorStub, type ConnectorCall } from '../../support/connector-stub';
+import { cardProblems, markdownRenderedTexts } from '../../support/adaptive-card-validator';
+import { walkEngine } from '../../support/dialog-walk';
+import { NDR_5764_EX2013 } from '../../fixtures/dialogs/ndrs';
+import { closeServer, listenOnLoopback } from '../../support/running-bot';
 
 // Hostile input along the whole path: HTTP → dialogs → engine → cards, on the real restify server
 // (anonymous mode); replies land in a FAKE Bot Connector (test/support/connector-stub.ts).

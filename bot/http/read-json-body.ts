@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { parseJsonSafely } from './limits-json';
+import { parseJsonSafely } from './parse-json-safely';
 
 // The request body of /api/messages is read here, not by a generic body parser, so that every limit is
 // ours: JSON only (415), identity encoding only (415: no decompression bombs), size (413), well-formed

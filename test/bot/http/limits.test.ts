@@ -2,20 +2,20 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'restify';
 import { TestAdapter } from 'botbuilder';
-import { createServer, isLoopbackAddress } from '../../bot/server';
-import { loadConfig } from '../../bot/config';
-import { silentLogger } from '../../bot/logger';
-import { jsonDepth, parseJsonSafely } from '../../bot/limits-json';
-import { isJsonContentType } from '../../bot/limits-body';
-import { SLOW_DOWN_TEXT, TurnLimitsMiddleware, messageChars } from '../../bot/limits-turns';
-import { isLoopbackUrl } from '../../bot/validate-request';
-import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../cards/card-json';
-import { buildTooLongCard } from '../../cards/too-long-card';
-import { ConnectorStub, type ConnectorCall } from '../support/connector-stub';
-import { cardProblems } from '../support/adaptive-card-validator';
-import { walkEngine } from '../support/dialog-walk';
-import { NDR_5764_EX2013 } from '../fixtures/dialogs/ndrs';
-import { closeServer, listenOnLoopback } from '../support/running-bot';
+import { createServer, isLoopbackAddress } from '../../../bot/http/server';
+import { loadConfig } from '../../../bot/config';
+import { silentLogger } from '../../../bot/logger';
+import { jsonDepth, parseJsonSafely } from '../../../bot/http/parse-json-safely';
+import { isJsonContentType } from '../../../bot/http/read-json-body';
+import { SLOW_DOWN_TEXT, TurnLimitsMiddleware, messageChars } from '../../../bot/middleware/turn-limits';
+import { isLoopbackUrl } from '../../../bot/http/validate-request';
+import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../../cards/card-json';
+import { buildTooLongCard } from '../../../cards/too-long-card';
+import { ConnectorStub, type ConnectorCall } from '../../support/connector-stub';
+import { cardProblems } from '../../support/adaptive-card-validator';
+import { walkEngine } from '../../support/dialog-walk';
+import { NDR_5764_EX2013 } from '../../fixtures/dialogs/ndrs';
+import { closeServer, listenOnLoopback } from '../../support/running-bot';
 
 // Limits at the HTTP level on the real restify server (anonymous mode); replies land in a FAKE Bot
 // Connector (test/support/connector-stub.ts).

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
-import { STORAGE_CONFLICT_MESSAGE } from '../../bot/storage-guard-middleware';
-import { startAzurite, type Azurite } from '../support/azurite';
-import { startBotProcess, type BotProcess } from '../support/bot-process';
-import { ConnectorStub } from '../support/connector-stub';
-import { CASE2_ANSWERS, walkOverWire, WireUser, type WireWalk } from '../support/wire-user';
-import { NDR_5764_EX2013 } from '../fixtures/dialogs/ndrs';
+import { STORAGE_CONFLICT_MESSAGE } from '../../../bot/middleware/storage-guard';
+import { startAzurite, type Azurite } from '../../support/azurite';
+import { startBotProcess, type BotProcess } from '../../support/bot-process';
+import { ConnectorStub } from '../../support/connector-stub';
+import { CASE2_ANSWERS, walkOverWire, WireUser, type WireWalk } from '../../support/wire-user';
+import { NDR_5764_EX2013 } from '../../fixtures/dialogs/ndrs';
 
 // Several real bot processes (`node dist/bot/index.js`, STORAGE=blob) sharing one real Azurite Blob
 // service. Teams' Bot Connector is a FAKE (connector-stub.ts). Processes and Azurite are killed by PID.

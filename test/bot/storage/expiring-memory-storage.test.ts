@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { createStorage } from '../../bot/storage';
-import { loadConfig } from '../../bot/config';
-import { ExpiringMemoryStorage } from '../../bot/storage-memory';
-import { createServer } from '../../bot/server';
-import { silentLogger } from '../../bot/logger';
-import { ConnectorStub } from '../support/connector-stub';
-import { walkEngine } from '../support/dialog-walk';
-import { closeServer, listenOnLoopback } from '../support/running-bot';
-import { WireUser } from '../support/wire-user';
+import { createStorage } from '../../../bot/storage/create-storage';
+import { loadConfig } from '../../../bot/config';
+import { ExpiringMemoryStorage } from '../../../bot/storage/expiring-memory-storage';
+import { createServer } from '../../../bot/http/server';
+import { silentLogger } from '../../../bot/logger';
+import { ConnectorStub } from '../../support/connector-stub';
+import { walkEngine } from '../../support/dialog-walk';
+import { closeServer, listenOnLoopback } from '../../support/running-bot';
+import { WireUser } from '../../support/wire-user';
 
 // Issue 16 item 8: the in-memory store forgets conversations silent beyond the TTL.
 

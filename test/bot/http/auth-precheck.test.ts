@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Server } from 'restify';
 import { ToBotFromBotOrEmulatorTokenValidationParameters } from 'botframework-connector';
-import { createServer } from '../../bot/server';
-import { loadConfig, type BotConfig } from '../../bot/config';
-import { silentLogger } from '../../bot/logger';
-import { AuthPrecheck } from '../../bot/auth-precheck';
-import { ConnectorStub } from '../support/connector-stub';
-import { LocalCredentialsFactory, OpenIdServer } from '../support/openid-server';
-import { walkEngine } from '../support/dialog-walk';
-import { closeServer, listenOnLoopback } from '../support/running-bot';
+import { createServer } from '../../../bot/http/server';
+import { loadConfig, type BotConfig } from '../../../bot/config';
+import { silentLogger } from '../../../bot/logger';
+import { AuthPrecheck } from '../../../bot/http/auth-precheck';
+import { ConnectorStub } from '../../support/connector-stub';
+import { LocalCredentialsFactory, OpenIdServer } from '../../support/openid-server';
+import { walkEngine } from '../../support/dialog-walk';
+import { closeServer, listenOnLoopback } from '../../support/running-bot';
 
 // Issue 16 item 1: botframework-connector's EmulatorValidation pushes four issuer strings into a global,
 // never-pruned array for every new `tid` claim, before any signature check. These tests flood the real

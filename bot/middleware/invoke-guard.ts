@@ -1,11 +1,11 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { ANSWER_VERB } from '../cards/question-card';
-import { PLAIN_TEXT_VERB, RESTART_VERB } from '../cards/verdict-card';
-import { TICKET_VERB } from '../cards/ticket-action';
-import { KEEP_GOING_VERB } from '../cards/confirm-restart-card';
-import { REFRESH_VERB } from '../cards/execute-action';
-import { CARD_ACTION_INVOKE } from '../dialogs/card-action';
+import { ANSWER_VERB } from '../../cards/question-card';
+import { PLAIN_TEXT_VERB, RESTART_VERB } from '../../cards/verdict-card';
+import { TICKET_VERB } from '../../cards/ticket-action';
+import { KEEP_GOING_VERB } from '../../cards/confirm-restart-card';
+import { REFRESH_VERB } from '../../cards/execute-action';
+import { CARD_ACTION_INVOKE } from '../../dialogs/card-action';
 
 // Two invokes are part of the bot's protocol: the card buttons' Universal Actions (`adaptiveCard/action`,
 // Action.Execute with one of the verbs below, answered by the dialogs in bot/relay-doctor-bot.ts) and the

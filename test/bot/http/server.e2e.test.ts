@@ -2,16 +2,16 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
-import { createServer } from '../../bot/server';
-import { loadConfig } from '../../bot/config';
-import { silentLogger } from '../../bot/logger';
-import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../cards/card-json';
-import { ConnectorStub, type ConnectorCall } from '../support/connector-stub';
-import { answerFor, elementIdsOf, questionOf, verdictIdOf, verdictOf, walkEngine, type QuestionCardInfo } from '../support/dialog-walk';
-import { NDR_5764_EX2013 } from '../fixtures/dialogs/ndrs';
-import { cardProblems } from '../support/adaptive-card-validator';
-import { ALREADY_ANSWERED } from '../../dialogs/card-prompt';
-import { CASE2_ANSWERS } from '../fixtures/dialogs/answers';
+import { createServer } from '../../../bot/http/server';
+import { loadConfig } from '../../../bot/config';
+import { silentLogger } from '../../../bot/logger';
+import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../../cards/card-json';
+import { ConnectorStub, type ConnectorCall } from '../../support/connector-stub';
+import { answerFor, elementIdsOf, questionOf, verdictIdOf, verdictOf, walkEngine, type QuestionCardInfo } from '../../support/dialog-walk';
+import { NDR_5764_EX2013 } from '../../fixtures/dialogs/ndrs';
+import { cardProblems } from '../../support/adaptive-card-validator';
+import { ALREADY_ANSWERED } from '../../../dialogs/card-prompt';
+import { CASE2_ANSWERS } from '../../fixtures/dialogs/answers';
 
 /** The help card (it replaced the plain help text), recognized by its marker id. */
 function isHelpCard(activity: Parameters<typeof elementIdsOf>[0]): boolean {

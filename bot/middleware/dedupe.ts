@@ -1,5 +1,5 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
-import { respondWithMessage } from './limits-invoke';
+import { respondWithMessage } from './invoke-guard';
 
 /** The invoke response of a card button delivered twice: the first delivery did the work. */
 export const CLICK_ALREADY_HANDLED = 'Already done: see my replies below.';

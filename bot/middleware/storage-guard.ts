@@ -1,6 +1,6 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
-import type { Logger } from './logger';
-import { storageFailureOf, type StorageFailure } from './storage-errors';
+import type { Logger } from '../logger';
+import { storageFailureOf, type StorageFailure } from '../storage/storage-errors';
 
 export const STORAGE_UNAVAILABLE_MESSAGE =
   "I can't save our conversation right now, so I did not take in your last message. " +

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { checkDownloadUrl, DEFAULT_FILE_DOWNLOAD_HOSTS, parseHostList } from '../../bot/files/allowed-hosts';
-import { fileText } from '../../bot/files/file-text';
+import { checkDownloadUrl, DEFAULT_FILE_DOWNLOAD_HOSTS, parseHostList } from '../../../bot/files/allowed-hosts';
+import { fileText } from '../../../bot/files/file-text';
 
 // Which download URLs a file attachment may carry, and how bytes are sniffed.
 

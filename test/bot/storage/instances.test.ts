@@ -2,17 +2,17 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
-import { createServer } from '../../bot/server';
-import { loadConfig } from '../../bot/config';
-import { silentLogger } from '../../bot/logger';
-import { createStorage } from '../../bot/storage';
-import { BlobStateStorage, blobBackend, type BlobBackend, type BlobStateSettings } from '../../bot/storage-blob';
-import { STORAGE_CONFLICT_MESSAGE, STORAGE_UNAVAILABLE_MESSAGE } from '../../bot/storage-guard-middleware';
-import { startAzurite, type Azurite } from '../support/azurite';
-import { ConnectorStub } from '../support/connector-stub';
-import { CASE2_ANSWERS, walkOverWire, WireUser, type WireWalk } from '../support/wire-user';
-import { answerFor } from '../support/dialog-walk';
-import { NDR_5764_EX2013 } from '../fixtures/dialogs/ndrs';
+import { createServer } from '../../../bot/http/server';
+import { loadConfig } from '../../../bot/config';
+import { silentLogger } from '../../../bot/logger';
+import { createStorage } from '../../../bot/storage/create-storage';
+import { BlobStateStorage, blobBackend, type BlobBackend, type BlobStateSettings } from '../../../bot/storage/blob-state-storage';
+import { STORAGE_CONFLICT_MESSAGE, STORAGE_UNAVAILABLE_MESSAGE } from '../../../bot/middleware/storage-guard';
+import { startAzurite, type Azurite } from '../../support/azurite';
+import { ConnectorStub } from '../../support/connector-stub';
+import { CASE2_ANSWERS, walkOverWire, WireUser, type WireWalk } from '../../support/wire-user';
+import { answerFor } from '../../support/dialog-walk';
+import { NDR_5764_EX2013 } from '../../fixtures/dialogs/ndrs';
 
 // Bot instances as real restify servers in this process (each with its own adapter, middleware and
 // storage client; they share nothing but the Azurite container), so a test can hold one instance's save

@@ -1,9 +1,9 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
-import { buildTooLongCard } from '../cards/too-long-card';
-import { cardActivity } from '../dialogs/card-attachment';
-import type { Logger } from './logger';
-import { isCardAction } from '../dialogs/card-action';
-import { respondWithMessage } from './limits-invoke';
+import { buildTooLongCard } from '../../cards/too-long-card';
+import { cardActivity } from '../../dialogs/card-attachment';
+import type { Logger } from '../logger';
+import { isCardAction } from '../../dialogs/card-action';
+import { respondWithMessage } from './invoke-guard';
 
 // Per-message limits, checked after authentication and before the dialogs: how much text one message may
 // carry, and how many messages one conversation may send per minute.

@@ -7,7 +7,7 @@ import {
 } from 'botframework-connector';
 import { AuthPrecheck, type PrecheckResult } from './auth-precheck';
 import { withOutboundTimeout } from './outbound-timeout';
-import type { BotConfig } from './config';
+import type { BotConfig } from '../config';
 
 // Inbound authentication. With an app id every request must carry a Bot Framework JWT; botbuilder checks
 // signature, issuer, audience (the app id), lifetime, the key's channel endorsement and the serviceurl
@@ -60,7 +60,7 @@ export function classifyAuthError(error: unknown): 'unauthorized' | 'unavailable
  * forged or broken token never produces a 500. Outages are flagged in `authOutcomeScope` for a 503.
  */
 export class GuardedAuthentication extends BotFrameworkAuthentication {
-  /** `outboundTimeoutMs`: deadline for every call to the Bot Connector (bot/outbound-timeout.ts). */
+  /** `outboundTimeoutMs`: deadline for every call to the Bot Connector (bot/http/outbound-timeout.ts). */
   constructor(private readonly inner: BotFrameworkAuthentication, private readonly precheck?: AuthPrecheck, private readonly outboundTimeoutMs = 15_000) {
     super();
   }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'restify';
-import { createServer } from '../../bot/server';
+import { createServer } from '../../bot/http/server';
 import { loadConfig } from '../../bot/config';
 import { createLogger, describeError, scrubMessage, type LogFields } from '../../bot/logger';
 import type { DiagnosisEngine } from '../../dialogs/engine-port';

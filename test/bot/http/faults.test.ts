@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'restify';
-import { createServer } from '../../bot/server';
-import { loadConfig } from '../../bot/config';
-import { createLogger, silentLogger } from '../../bot/logger';
-import { ConnectorStub } from '../support/connector-stub';
-import { walkEngine } from '../support/dialog-walk';
-import { closeServer, listenOnLoopback } from '../support/running-bot';
-import { CASE2_ANSWERS, WireUser } from '../support/wire-user';
-import { NDR_5764_EX2013 } from '../fixtures/dialogs/ndrs';
+import { createServer } from '../../../bot/http/server';
+import { loadConfig } from '../../../bot/config';
+import { createLogger, silentLogger } from '../../../bot/logger';
+import { ConnectorStub } from '../../support/connector-stub';
+import { walkEngine } from '../../support/dialog-walk';
+import { closeServer, listenOnLoopback } from '../../support/running-bot';
+import { CASE2_ANSWERS, WireUser } from '../../support/wire-user';
+import { NDR_5764_EX2013 } from '../../fixtures/dialogs/ndrs';
 
 // Issue 16 items 3a, 4, 7 and 10 at the HTTP level: the real server and CloudAdapter, with the Bot
 // Connector played by a FAKE stub that can hang, fail, or answer late.

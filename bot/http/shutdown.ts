@@ -1,5 +1,5 @@
 import type { Server } from 'restify';
-import type { Logger } from './logger';
+import type { Logger } from '../logger';
 
 // Graceful shutdown: on SIGTERM (or SIGINT) stop accepting connections, answer new requests on open
 // keep-alive connections with 503, let turns in flight finish (up to a timeout), then exit. An unhandled

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'restify';
-import { createServer } from '../../bot/server';
-import { loadConfig } from '../../bot/config';
-import { silentLogger } from '../../bot/logger';
-import { classifyAuthError } from '../../bot/auth';
+import { createServer } from '../../../bot/http/server';
+import { loadConfig } from '../../../bot/config';
+import { silentLogger } from '../../../bot/logger';
+import { classifyAuthError } from '../../../bot/http/auth';
 import { AuthenticationError } from 'botframework-connector';
-import { ConnectorStub } from '../support/connector-stub';
-import { LocalCredentialsFactory, OpenIdServer, StaticTokenCredentials, makeKey } from '../support/openid-server';
-import { walkEngine } from '../support/dialog-walk';
-import { closeServer, listenOnLoopback } from '../support/running-bot';
+import { ConnectorStub } from '../../support/connector-stub';
+import { LocalCredentialsFactory, OpenIdServer, StaticTokenCredentials, makeKey } from '../../support/openid-server';
+import { walkEngine } from '../../support/dialog-walk';
+import { closeServer, listenOnLoopback } from '../../support/running-bot';
 
 // The real restify server, CloudAdapter and botbuilder token validation, with the Bot Framework identity
 // service played by a FAKE OpenID metadata + JWKS server on 127.0.0.1 and the Bot Connector by a FAKE stub.
