@@ -65,7 +65,7 @@ describe('infra/main.bicep against the bot configuration', () => {
 
   it('health check, always-on, HTTPS only, several instances, Teams channel and the messaging endpoint', () => {
     assert.match(bicep, /healthCheckPath: '\/healthz'/);
-    const server = fs.readFileSync(path.join(repoRoot, 'bot', 'server.ts'), 'utf8');
+    const server = fs.readFileSync(path.join(repoRoot, 'bot', 'http', 'server.ts'), 'utf8');
     assert.match(server, /server\.get\('\/healthz'/);
     assert.match(bicep, /alwaysOn: true/);
     assert.match(bicep, /httpsOnly: true/);

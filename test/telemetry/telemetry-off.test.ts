@@ -9,7 +9,7 @@ import { distRoot } from '../support/paths';
 function loadedModules(env: Record<string, string>): { enabled: boolean; otel: string[] } {
   const script = `
     const { loadConfig } = require(${JSON.stringify(path.join(distRoot, 'bot', 'config.js'))});
-    const { createServer } = require(${JSON.stringify(path.join(distRoot, 'bot', 'server.js'))});
+    const { createServer } = require(${JSON.stringify(path.join(distRoot, 'bot', 'http', 'server.js'))});
     const { telemetryFromConfig } = require(${JSON.stringify(path.join(distRoot, 'bot', 'telemetry', 'from-config.js'))});
     const config = loadConfig(process.env);
     const telemetry = telemetryFromConfig(config);
