@@ -6,8 +6,8 @@ import { launchChromium, type ChromiumHandle, type LoopbackContext } from '../..
 import { startPlayground, type PlaygroundHandle } from '../../scripts/playground';
 import { NDR_2010_5764 } from '../fixtures/browser/ndrs';
 import { repoRoot } from '../support/paths';
-import { isAlive, pngSize, requireChromium, screenshotDir } from './browser-support';
-import { PlaygroundChat, questionOf, submitActions, type BotMessage, type CardJsonLike } from './playground-chat';
+import { isAlive, pngSize, requireChromium, screenshotDir } from '../support/browser/browser-support';
+import { PlaygroundChat, questionOf, submitActions, type BotMessage, type CardJsonLike } from '../support/browser/playground-chat';
 
 // The conversation in a real client at Teams' chat width: answers typed in words, a nonsense answer asked
 // again and then offered as buttons, a text answer refused, help as a card with the open question sent

@@ -6,8 +6,8 @@ import { launchChromium, type ChromiumHandle, type LoopbackContext } from '../..
 import { startPlayground, type PlaygroundHandle } from '../../scripts/playground';
 import { NDR_2010_5764 } from '../fixtures/browser/ndrs';
 import { repoRoot } from '../support/paths';
-import { isAlive, requireChromium } from './browser-support';
-import { MESSAGE_BOX, PlaygroundChat, questionOf, verdictOf, type VerdictSummary } from './playground-chat';
+import { isAlive, requireChromium } from '../support/browser/browser-support';
+import { MESSAGE_BOX, PlaygroundChat, questionOf, verdictOf, type VerdictSummary } from '../support/browser/playground-chat';
 
 // A real clipboard paste in the Agents Playground: the text is written to the browser's clipboard
 // (clipboard permissions granted), Ctrl+V is pressed in the Lexical editor, Enter sends it. The

@@ -6,8 +6,8 @@ import { launchChromium, type ChromiumHandle, type LoopbackContext } from '../..
 import { startPlayground, type PlaygroundHandle } from '../../scripts/playground';
 import { LASTERROR_ATTR35, LEGACY_FOPE_SMART_HOST, NDR_2010_5764 } from '../fixtures/browser/ndrs';
 import { repoRoot } from '../support/paths';
-import { isAlive, pngSize, requireChromium, screenshotDir } from './browser-support';
-import { PlaygroundChat, monospaceRuns, verdictOf, type VerdictSummary } from './playground-chat';
+import { isAlive, pngSize, requireChromium, screenshotDir } from '../support/browser/browser-support';
+import { PlaygroundChat, monospaceRuns, verdictOf, type VerdictSummary } from '../support/browser/playground-chat';
 
 // End to end in a real client: the built bot (anonymous mode) behind the Microsoft 365 Agents Playground,
 // driven in headless Chromium. A report is pasted, the card prompts are answered by clicking and typing,
