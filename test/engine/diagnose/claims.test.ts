@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict';
 import { buildFacts, diagnose, type CauseId, type Facts, type Status, type Verdict } from '../../../engine/index';
 import { certificate, facts, inboundConnector, ndr, sendConnector } from '../../support/facts-builders';
+import { pasteFixture } from '../../support/paste-fixture';
 
 // Never over-claim: what partial pastes, answers and guesses may and may not prove.
 
 const status = (v: Verdict, id: CauseId): Status | undefined => v.causes.find((c) => c.id === id)?.status;
 
-const NDR_5764 = [
-  'Diagnostic information for administrators:',
-  'Generating server: EX01.contoso.com',
-  'someone@fabrikam.com',
-  'contoso-com.mail.protection.outlook.com',
-  "Remote Server returned '550 5.7.64 TenantAttribution; Relay Access Denied [AM5EUR02FT025.eop-EUR02.prod.protection.outlook.com]'",
-].join('\n');
+const NDR_5764 = pasteFixture('diagnostic-excerpt-5764');
 
 describe('diagnose: claims stay within the evidence', () => {
   it('a Send connector paste without routing properties says nothing about routing', () => {
@@ -70,13 +65,7 @@ describe('diagnose: claims stay within the evidence', () => {
   });
 
   it('5.7.54 returned by another organization\'s server is other-relay-denied, nothing confirmed', () => {
-    const text = [
-      'Diagnostic information for administrators:',
-      'Generating server: EX01.contoso.local',
-      'someone@partner.example',
-      'mail.partner.example',
-      "Remote Server returned '550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain'",
-    ].join('\n');
+    const text = pasteFixture('diagnostic-excerpt-5754-partner');
     const v = diagnose(buildFacts([text]));
     assert.equal(v.family, 'other-relay-denied');
     assert.ok(!v.causes.some((c) => c.status === 'confirmed'));
