@@ -5,7 +5,7 @@ import { startBotProcess, type BotProcess } from '../test/support/bot-process';
 import { ConnectorStub, type ConnectorCall } from '../test/support/connector-stub';
 import { answerFor, questionOf, verdictOf, type QuestionCardInfo } from '../test/support/dialog-walk';
 import { CASE2_ANSWERS, WireUser } from '../test/support/wire-user';
-import { NDR_5764_EX2013 } from '../test/fixtures/dialogs/ndrs';
+import { EXAMPLE_NDR } from '../dialogs/example-ndr';
 import { ALREADY_ANSWERED } from '../dialogs/card-prompt';
 import { quantile } from './stats';
 
@@ -206,7 +206,7 @@ export async function benchSoak(conversations: number, concurrency: number, log:
   await pool(Array.from({ length: conversations }), concurrency, async (_x, index) => {
     const user = new WireUser(stub);
     // What the user sent, oldest first: the paste, then one answer per question card seen.
-    const sent: Array<Record<string, unknown>> = [{ text: NDR_5764_EX2013 }];
+    const sent: Array<Record<string, unknown>> = [{ text: EXAMPLE_NDR }];
     const seenNonces = new Set<string>();
     let attempts = 0;
     const deadline = Date.now() + 180_000;

@@ -9,8 +9,10 @@ import { silentLogger } from '../../bot/logger';
 import { ConnectorStub } from '../support/connector-stub';
 import { verdictOf } from '../support/dialog-walk';
 import { closeServer, listenOnLoopback } from '../support/running-bot';
-import { NDR_2010_5764 } from '../fixtures/browser/ndrs';
+import { pasteFixture } from '../support/paste-fixture';
 import { repoRoot } from '../support/paths';
+
+const NDR_2010_5764 = pasteFixture('exchange2010-5764-display-name');
 
 // Teams sends a multi-line message as `text` and as a `text/html` attachment (<p>, <br>, &nbsp;); the bot
 // reads the HTML first. Over HTTP to the real server; the Bot Connector is a FAKE (Teams cannot run here).

@@ -7,7 +7,7 @@ import { createLogger, describeError, scrubMessage, type LogFields } from '../..
 import type { DiagnosisEngine } from '../../dialogs/engine-port';
 import { ConnectorStub } from '../support/connector-stub';
 import { walkEngine } from '../support/dialog-walk';
-import { NDR_5764_EX2013 } from '../fixtures/dialogs/ndrs';
+import { EXAMPLE_NDR } from '../../dialogs/example-ndr';
 import { closeServer, listenOnLoopback } from '../support/running-bot';
 
 // Structured logs: JSON lines with levels, ids, sizes and durations; never what admins paste, never
@@ -46,7 +46,7 @@ describe('bot logging: pino lines', () => {
 
   it('redacts keys that carry content or secrets, even when a caller passes them', () => {
     const { logger, lines } = capture();
-    logger.info('oops', { authorization: SECRETS[3], text: NDR_5764_EX2013, value: SECRETS[0], password: 'pw', textChars: 12 } as LogFields);
+    logger.info('oops', { authorization: SECRETS[3], text: EXAMPLE_NDR, value: SECRETS[0], password: 'pw', textChars: 12 } as LogFields);
     const line = lines.join('');
     for (const s of [SECRETS[3], SECRETS[0], '5.7.64', '"pw"']) assert.ok(!line.includes(s), s);
     assert.match(line, /"textChars":12/);
@@ -105,7 +105,7 @@ describe('bot logging: what one request leaves in the log', () => {
   });
 
   it('a served request: ids, status, size and duration; no pasted text, no header', async () => {
-    const body = activity({ text: `${NDR_5764_EX2013}\nTenant: ${SECRETS[0]} IP ${SECRETS[1]} cert ${SECRETS[2]}` });
+    const body = activity({ text: `${EXAMPLE_NDR}\nTenant: ${SECRETS[0]} IP ${SECRETS[1]} cert ${SECRETS[2]}` });
     assert.equal(await post(JSON.stringify(body)), 200);
     const line = records().find((r) => r.msg === 'request' && r.activityId === body.id);
     assert.ok(line, 'a request line with the activity id');

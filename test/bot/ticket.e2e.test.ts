@@ -6,7 +6,7 @@ import { useWalkBot } from '../support/walk-bot';
 import { ConnectorStub, type ConnectorCall } from '../support/connector-stub';
 import { verdictIdOf } from '../support/dialog-walk';
 import { cardProblems } from '../support/adaptive-card-validator';
-import { NDR_5764_EX2013 } from '../fixtures/dialogs/ndrs';
+import { EXAMPLE_NDR } from '../../dialogs/example-ndr';
 
 // "Copy for a ticket" end to end: the real server and CloudAdapter, a FAKE Bot Connector (Teams mock).
 
@@ -38,7 +38,7 @@ describe('bot end-to-end: the verdict as a ticket (Teams mock connector)', () =>
   let ticketData: Record<string, unknown> = {};
 
   it('the verdict card offers "Copy for a ticket" with a redaction toggle (valid at 1.5)', async () => {
-    await send({ text: NDR_5764_EX2013 });
+    await send({ text: EXAMPLE_NDR });
     const replies = await send({ text: 'show fix' });
     const card = replies.flatMap((c) => (c.activity.attachments ?? []) as Array<{ contentType: string; content: { actions?: ShowCard[] } }>)
       .filter((a) => a.contentType === ADAPTIVE_CARD_CONTENT_TYPE).map((a) => a.content).find((c) => verdictIdOf({ attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: c }] } as never));

@@ -16,7 +16,7 @@ import { answerFor, cardOf, elementIdsOf, questionOf, verdictIdOf, walkEngine, t
 import { cardProblems, walk } from '../support/adaptive-card-validator';
 import { closeServer, listenOnLoopback } from '../support/running-bot';
 import { CASE2_ANSWERS } from '../support/wire-user';
-import { NDR_5764_EX2013 } from '../fixtures/dialogs/ndrs';
+import { EXAMPLE_NDR } from '../../dialogs/example-ndr';
 
 // Universal Actions end to end: card buttons arrive as `adaptiveCard/action` invokes (Action.Execute) at the
 // real restify server and CloudAdapter; the invoke response carries the clicked card's new state. The Bot
@@ -82,7 +82,7 @@ describe('bot end-to-end: Universal Actions (adaptiveCard/action, Teams mock con
 
   it('answering by Action.Execute returns the answered card, updates it for everyone and advances the walk; the old card then says it was answered and does nothing', async () => {
     const chat = conversation();
-    const first = question((await chat.say(NDR_5764_EX2013)).calls);
+    const first = question((await chat.say(EXAMPLE_NDR)).calls);
     assert.ok(first, 'a question card');
     const answer = answerFor(first, CASE2_ANSWERS);
     const clicked = await chat.execute('answer', answerData(first, answer), first.activityId);
@@ -107,15 +107,15 @@ describe('bot end-to-end: Universal Actions (adaptiveCard/action, Teams mock con
 
   it('a cancelled card and a card superseded by a new report each explain their state, and do not act', async () => {
     const chat = conversation();
-    const cancelled = question((await chat.say(NDR_5764_EX2013)).calls)!;
+    const cancelled = question((await chat.say(EXAMPLE_NDR)).calls)!;
     const said = await chat.say('cancel');
     assert.ok(puts(said.calls).some((c) => c.activityId === cancelled.activityId && elementIdsOf(c.activity as never).includes(closedStatusId('cancel'))));
     const late = await chat.execute('answer', answerData(cancelled, answerFor(cancelled, CASE2_ANSWERS)), cancelled.activityId);
     assert.deepEqual(ids(responseCard(late.body)), [staleStatusId('cancel')]);
     assert.deepEqual(late.calls, []);
 
-    const old = question((await chat.say(NDR_5764_EX2013)).calls)!;
-    const fresh = question((await chat.say(NDR_5764_EX2013)).calls)!;
+    const old = question((await chat.say(EXAMPLE_NDR)).calls)!;
+    const fresh = question((await chat.say(EXAMPLE_NDR)).calls)!;
     assert.notEqual(fresh.nonce, old.nonce);
     const superseded = await chat.execute('answer', answerData(old, answerFor(old, CASE2_ANSWERS)), old.activityId);
     assert.deepEqual(ids(responseCard(superseded.body)), [staleStatusId('new-case')]);
@@ -130,7 +130,7 @@ describe('bot end-to-end: Universal Actions (adaptiveCard/action, Teams mock con
 
   it('the verdict card\'s plain text, ticket and start over work by Action.Execute, each with a non-empty response', async () => {
     const chat = conversation();
-    let { calls } = await chat.say(NDR_5764_EX2013);
+    let { calls } = await chat.say(EXAMPLE_NDR);
     for (let turn = 0; turn < 25 && !verdictCall(calls); turn += 1) {
       const q = question(calls);
       assert.ok(q, `turn ${turn}: a question or the verdict`);
@@ -165,7 +165,7 @@ describe('bot end-to-end: Universal Actions (adaptiveCard/action, Teams mock con
 
   it('in a group chat the question card carries a refresh for the asker; the refresh reads the card\'s state and never answers', async () => {
     const chat = conversation('groupChat');
-    const q = question((await chat.say(NDR_5764_EX2013)).calls);
+    const q = question((await chat.say(EXAMPLE_NDR)).calls);
     assert.ok(q, 'a question card in the group chat');
     const sent = posts(stub.calls.filter((c) => c.conversationId === chat.id)).map((c) => cardOf(c.activity as never) as Card | undefined).find((c) => c?.refresh);
     assert.ok(sent, 'the question card has a refresh');
@@ -197,7 +197,7 @@ describe('bot end-to-end: Universal Actions (adaptiveCard/action, Teams mock con
 
   it('a redelivered click gets a message response and runs nothing twice', async () => {
     const chat = conversation();
-    const q = question((await chat.say(NDR_5764_EX2013)).calls)!;
+    const q = question((await chat.say(EXAMPLE_NDR)).calls)!;
     const id = `act-${randomUUID()}`;
     const once = await chat.execute('answer', answerData(q, answerFor(q, CASE2_ANSWERS)), q.activityId, 'manual', { id });
     responseCard(once.body);

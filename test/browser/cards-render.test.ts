@@ -11,7 +11,7 @@ import { startCardPageServer, type CardPageServer, type RenderReport } from '../
 import { launchChromium, type ChromiumHandle } from '../../scripts/chromium';
 import { HOSTILE, worstCaseVerdict } from '../fixtures/cards/verdicts';
 import { repoRoot } from '../support/paths';
-import { isAlive, pngSize, requireChromium, screenshotDir } from './browser-support';
+import { isAlive, pngSize, requireChromium, screenshotDir } from '../support/browser/browser-support';
 
 // Every card template rendered by the real `adaptivecards` renderer in Chromium with a Teams-like host
 // config, worst case first: nothing overflows the column, no user text turns into a link or an image,

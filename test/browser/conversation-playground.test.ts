@@ -4,10 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { launchChromium, type ChromiumHandle, type LoopbackContext } from '../../scripts/chromium';
 import { startPlayground, type PlaygroundHandle } from '../../scripts/playground';
-import { NDR_2010_5764 } from '../fixtures/browser/ndrs';
+import { pasteFixture } from '../support/paste-fixture';
 import { repoRoot } from '../support/paths';
-import { isAlive, pngSize, requireChromium, screenshotDir } from './browser-support';
-import { PlaygroundChat, questionOf, submitActions, type BotMessage, type CardJsonLike } from './playground-chat';
+import { isAlive, pngSize, requireChromium, screenshotDir } from '../support/browser/browser-support';
+import { PlaygroundChat, questionOf, submitActions, type BotMessage, type CardJsonLike } from '../support/browser/playground-chat';
+
+const NDR_2010_5764 = pasteFixture('exchange2010-5764-display-name');
 
 // The conversation in a real client at Teams' chat width: answers typed in words, a nonsense answer asked
 // again and then offered as buttons, a text answer refused, help as a card with the open question sent

@@ -4,10 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { launchChromium, type ChromiumHandle, type LoopbackContext } from '../../scripts/chromium';
 import { startPlayground, type PlaygroundHandle } from '../../scripts/playground';
-import { NDR_2010_5764 } from '../fixtures/browser/ndrs';
+import { pasteFixture } from '../support/paste-fixture';
 import { repoRoot } from '../support/paths';
-import { isAlive, requireChromium } from './browser-support';
-import { MESSAGE_BOX, PlaygroundChat, questionOf, verdictOf, type VerdictSummary } from './playground-chat';
+import { isAlive, requireChromium } from '../support/browser/browser-support';
+import { MESSAGE_BOX, PlaygroundChat, questionOf, verdictOf, type VerdictSummary } from '../support/browser/playground-chat';
+
+const NDR_2010_5764 = pasteFixture('exchange2010-5764-display-name');
 
 // A real clipboard paste in the Agents Playground: the text is written to the browser's clipboard
 // (clipboard permissions granted), Ctrl+V is pressed in the Lexical editor, Enter sends it. The

@@ -8,9 +8,11 @@ import { startPlayground, type PlaygroundHandle } from '../../scripts/playground
 import { FILE_DOWNLOAD_INFO } from '../../bot/files/file-attachments';
 import { FileServer } from '../support/file-server';
 import { repoRoot } from '../support/paths';
-import { isAlive, pngSize, requireChromium, screenshotDir } from './browser-support';
-import { NDR_2010_5764 } from '../fixtures/browser/ndrs';
-import { CARD, PlaygroundChat, verdictOf } from './playground-chat';
+import { isAlive, pngSize, requireChromium, screenshotDir } from '../support/browser/browser-support';
+import { pasteFixture } from '../support/paste-fixture';
+import { CARD, PlaygroundChat, verdictOf } from '../support/browser/playground-chat';
+
+const NDR_2010_5764 = pasteFixture('exchange2010-5764-display-name');
 
 // A file sent in the 1:1 chat, driven through the Agents Playground's own "Mock an Activity" →
 // "Custom activity" editor (the way the Playground lets a user send any activity): the template it

@@ -4,10 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { launchChromium, type ChromiumHandle, type LoopbackContext } from '../../scripts/chromium';
 import { startPlayground, type PlaygroundHandle } from '../../scripts/playground';
-import { LASTERROR_ATTR35, LEGACY_FOPE_SMART_HOST, NDR_2010_5764 } from '../fixtures/browser/ndrs';
+import { pasteFixture } from '../support/paste-fixture';
 import { repoRoot } from '../support/paths';
-import { isAlive, pngSize, requireChromium, screenshotDir } from './browser-support';
-import { PlaygroundChat, monospaceRuns, verdictOf, type VerdictSummary } from './playground-chat';
+import { isAlive, pngSize, requireChromium, screenshotDir } from '../support/browser/browser-support';
+import { PlaygroundChat, monospaceRuns, verdictOf, type VerdictSummary } from '../support/browser/playground-chat';
+
+const LASTERROR_ATTR35 = pasteFixture('queue-lasterror-attr35');
+/** A FOPE-era smart host (§3.6 and §5, [tc:dnsbest]): unsupported since the move to EOP. */
+const LEGACY_FOPE_SMART_HOST = 'mail.global.frontbridge.com';
+const NDR_2010_5764 = pasteFixture('exchange2010-5764-display-name');
 
 // End to end in a real client: the built bot (anonymous mode) behind the Microsoft 365 Agents Playground,
 // driven in headless Chromium. A report is pasted, the card prompts are answered by clicking and typing,

@@ -8,7 +8,7 @@ import { buildBundle, productionPackages, type BundleResult, type LockFile } fro
 import { ConnectorStub } from '../support/connector-stub';
 import { repoRoot } from '../support/paths';
 import { CASE2_ANSWERS, walkOverWire, WireUser } from '../support/wire-user';
-import { NDR_5764_EX2013 } from '../fixtures/dialogs/ndrs';
+import { EXAMPLE_NDR } from '../../dialogs/example-ndr';
 
 // `npm run bundle`'s zip, unpacked into an empty folder and started the way App Service starts it (the
 // package.json start command), with nothing but the zip's own node_modules. Teams' Bot Connector is a
@@ -130,7 +130,7 @@ describe('deployment bundle: npm run bundle, unpacked and started on its own', f
     assert.equal(health.status, 200);
     assert.deepEqual(await health.json(), { status: 'ok' });
 
-    const walk = await walkOverWire(new WireUser(stub), NDR_5764_EX2013, { base: () => url, answers: CASE2_ANSWERS });
+    const walk = await walkOverWire(new WireUser(stub), EXAMPLE_NDR, { base: () => url, answers: CASE2_ANSWERS });
     assert.equal(walk.verdict?.family, 'eop-relay-denied');
     assert.ok(walk.verdict?.causes.includes('inbound-connector.certificate-mismatch'), `causes: ${walk.verdict?.causes.join(', ')}`);
 

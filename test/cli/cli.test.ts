@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CAUSE_IDS } from '../../engine/vocabulary';
+import { pasteFixture } from '../support/paste-fixture';
 import { distRoot, repoRoot } from '../support/paths';
 
 // The built command, run as a child process the way an admin runs it.
@@ -15,19 +16,7 @@ function run(args: string[], input?: string | Buffer) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-const NDR_5764 = [
-  'Delivery has failed to these recipients or groups:',
-  '',
-  'someone@fabrikam.example',
-  '',
-  'Diagnostic information for administrators:',
-  '',
-  'Generating server: EX01.contoso.local',
-  '',
-  'someone@fabrikam.example',
-  'contoso-com.mail.protection.outlook.com',
-  "Remote Server returned '550 5.7.64 TenantAttribution; Relay Access Denied [AM5EUR02FT025.eop-EUR02.prod.protection.outlook.com]'",
-].join('\n');
+const NDR_5764 = pasteFixture('exchange2013-5764-no-headers');
 
 describe('relay-doctor CLI', function () {
   this.timeout(120_000);

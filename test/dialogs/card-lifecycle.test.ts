@@ -6,8 +6,11 @@ import { CANCELLED, CARRYING_ON, STARTING_OVER } from '../../dialogs/root-dialog
 import {
   answerFor, ConversationHarness, elementIdsOf, engineLabel, isInteractive, questionOf, submitDataOf, verdictOf, walk, type QuestionCardInfo,
 } from '../support/dialog-walk';
-import { NDR_541_EX2010, NDR_5764_EX2013 } from '../fixtures/dialogs/ndrs';
+import { EXAMPLE_NDR } from '../../dialogs/example-ndr';
+import { pasteFixture } from '../support/paste-fixture';
 import { CASE1_ANSWERS, CASE2_ANSWERS } from '../fixtures/dialogs/answers';
+
+const NDR_541_EX2010 = pasteFixture('exchange2010-541');
 
 // What happens to question cards when the case around them ends without an answer, and what "help",
 // "show fix" and an old "Start over" do in the middle of a case.
@@ -23,7 +26,7 @@ function lastUpdateOf(h: ConversationHarness, activityId: string): Partial<Activ
 describe(`dialogs: cancelled and old cards (${engineLabel})`, () => {
   it('cancel closes the open card and its buttons card, which say "cancelled" and can no longer be clicked', async () => {
     const h = new ConversationHarness();
-    const q = questionCard(await h.send(NDR_5764_EX2013))!;
+    const q = questionCard(await h.send(EXAMPLE_NDR))!;
     await h.send('banana');
     const retry = (await h.send('banana')).find((a) => elementIdsOf(a).includes('retry-question'))!;
     assert.deepEqual((await h.send('cancel')).map((a) => a.text), [CANCELLED]);
@@ -45,7 +48,7 @@ describe(`dialogs: cancelled and old cards (${engineLabel})`, () => {
   ] as const) {
     it(`${how} closes the open card with its reason`, async () => {
       const h = new ConversationHarness();
-      const q = questionCard(await h.send(NDR_5764_EX2013))!;
+      const q = questionCard(await h.send(EXAMPLE_NDR))!;
       await h.send(send as Partial<Activity> | string);
       const updated = lastUpdateOf(h, q.activityId);
       assert.ok(updated && elementIdsOf(updated).includes(reason), `closed as ${reason}`);
@@ -55,7 +58,7 @@ describe(`dialogs: cancelled and old cards (${engineLabel})`, () => {
 
   it('an old verdict\'s "Start over" in the middle of a new case asks first; "keep going" keeps the case and asks the open question again', async () => {
     const h = new ConversationHarness();
-    const first = await walk(h, await h.send(NDR_5764_EX2013), CASE2_ANSWERS, 'card');
+    const first = await walk(h, await h.send(EXAMPLE_NDR), CASE2_ANSWERS, 'card');
     const oldRestart = first.replies.flatMap(submitDataOf).find((d) => d.verb === 'restart');
     assert.ok(oldRestart, 'the verdict card has "Start over"');
     const open = questionCard(await h.send(NDR_541_EX2010))!;
@@ -79,14 +82,14 @@ describe(`dialogs: cancelled and old cards (${engineLabel})`, () => {
 
   it('"Start over" from the current verdict with nothing in progress starts over at once', async () => {
     const h = new ConversationHarness();
-    const result = await walk(h, await h.send(NDR_5764_EX2013), CASE2_ANSWERS, 'card');
+    const result = await walk(h, await h.send(EXAMPLE_NDR), CASE2_ANSWERS, 'card');
     const restart = result.replies.flatMap(submitDataOf).find((d) => d.verb === 'restart')!;
     assert.deepEqual((await h.send({ type: 'message', value: restart })).map((a) => a.text), [STARTING_OVER]);
   });
 
   it('after a reload, "show fix" and "help" send the open question again (never "still above")', async () => {
     const h = new ConversationHarness();
-    const q = questionCard(await h.send(NDR_5764_EX2013))!;
+    const q = questionCard(await h.send(EXAMPLE_NDR))!;
     const fix = await h.send('show fix');
     assert.ok(fix.map(verdictOf).find(Boolean), 'the fix so far');
     const again = questionCard(fix);

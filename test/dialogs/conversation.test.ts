@@ -14,8 +14,12 @@ import { repoRoot } from '../support/paths';
 import {
   answerFor, cardOf, ConversationHarness, elementIdsOf, engineLabel, isInteractive, questionOf, verdictIdOf, verdictOf, walk, walkEngine, type QuestionCardInfo,
 } from '../support/dialog-walk';
-import { NDR_541_EX2010, NDR_5764_EX2013, SEND_CONNECTOR_DNS, UNRELATED_PASTE } from '../fixtures/dialogs/ndrs';
+import { pasteFixture } from '../support/paste-fixture';
 import { CASE1_ANSWERS, CASE2_ANSWERS } from '../fixtures/dialogs/answers';
+
+const NDR_541_EX2010 = pasteFixture('exchange2010-541');
+const SEND_CONNECTOR_DNS = pasteFixture('send-connector-dns');
+const UNRELATED_PASTE = pasteFixture('unrelated-log');
 
 // The conversation over DialogTestClient('msteams'), driven by whatever questions the engine asks.
 // Teams itself is not involved (the test adapter stands in for the channel).
@@ -33,7 +37,7 @@ function questionsIn(replies: Array<Partial<import('botbuilder').Activity>>): Qu
 
 const WALKS = [
   { name: 'Case 1 (Send connector routes by DNS)', ndr: NDR_541_EX2010, answers: CASE1_ANSWERS, caseAsked: 'case1.', cause: 'send-connector.no-smart-host' },
-  { name: 'Case 2 (inbound connector certificate name)', ndr: NDR_5764_EX2013, answers: CASE2_ANSWERS, caseAsked: 'case2.', cause: 'inbound-connector.certificate-mismatch' },
+  { name: 'Case 2 (inbound connector certificate name)', ndr: EXAMPLE_NDR, answers: CASE2_ANSWERS, caseAsked: 'case2.', cause: 'inbound-connector.certificate-mismatch' },
 ] as const;
 
 describe(`dialogs: full walks (${engineLabel})`, () => {
@@ -77,7 +81,7 @@ describe(`dialogs: interruptions and odd input (${engineLabel})`, () => {
 
   it('a click on a stale card gets "already answered" and runs nothing twice', async () => {
     const h = new ConversationHarness();
-    const first = await h.send(NDR_5764_EX2013);
+    const first = await h.send(EXAMPLE_NDR);
     const q1 = questionsIn(first)[0];
     const second = await h.submit(q1, answerFor(q1, CASE2_ANSWERS));
     const q2 = questionsIn(second)[0];
@@ -95,7 +99,7 @@ describe(`dialogs: interruptions and odd input (${engineLabel})`, () => {
 
   it('help mid-way answers with the help card and asks the open question again below', async () => {
     const h = new ConversationHarness();
-    const q = questionsIn(await h.send(NDR_5764_EX2013))[0];
+    const q = questionsIn(await h.send(EXAMPLE_NDR))[0];
     const help = await h.send('help');
     assert.ok(elementIdsOf(help[0]).includes('help-card'), 'the help card comes first');
     const again = questionsIn(help);
@@ -109,7 +113,7 @@ describe(`dialogs: interruptions and odd input (${engineLabel})`, () => {
 
   it('cancel mid-way stops the questions; the card says cancelled and a late click is not "already answered"', async () => {
     const h = new ConversationHarness();
-    const q = questionsIn(await h.send(NDR_5764_EX2013))[0];
+    const q = questionsIn(await h.send(EXAMPLE_NDR))[0];
     const cancel = await h.send('cancel');
     assert.deepEqual(cancel.map((a) => a.text), [CANCELLED]);
     assert.equal(h.updates.length, 1);
@@ -124,7 +128,7 @@ describe(`dialogs: interruptions and odd input (${engineLabel})`, () => {
 
   it('restart from a verdict card action while a question is open starts over: nothing was kept', async () => {
     const h = new ConversationHarness();
-    const result = await walk(h, await h.send(NDR_5764_EX2013), CASE2_ANSWERS, 'card');
+    const result = await walk(h, await h.send(EXAMPLE_NDR), CASE2_ANSWERS, 'card');
     assert.ok(result.verdict);
     const open = questionsIn(await h.send(NDR_541_EX2010))[0];
     assert.ok(open, 'a question of the second case is open');
@@ -141,13 +145,13 @@ describe(`dialogs: interruptions and odd input (${engineLabel})`, () => {
     assert.deepEqual(session?.fragments, []);
     assert.equal(session?.verdicts, undefined, 'no verdicts kept');
     assert.equal(session?.asked, undefined, 'no ask counts kept');
-    const again = await h.send(NDR_5764_EX2013);
+    const again = await h.send(EXAMPLE_NDR);
     assert.equal(questionsIn(again)[0]?.questionId, questionsIn(result.replies)[0]?.questionId, 'the same first question again');
   });
 
   it('"show fix" mid-way sends the verdict so far without closing the question', async () => {
     const h = new ConversationHarness();
-    const q = questionsIn(await h.send(NDR_5764_EX2013))[0];
+    const q = questionsIn(await h.send(EXAMPLE_NDR))[0];
     const fix = await h.send('show fix so far');
     const verdict = fix.map(verdictOf).find(Boolean);
     assert.ok(verdict, 'a verdict card');
@@ -158,7 +162,7 @@ describe(`dialogs: interruptions and odd input (${engineLabel})`, () => {
 
   it('"show as plain text" sends the verdict with code fences', async () => {
     const h = new ConversationHarness();
-    const result = await walk(h, await h.send(NDR_5764_EX2013), CASE2_ANSWERS, 'card');
+    const result = await walk(h, await h.send(EXAMPLE_NDR), CASE2_ANSWERS, 'card');
     const text = await h.send({ type: 'message', value: { verb: 'plain-text', family: result.verdict!.family, causes: result.verdict!.causes } });
     assert.ok(text.length >= 1);
     assert.ok(text.every((a) => !a.attachments?.length));
@@ -183,7 +187,7 @@ describe(`dialogs: interruptions and odd input (${engineLabel})`, () => {
 
   it('a report sent in two parts is collected until "done"', async () => {
     const h = new ConversationHarness();
-    const lines = NDR_5764_EX2013.split('\n');
+    const lines = EXAMPLE_NDR.split('\n');
     const part1 = await h.send(lines.slice(0, 6).join('\n'));
     assert.equal(part1[0].text, partReply(1));
     const part2 = await h.send(lines.slice(6).join('\n'));
@@ -192,7 +196,7 @@ describe(`dialogs: interruptions and odd input (${engineLabel})`, () => {
     assert.equal(part2[0].text, partReply(2));
     const done = await h.send('done');
     assert.equal(questionsIn(done).length, 1, 'after "done" the first question arrives');
-    const whole = questionsIn(await new ConversationHarness().send(NDR_5764_EX2013))[0];
+    const whole = questionsIn(await new ConversationHarness().send(EXAMPLE_NDR))[0];
     assert.equal(questionsIn(done)[0].questionId, whole.questionId, 'the same first question as for the whole report');
   });
 
@@ -225,11 +229,11 @@ describe(`dialogs: interruptions and odd input (${engineLabel})`, () => {
       seen.push(facts.ndrs.length);
       return [];
     });
-    const result = await walk(h, await h.send(NDR_5764_EX2013), CASE2_ANSWERS, 'card');
+    const result = await walk(h, await h.send(EXAMPLE_NDR), CASE2_ANSWERS, 'card');
     assert.ok(result.verdict);
     assert.deepEqual(seen, [1], 'called once, with the NDR facts');
     const failing = new ConversationHarness(walkEngine, async () => { throw new Error('resolver down'); });
-    const first = await failing.send(NDR_5764_EX2013);
+    const first = await failing.send(EXAMPLE_NDR);
     assert.equal(questionsIn(first).length, 1, 'the diagnosis goes on without live facts');
     assert.equal(first[0]?.type, 'typing', 'a typing indicator comes before the checks');
   });
@@ -254,7 +258,7 @@ const ACCEPTED_DOMAINS = readFileSync(path.join(repoRoot, 'test/fixtures/powersh
 describe(`dialogs: open questions are not fed what is not an answer (${engineLabel})`, () => {
   it('a new complete NDR pasted at an open question starts a new case, not an answer', async () => {
     const h = new ConversationHarness();
-    const old = questionsIn(await h.send(NDR_5764_EX2013))[0];
+    const old = questionsIn(await h.send(EXAMPLE_NDR))[0];
     assert.ok(old);
     const replies = await h.send(NDR_541_EX2010);
     const fresh = questionsIn(await new ConversationHarness().send(NDR_541_EX2010))[0];
@@ -275,7 +279,7 @@ describe(`dialogs: open questions are not fed what is not an answer (${engineLab
     const part = { ...whole, facts: { ...whole.facts, ndrs: (whole.facts.ndrs ?? []).map((n) => ({ ...n, enhancedStatus: undefined, replyCode: undefined, diagnostic: undefined })) } };
     const engine: DiagnosisEngine = { ...walkEngine, recognize: (input) => (input === PART ? part : walkEngine.recognize(input)) };
     const h = new ConversationHarness(engine);
-    const q = questionsIn(await h.send(NDR_5764_EX2013))[0];
+    const q = questionsIn(await h.send(EXAMPLE_NDR))[0];
     assert.ok(q);
     await h.send(PART);
     const facts = h.savedSession().session?.facts;
@@ -294,7 +298,7 @@ describe(`dialogs: open questions are not fed what is not an answer (${engineLab
 
   it('"done" while a question is open gets a hint and is not taken as the answer', async () => {
     const h = new ConversationHarness();
-    const q = questionsIn(await h.send(NDR_5764_EX2013))[0];
+    const q = questionsIn(await h.send(EXAMPLE_NDR))[0];
     for (const word of ['done', "that's all", 'Finished.']) {
       const replies = await h.send(word);
       assert.deepEqual(replies.map((a) => a.text), [DONE_WITH_OPEN_QUESTION]);
@@ -309,7 +313,7 @@ describe(`dialogs: open questions are not fed what is not an answer (${engineLab
 describe(`dialogs: ask limits hold across Case dialog runs (${engineLabel})`, () => {
   it(`pasting output that settles nothing 10 times asks no question more than ${MAX_ASKS_PER_QUESTION} times`, async () => {
     const h = new ConversationHarness();
-    const all = [...(await h.send(NDR_5764_EX2013))];
+    const all = [...(await h.send(EXAMPLE_NDR))];
     for (let i = 0; i < 10; i += 1) all.push(...(await h.send(ACCEPTED_DOMAINS)));
     const counts = new Map<string, number>();
     for (const q of questionsIn(all)) counts.set(q.questionId, (counts.get(q.questionId) ?? 0) + 1);
@@ -320,12 +324,12 @@ describe(`dialogs: ask limits hold across Case dialog runs (${engineLabel})`, ()
 
   it('a new NDR resets the ask counts', async () => {
     const h = new ConversationHarness();
-    const first = questionsIn(await h.send(NDR_5764_EX2013))[0];
+    const first = questionsIn(await h.send(EXAMPLE_NDR))[0];
     let verdict;
     for (let i = 0; i < 10 && !verdict; i += 1) verdict = (await h.send(ACCEPTED_DOMAINS)).map(verdictOf).find(Boolean);
     assert.ok(verdict, 'a verdict once the questions are used up');
     assert.equal(h.savedSession().session?.asked?.[first.questionId], MAX_ASKS_PER_QUESTION);
-    const again = await h.send(NDR_5764_EX2013);
+    const again = await h.send(EXAMPLE_NDR);
     assert.equal(questionsIn(again)[0]?.questionId, first.questionId, 'asked again in the new case');
   });
 });
@@ -343,7 +347,7 @@ describe(`dialogs: "show as plain text" renders the clicked verdict (${engineLab
 
   it('each verdict card names its own facts; an unknown id is no longer available', async () => {
     const h = new ConversationHarness();
-    const a = await verdictIdAfter(h, NDR_5764_EX2013, CASE2_ANSWERS);
+    const a = await verdictIdAfter(h, EXAMPLE_NDR, CASE2_ANSWERS);
     const b = await verdictIdAfter(h, NDR_541_EX2010, CASE1_ANSWERS);
     assert.ok(a && b && a !== b, 'each verdict card carries its own id');
     const textA = (await h.send(plainText(a))).map((x) => x.text).join('\n');
@@ -357,7 +361,7 @@ describe(`dialogs: "show as plain text" renders the clicked verdict (${engineLab
 
   it(`keeps the last ${MAX_KEPT_VERDICTS} verdicts and the session small`, async () => {
     const h = new ConversationHarness();
-    await walk(h, await h.send(NDR_5764_EX2013), CASE2_ANSWERS, 'card');
+    await walk(h, await h.send(EXAMPLE_NDR), CASE2_ANSWERS, 'card');
     const ids: string[] = [];
     for (let i = 0; i <= MAX_KEPT_VERDICTS; i += 1) {
       const id = (await h.send('show fix')).map(verdictIdOf).find(Boolean);

@@ -5,7 +5,10 @@ import { partNotKeptReply, partReply } from '../../dialogs/root-dialog';
 import { MAX_REPORT_CHARS, MAX_REPORT_PARTS, reportChars, SESSION_MAX_CHARS } from '../../dialogs/session';
 import { emptyFacts, mergeFacts, type LiveObservation } from '../../engine/facts';
 import { ConversationHarness, questionOf, verdictOf, walk } from '../support/dialog-walk';
-import { NDR_5764_EX2013, SEND_CONNECTOR_DNS } from '../fixtures/dialogs/ndrs';
+import { EXAMPLE_NDR } from '../../dialogs/example-ndr';
+import { pasteFixture } from '../support/paste-fixture';
+
+const SEND_CONNECTOR_DNS = pasteFixture('send-connector-dns');
 
 // Conversation state stays bounded whatever the user sends: report parts are capped in number and
 // characters (the user is told what was not kept), facts are deduplicated and held to a budget, and
@@ -89,7 +92,7 @@ describe('dialogs: state limits', function () {
       return [obs('mx', 'contoso.com'), obs('spf', 'contoso.com')];
     };
     const h = new ConversationHarness(realEngine, liveChecks);
-    await h.send(NDR_5764_EX2013);
+    await h.send(EXAMPLE_NDR);
     const sizes: number[] = [];
     for (let i = 0; i < 40; i += 1) {
       await h.send(SEND_CONNECTOR_DNS);
@@ -109,7 +112,7 @@ describe('dialogs: state limits', function () {
     const huge = SEND_CONNECTOR_DNS.replace(/^SmartHosts\s*:.*$/m, `SmartHosts                   : {${hosts}}`);
     assert.notEqual(huge, SEND_CONNECTOR_DNS, 'the fixture has a SmartHosts line');
     const h = new ConversationHarness();
-    await h.send(NDR_5764_EX2013);
+    await h.send(EXAMPLE_NDR);
     const replies = await h.send(huge);
     assert.ok(replies.some((r) => r.text === FACTS_TRIMMED), 'the user is told that not everything was kept');
     assert.ok(replies.some((r) => questionOf(r) || verdictOf(r)), 'a question or a verdict follows');
@@ -122,7 +125,7 @@ describe('dialogs: state limits', function () {
     const hosts = Array.from({ length: 1500 }, (_, i) => `relay${i}.contoso.example`).join(', ');
     const huge = SEND_CONNECTOR_DNS.replace(/^SmartHosts\s*:.*$/m, `SmartHosts                   : {${hosts}}`);
     const h = new ConversationHarness();
-    await h.send(NDR_5764_EX2013);
+    await h.send(EXAMPLE_NDR);
     const result = await walk(h, await h.send(huge), {}, 'card');
     assert.ok(result.verdict, 'a verdict arrives');
     await h.send('show fix');
@@ -135,7 +138,7 @@ describe('dialogs: state limits', function () {
   });
 
   it('boundFacts: small facts come back unchanged; any facts end within the budget, newest kept', () => {
-    const small = mergeFacts(emptyFacts(), realEngine.recognize(NDR_5764_EX2013).facts);
+    const small = mergeFacts(emptyFacts(), realEngine.recognize(EXAMPLE_NDR).facts);
     assert.equal(boundFacts(small).facts, small);
     assert.equal(boundFacts(small).trimmed, false);
 

@@ -10,7 +10,7 @@ import type { DiagnosisEngine } from '../../dialogs/engine-port';
 import {
   ConversationHarness, elementIdsOf, engineLabel, isInteractive, questionOf, submitDataOf, verdictOf, walk, walkEngine, type QuestionCardInfo,
 } from '../support/dialog-walk';
-import { NDR_5764_EX2013 } from '../fixtures/dialogs/ndrs';
+import { EXAMPLE_NDR } from '../../dialogs/example-ndr';
 import { CASE2_ANSWERS } from '../fixtures/dialogs/answers';
 
 // Answers typed in words: synonyms, short forms and option numbers reach the right choice; an answer that
@@ -88,7 +88,7 @@ function retryCard(replies: Array<Partial<Activity>>): Partial<Activity> | undef
 describe(`dialogs: a walk answered in typed words (${engineLabel})`, () => {
   it('synonyms and numbers answer; nonsense is asked again once, then buttons and a skip; nothing unusable is recorded', async () => {
     const h = new ConversationHarness();
-    const q1 = questionCard(await h.send(NDR_5764_EX2013));
+    const q1 = questionCard(await h.send(EXAMPLE_NDR));
     assert.equal(q1?.questionId, 'case2.inbound-connector');
 
     // A sentence with the words of the first choice.
@@ -145,7 +145,7 @@ describe(`dialogs: a walk answered in typed words (${engineLabel})`, () => {
 
   it('"skip" on the buttons card records "not sure" and the walk goes on', async () => {
     const h = new ConversationHarness();
-    const q = questionCard(await h.send(NDR_5764_EX2013))!;
+    const q = questionCard(await h.send(EXAMPLE_NDR))!;
     await h.send('banana');
     const retry = retryCard(await h.send('banana again'))!;
     const skip = submitDataOf(retry).find((d) => d.skip === true)!;
@@ -156,7 +156,7 @@ describe(`dialogs: a walk answered in typed words (${engineLabel})`, () => {
 
   it('typing "skip" at a text question records "not sure"', async () => {
     const h = new ConversationHarness();
-    let replies = await h.send(NDR_5764_EX2013);
+    let replies = await h.send(EXAMPLE_NDR);
     replies = await h.send('1');
     replies = await h.send('by certificate');
     assert.equal(questionCard(replies)?.questionId, 'case2.connector-certificate-name');
@@ -193,7 +193,7 @@ describe(`dialogs: text answers are checked by type (${engineLabel}, FAKE questi
     it(`${c.id} (${catalogueQuestion(c.id).answerType}): refused with a re-ask, then the valid value is recorded`, async () => {
       const q = catalogueQuestion(c.id);
       const h = new ConversationHarness(askingFirst(q));
-      assert.equal(questionCard(await h.send(NDR_5764_EX2013))?.questionId, c.id);
+      assert.equal(questionCard(await h.send(EXAMPLE_NDR))?.questionId, c.id);
       const [bad, problem, part] = c.bad[0];
       assert.deepEqual((await h.send(bad)).map((a) => a.text), [textReask(q, problem, part)]);
       assert.equal(h.savedSession().session?.facts.answers[c.id], undefined);

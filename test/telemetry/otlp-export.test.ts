@@ -5,7 +5,7 @@ import { startBotProcess, type BotProcess } from '../support/bot-process';
 import { ConnectorStub } from '../support/connector-stub';
 import { startDnsServer, type TestDnsServer } from '../support/dns-server';
 import { CASE2_ANSWERS, walkOverWire, WireUser, type WireWalk } from '../support/wire-user';
-import { NDR_5764_EX2013 } from '../fixtures/dialogs/ndrs';
+import { EXAMPLE_NDR } from '../../dialogs/example-ndr';
 
 // The bot as a real process with OTEL_EXPORTER_OTLP_ENDPOINT pointing at a real OTLP/HTTP receiver on
 // 127.0.0.1 (JSON encoding, OTLP's http/json). A Case 2 walk with live DNS checks against a local DNS
@@ -65,8 +65,8 @@ function attr(item: { attributes?: OtlpAttribute[] }, key: string): unknown {
 /** Everything the user pasted or that names them: addresses, domains, host names, IPs, names, ids. */
 function pastedValues(user: WireUser): string[] {
   const fromNdr = [
-    ...NDR_5764_EX2013.match(/[\w.+-]+@[\w.-]+/g) ?? [],
-    ...NDR_5764_EX2013.match(/\b[\w-]+(?:\.[\w-]+)+\b/g) ?? [],
+    ...EXAMPLE_NDR.match(/[\w.+-]+@[\w.-]+/g) ?? [],
+    ...EXAMPLE_NDR.match(/\b[\w-]+(?:\.[\w-]+)+\b/g) ?? [],
   ].filter((v) => !/^\d+\.\d+\.\d+$/.test(v)); // "5.7.64" is a status code, not a value of the user's
   return [...new Set([...fromNdr, 'contoso', 'fabrikam', '192.0.2.25', 'A. Admin', '29:admin', 'tenant-1', user.conversationId,
     ...Object.values(CASE2_ANSWERS).filter((v) => v.includes('.'))].map((v) => v.toLowerCase()))];
@@ -98,7 +98,7 @@ describe('telemetry: spans and metrics of a walk arrive at a local OTLP/HTTP rec
       OTEL_BSP_SCHEDULE_DELAY: '50',
     });
     user = new WireUser(stub);
-    walk = await walkOverWire(user, NDR_5764_EX2013, { base: () => bot!.url, answers: CASE2_ANSWERS });
+    walk = await walkOverWire(user, EXAMPLE_NDR, { base: () => bot!.url, answers: CASE2_ANSWERS });
     // SIGTERM flushes what is buffered before the process exits.
     await bot.kill('SIGTERM');
     bot = undefined;

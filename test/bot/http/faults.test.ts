@@ -8,7 +8,7 @@ import { ConnectorStub } from '../../support/connector-stub';
 import { walkEngine } from '../../support/dialog-walk';
 import { closeServer, listenOnLoopback } from '../../support/running-bot';
 import { CASE2_ANSWERS, WireUser } from '../../support/wire-user';
-import { NDR_5764_EX2013 } from '../../fixtures/dialogs/ndrs';
+import { EXAMPLE_NDR } from '../../../dialogs/example-ndr';
 
 // Issue 16 items 3a, 4, 7 and 10 at the HTTP level: the real server and CloudAdapter, with the Bot
 // Connector played by a FAKE stub that can hang, fail, or answer late.
@@ -39,7 +39,7 @@ describe('bot under connector faults (issue 16)', function () {
 
   /** Paste the NDR: the first question card arrives; returns it. */
   async function openQuestion(user: WireUser) {
-    const { status, replies } = await user.send(base, { text: NDR_5764_EX2013 });
+    const { status, replies } = await user.send(base, { text: EXAMPLE_NDR });
     assert.equal(status, 200);
     const question = WireUser.question(replies);
     assert.ok(question, 'the NDR opens a question');

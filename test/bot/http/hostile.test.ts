@@ -10,7 +10,7 @@ import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../../cards/card-json';
 import { ConnectorStub, type ConnectorCall } from '../../support/connector-stub';
 import { cardProblems, markdownRenderedTexts } from '../../support/adaptive-card-validator';
 import { walkEngine } from '../../support/dialog-walk';
-import { NDR_5764_EX2013 } from '../../fixtures/dialogs/ndrs';
+import { EXAMPLE_NDR } from '../../../dialogs/example-ndr';
 import { closeServer, listenOnLoopback } from '../../support/running-bot';
 
 // Hostile input along the whole path: HTTP → dialogs → engine → cards, on the real restify server
@@ -30,8 +30,8 @@ const hostileText = fc.array(fc.oneof(fc.constantFrom(...PAYLOADS), fc.string({ 
 /** Pasted text: sometimes a real NDR with hostile text in its diagnostic line, so it reaches verdict cards. */
 const pasted = fc.oneof(
   hostileText,
-  hostileText.map((h) => NDR_5764_EX2013.replace(/Relay Access Denied/, `Relay Access Denied ${h}`)),
-  hostileText.map((h) => `${NDR_5764_EX2013}\n${h}`),
+  hostileText.map((h) => EXAMPLE_NDR.replace(/Relay Access Denied/, `Relay Access Denied ${h}`)),
+  hostileText.map((h) => `${EXAMPLE_NDR}\n${h}`),
   fc.constantFrom('help', 'show fix', 'plain text', 'restart', 'done', 'contoso.com'),
 );
 
@@ -145,7 +145,7 @@ describe('bot hostile input: HTTP → dialogs → engine → cards', function ()
   it('hostile text inside an NDR reaches the verdict cards only as inert text', async () => {
     const conversation = `a:ndr-${randomUUID()}`;
     const start = stub.calls.length;
-    const ndr = NDR_5764_EX2013.replace(/Relay Access Denied/, 'Relay Access Denied [click](https://evil.test/x) <a href="https://evil.test">');
+    const ndr = EXAMPLE_NDR.replace(/Relay Access Denied/, 'Relay Access Denied [click](https://evil.test/x) <a href="https://evil.test">');
     assert.equal((await postText(JSON.stringify(activity({ text: ndr }, conversation)))).status, 200);
     assert.equal((await postText(JSON.stringify(activity({ text: 'show fix' }, conversation)))).status, 200);
     const calls = stub.calls.slice(start);

@@ -14,7 +14,7 @@ import { buildTooLongCard } from '../../../cards/too-long-card';
 import { ConnectorStub, type ConnectorCall } from '../../support/connector-stub';
 import { cardProblems } from '../../support/adaptive-card-validator';
 import { walkEngine } from '../../support/dialog-walk';
-import { NDR_5764_EX2013 } from '../../fixtures/dialogs/ndrs';
+import { EXAMPLE_NDR } from '../../../dialogs/example-ndr';
 import { closeServer, listenOnLoopback } from '../../support/running-bot';
 
 // Limits at the HTTP level on the real restify server (anonymous mode); replies land in a FAKE Bot
@@ -151,7 +151,7 @@ describe('bot limits: over HTTP', () => {
 
   it('a paste over the limit gets the trim card and runs no diagnosis', async () => {
     const start = stub.calls.length;
-    const long = `${NDR_5764_EX2013}\n${'Received: from host.contoso.local\n'.repeat(60)}`;
+    const long = `${EXAMPLE_NDR}\n${'Received: from host.contoso.local\n'.repeat(60)}`;
     assert.ok(long.length > 1500);
     assert.equal(await post(JSON.stringify(activity({ text: long }))), 200);
     const calls = since(start);

@@ -8,7 +8,7 @@ import { silentLogger } from '../../../bot/logger';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../../cards/card-json';
 import { ConnectorStub, type ConnectorCall } from '../../support/connector-stub';
 import { answerFor, elementIdsOf, questionOf, verdictIdOf, verdictOf, walkEngine, type QuestionCardInfo } from '../../support/dialog-walk';
-import { NDR_5764_EX2013 } from '../../fixtures/dialogs/ndrs';
+import { EXAMPLE_NDR } from '../../../dialogs/example-ndr';
 import { cardProblems } from '../../support/adaptive-card-validator';
 import { ALREADY_ANSWERED } from '../../../dialogs/card-prompt';
 import { CASE2_ANSWERS } from '../../fixtures/dialogs/answers';
@@ -104,7 +104,7 @@ describe('bot end-to-end: restify + CloudAdapter + fake Bot Connector (Teams moc
 
   it('a pasted 550 5.7.64 NDR leads through card submits to a verdict with fix steps', async () => {
     const start = stub.calls.length;
-    const first = await post(activity({ text: NDR_5764_EX2013 }));
+    const first = await post(activity({ text: EXAMPLE_NDR }));
     assert.equal(first.status, 200);
     let question = questionIn(since(start));
     assert.ok(question, 'a question card reached the connector');

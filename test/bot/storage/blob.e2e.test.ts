@@ -5,7 +5,7 @@ import { startAzurite, type Azurite } from '../../support/azurite';
 import { startBotProcess, type BotProcess } from '../../support/bot-process';
 import { ConnectorStub } from '../../support/connector-stub';
 import { CASE2_ANSWERS, walkOverWire, WireUser, type WireWalk } from '../../support/wire-user';
-import { NDR_5764_EX2013 } from '../../fixtures/dialogs/ndrs';
+import { EXAMPLE_NDR } from '../../../dialogs/example-ndr';
 
 // Several real bot processes (`node dist/bot/index.js`, STORAGE=blob) sharing one real Azurite Blob
 // service. Teams' Bot Connector is a FAKE (connector-stub.ts). Processes and Azurite are killed by PID.
@@ -52,7 +52,7 @@ describe('storage e2e: bot processes sharing Azure Blob Storage (Azurite)', func
     const bot = await startBot();
     const user = new WireUser(stub);
     let largest = 0;
-    reference = await walkOverWire(user, NDR_5764_EX2013, {
+    reference = await walkOverWire(user, EXAMPLE_NDR, {
       base: () => bot.url,
       answers: CASE2_ANSWERS,
       afterTurn: async () => { largest = Math.max(largest, await storedBytes(user)); },
@@ -68,7 +68,7 @@ describe('storage e2e: bot processes sharing Azure Blob Storage (Azurite)', func
   it('turns alternating between two processes reach the same verdict through the same questions', async () => {
     const [a, b] = [await startBot(), await startBot()];
     const user = new WireUser(stub);
-    const walk = await walkOverWire(user, NDR_5764_EX2013, { base: (turn) => (turn % 2 === 0 ? a.url : b.url), answers: CASE2_ANSWERS });
+    const walk = await walkOverWire(user, EXAMPLE_NDR, { base: (turn) => (turn % 2 === 0 ? a.url : b.url), answers: CASE2_ANSWERS });
     assert.deepEqual(walk.asked, reference.asked);
     assert.deepEqual(walk.verdict, reference.verdict);
   });
@@ -77,7 +77,7 @@ describe('storage e2e: bot processes sharing Azure Blob Storage (Azurite)', func
     let bot = await startBot();
     const user = new WireUser(stub);
     let killedAt = -1;
-    const walk = await walkOverWire(user, NDR_5764_EX2013, {
+    const walk = await walkOverWire(user, EXAMPLE_NDR, {
       base: () => bot.url,
       answers: CASE2_ANSWERS,
       beforeTurn: async (turn) => {

@@ -12,7 +12,7 @@ import { startAzurite, type Azurite } from '../../support/azurite';
 import { ConnectorStub } from '../../support/connector-stub';
 import { CASE2_ANSWERS, walkOverWire, WireUser, type WireWalk } from '../../support/wire-user';
 import { answerFor } from '../../support/dialog-walk';
-import { NDR_5764_EX2013 } from '../../fixtures/dialogs/ndrs';
+import { EXAMPLE_NDR } from '../../../dialogs/example-ndr';
 
 // Bot instances as real restify servers in this process (each with its own adapter, middleware and
 // storage client; they share nothing but the Azurite container), so a test can hold one instance's save
@@ -101,9 +101,9 @@ describe('storage: bot instances in one process sharing Azurite', function () {
   });
 
   it('Azurite stopped mid-conversation: "can\'t save right now", the server stays up, and the walk continues after it returns', async () => {
-    const reference: WireWalk = await walkOverWire(new WireUser(stub), NDR_5764_EX2013, { base: () => baseUrl, answers: CASE2_ANSWERS });
+    const reference: WireWalk = await walkOverWire(new WireUser(stub), EXAMPLE_NDR, { base: () => baseUrl, answers: CASE2_ANSWERS });
     const user = new WireUser(stub);
-    let { replies } = await user.send(baseUrl, { text: NDR_5764_EX2013 });
+    let { replies } = await user.send(baseUrl, { text: EXAMPLE_NDR });
     const asked: string[] = [];
     let duringOutage: string[][] = [];
     for (let turn = 1; turn < 25 && !WireUser.verdict(replies); turn += 1) {

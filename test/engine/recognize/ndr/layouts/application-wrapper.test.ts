@@ -1,5 +1,5 @@
 import { applicationWrapper } from '../../../../../engine/recognize/ndr/layouts/application-wrapper';
-import { describeLayout } from './layout-table';
+import { describeLayout } from '../../../../support/layout-table';
 
 describeLayout(applicationWrapper, [
   { file: 'transcript-wrappers.txt', yields: [

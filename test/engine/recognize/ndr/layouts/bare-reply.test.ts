@@ -1,5 +1,5 @@
 import { bareReply } from '../../../../../engine/recognize/ndr/layouts/bare-reply';
-import { describeLayout } from './layout-table';
+import { describeLayout } from '../../../../support/layout-table';
 
 describeLayout(bareReply, [
   { file: 'bare-reply.txt', yields: [{

@@ -1,5 +1,5 @@
 import { codeLess } from '../../../../../engine/recognize/ndr/layouts/code-less';
-import { describeLayout } from './layout-table';
+import { describeLayout } from '../../../../support/layout-table';
 
 describeLayout(codeLess, [
   { file: 'code-less.txt', yields: [

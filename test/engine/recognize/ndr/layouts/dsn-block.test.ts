@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { DsnBlockReader, dsnFieldOn } from '../../../../../engine/recognize/ndr/layouts/dsn-block';
-import { describeLayout } from './layout-table';
+import { describeLayout } from '../../../../support/layout-table';
 
 describeLayout('dsn-block', [
   { file: 'dsn-5751.eml', yields: [{

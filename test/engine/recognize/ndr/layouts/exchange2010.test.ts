@@ -1,5 +1,5 @@
 import { exchange2010 } from '../../../../../engine/recognize/ndr/layouts/exchange2010';
-import { describeLayout } from './layout-table';
+import { describeLayout } from '../../../../support/layout-table';
 
 describeLayout(exchange2010, [
   { file: 'exchange2010-5764.txt', yields: [{

@@ -5,7 +5,7 @@ import { bytesToText } from '../../../../../engine/index';
 import { LINE_LAYOUTS, readLine } from '../../../../../engine/recognize/ndr/layouts/index';
 import { LineView } from '../../../../../engine/recognize/ndr/layouts/types';
 import { repoRoot } from '../../../../support/paths';
-import { LAYOUT_FIXTURES, NDR_FIXTURES } from './layout-table';
+import { LAYOUT_FIXTURES, NDR_FIXTURES } from '../../../../support/layout-table';
 
 // The registry of single-line layouts: one module each, tried in order, each with its own table test.
 

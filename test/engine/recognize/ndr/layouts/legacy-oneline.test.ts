@@ -1,5 +1,5 @@
 import { legacyOneline } from '../../../../../engine/recognize/ndr/layouts/legacy-oneline';
-import { describeLayout } from './layout-table';
+import { describeLayout } from '../../../../support/layout-table';
 
 describeLayout(legacyOneline, [
   { file: 'legacy-oneline.txt', yields: [

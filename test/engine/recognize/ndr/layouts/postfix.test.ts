@@ -1,5 +1,5 @@
 import { postfix } from '../../../../../engine/recognize/ndr/layouts/postfix';
-import { describeLayout } from './layout-table';
+import { describeLayout } from '../../../../support/layout-table';
 
 describeLayout(postfix, [
   { file: 'postfix-5764.txt', yields: [{

@@ -1,5 +1,5 @@
 import { queueLastError } from '../../../../../engine/recognize/ndr/layouts/queue-lasterror';
-import { describeLayout } from './layout-table';
+import { describeLayout } from '../../../../support/layout-table';
 
 describeLayout(queueLastError, [
   { file: 'queue-lasterror.txt', yields: [{

@@ -1,5 +1,5 @@
 import { quotedReply } from '../../../../../engine/recognize/ndr/layouts/quoted-reply';
-import { describeLayout } from './layout-table';
+import { describeLayout } from '../../../../support/layout-table';
 
 const REPLY = { by: 'quoted-reply', layout: 'exchange2013', replyCode: '550', enhancedStatus: '5.7.64', remoteServer: 'contoso-com.mail.protection.outlook.com', reply: '550 5.7.64 TenantAttribution; Relay Access Denied' } as const;
 

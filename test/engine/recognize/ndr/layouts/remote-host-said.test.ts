@@ -1,5 +1,5 @@
 import { remoteHostSaid } from '../../../../../engine/recognize/ndr/layouts/remote-host-said';
-import { describeLayout } from './layout-table';
+import { describeLayout } from '../../../../support/layout-table';
 
 describeLayout(remoteHostSaid, [
   { file: 'qmail-remote-host-said.txt', yields: [{

@@ -1,5 +1,5 @@
 import { sendmail } from '../../../../../engine/recognize/ndr/layouts/sendmail';
-import { describeLayout } from './layout-table';
+import { describeLayout } from '../../../../support/layout-table';
 
 const RELAY = '554 5.7.1 <kim@fabrikam.example>: Relay access denied';
 

@@ -1,5 +1,5 @@
 import { serverReturned } from '../../../../../engine/recognize/ndr/layouts/server-returned';
-import { describeLayout } from './layout-table';
+import { describeLayout } from '../../../../support/layout-table';
 
 describeLayout(serverReturned, [
   { file: 'exchange2013-5764.txt', yields: [{
