@@ -6,7 +6,7 @@ import { ConnectorStub, type ConnectorCall } from '../test/support/connector-stu
 import { answerFor, questionOf, verdictOf, type QuestionCardInfo } from '../test/support/dialog-walk';
 import { CASE2_ANSWERS, WireUser } from '../test/support/wire-user';
 import { EXAMPLE_NDR } from '../dialogs/example-ndr';
-import { ALREADY_ANSWERED } from '../dialogs/card-prompt';
+import { ALREADY_ANSWERED } from '../dialogs/replies';
 import { quantile } from './stats';
 
 // `npm run bench -- --soak` (issue 16): two things the other sections do not show, on loopback only.

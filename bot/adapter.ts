@@ -4,6 +4,7 @@ import type { BotFrameworkAuthentication } from 'botframework-connector';
 import { buildErrorCard } from '../cards/error-card';
 import { cardActivity } from '../dialogs/card-attachment';
 import { CARD_ACTION_INVOKE } from '../dialogs/card-action';
+import { buttonFailedReply } from '../dialogs/replies';
 import { middlewarePipeline, type MiddlewareOptions } from './middleware/index';
 import { respondWithMessage } from './middleware/invoke-guard';
 import { isOutboundFailure } from './middleware/outbound-failures';
@@ -72,7 +73,7 @@ async function answerClick(context: TurnContext, code: string, logger: Logger, i
   const { activity } = context;
   if (activity.type !== ActivityTypes.Invoke || activity.name !== CARD_ACTION_INVOKE || context.turnState.get(INVOKE_RESPONSE_KEY)) return;
   try {
-    await respondWithMessage(context, `Sorry, something went wrong with that button (code ${code}). Send your last message again, or say "help".`);
+    await respondWithMessage(context, buttonFailedReply(code));
   } catch (respondError) {
     logger.error(`[${code}] could not answer the card click`, respondError, ids);
   }

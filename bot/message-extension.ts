@@ -1,9 +1,10 @@
 import type { MessagingExtensionAction, MessagingExtensionActionResponse, TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { buildFacts, diagnose, PASTE_HINT } from '../engine/index';
+import { buildFacts, diagnose } from '../engine/index';
 import { htmlToText } from '../engine/mime/html-to-text';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/card-json';
 import { buildMessageDialogCard, chatLink, chatPrefill, DIALOG_TITLE } from '../cards/message-dialog-card';
+import { MESSAGE_TOO_LONG, NO_BOUNCE_IN_MESSAGE, UNKNOWN_COMMAND } from '../dialogs/replies';
 
 // "Diagnose with Relay Doctor" on any message (manifest composeExtensions, command diagnoseMessage,
 // context message). Teams sends composeExtension/submitAction with the message as HTML; the answer is the
@@ -11,9 +12,6 @@ import { buildMessageDialogCard, chatLink, chatPrefill, DIALOG_TITLE } from '../
 // answered within seconds), with a link to continue in the personal chat.
 
 export const DIAGNOSE_MESSAGE_COMMAND = 'diagnoseMessage';
-
-export const NO_BOUNCE_IN_MESSAGE = `I found no bounce or command output in that message. ${PASTE_HINT}`;
-export const UNKNOWN_COMMAND = 'Relay Doctor does not know that action.';
 
 const PayloadSchema = z.object({
   body: z.object({ contentType: z.string().optional(), content: z.string().max(200_000).optional() }).optional(),
@@ -37,7 +35,7 @@ export function diagnoseMessage(context: TurnContext, action: MessagingExtension
   const payload = PayloadSchema.safeParse(action.messagePayload ?? {});
   const text = payload.success ? messageText(payload.data) : '';
   if (text === '') return reply(NO_BOUNCE_IN_MESSAGE);
-  if (text.length > maxChars) return reply('That message is longer than I read at once. Open a chat with me and send the bounce as a file (.msg or .eml).');
+  if (text.length > maxChars) return reply(MESSAGE_TOO_LONG);
   const data = DataSchema.safeParse(action.data ?? {});
   const domain = data.success && data.data.domain ? data.data.domain : undefined;
   const facts = buildFacts([text], { domain });

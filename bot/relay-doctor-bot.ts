@@ -5,9 +5,7 @@ import { takeFiles, type FileOptions } from './files/file-attachments';
 import { diagnoseMessage } from './message-extension';
 import { cardActionResponse } from '../dialogs/card-action';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/card-json';
-
-/** The invoke response of a button whose work shows below the card (a verdict as text, a ticket, the next question). */
-export const SEE_REPLY_BELOW = 'Done: see my reply below.';
+import { SEE_REPLY_BELOW } from '../dialogs/replies';
 
 /**
  * The Teams handler: welcome on install or first contact, messages to the root dialog (in group chats and

@@ -3,10 +3,7 @@ import type { Facts } from '../engine/facts';
 // Conversation state must stay small whatever the user sends (it is read and written on every turn and
 // stored per conversation). Facts are bounded here before they are saved: newest kept, oldest dropped.
 
-/** Told to the user when what was read did not all fit (the dialogs send it after saving). */
-export const FACTS_TRIMMED =
-  'That was more than I keep for one conversation: I kept the newest items and shortened very long values. ' +
-  'What follows is based on what I kept; for a full picture, paste only the NDR and the output I ask for.';
+// When something had to be dropped or cut, the dialogs tell the user (FACTS_TRIMMED in dialogs/replies.ts).
 
 /** Largest JSON size of the facts kept for one conversation (also the facts of each kept verdict). */
 export const FACTS_BUDGET_CHARS = 16_000;

@@ -11,7 +11,7 @@ import { REFRESH_VERB } from '../cards/execute-action';
 import { buildRetryCard } from '../cards/retry-card';
 import type { CardJson } from '../cards/card-json';
 import { cardActivity } from './card-attachment';
-import { choiceReask, PICK_OR_SKIP, retryProblem, textReask } from './answer-reask';
+import { ALREADY_ANSWERED, choiceReask, PICK_AN_ANSWER_FIRST, PICK_OR_SKIP, QUESTION_NOT_OPEN, retryProblem, textReask, TYPE_AN_ANSWER_FIRST } from './replies';
 import { PASTE_KINDS, recognizeInTurn, type DiagnosisEngine } from './engine-port';
 import { matchChoice } from './match-choice';
 import { rememberClosedCard, type ClosedCard, type Session, type SessionStore } from './session';
@@ -62,10 +62,6 @@ export const RESEND_QUESTION_EVENT = 'relayDoctor.resendQuestion';
  * registered on the root, and a component's cancel cascade cannot find them from its own set.)
  */
 export const CLOSE_QUESTION_EVENT = 'relayDoctor.closeQuestion';
-
-export const ALREADY_ANSWERED = 'That question was already answered, so I did not run it again.';
-/** A click on a question that was cancelled or belongs to an earlier case. */
-export const QUESTION_NOT_OPEN = 'That question is no longer open (it was cancelled or belongs to an earlier case), so nothing was recorded.';
 
 /** The reply to a click on a question card that is not the open one. */
 export function staleClickReply(answers: Record<string, string>, questionId: string | undefined): string {
@@ -168,7 +164,7 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
       if (submit.data.skip) return this.finish(dc, state, { questionId: question.id, value: NOT_SURE_VALUE, via: 'card' });
       const answer = (submit.data.answer ?? '').trim();
       if (answer === '') {
-        const please = question.kind === 'choice' ? 'Please pick one of the answers on the card.' : 'Please type or paste an answer first.';
+        const please = question.kind === 'choice' ? PICK_AN_ANSWER_FIRST : TYPE_AN_ANSWER_FIRST;
         await dc.context.sendActivity(please);
         respondToCardAction(dc.context, { message: please });
         return Dialog.EndOfTurn;

@@ -1,10 +1,10 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Case } from '../engine/vocabulary';
 import type { Question } from '../engine/verdict';
-import { FACTS_TRIMMED } from './bound-facts';
 import type { CardPromptResult } from './card-prompt';
 import { CARD_PROMPT, caseDialogId } from './dialog-ids';
 import { recognizeInTurn, type DiagnosisEngine } from './engine-port';
+import { FACTS_TRIMMED, readItReply } from './replies';
 import type { AskCounts, SessionStore } from './session';
 
 /** What the Diagnosis dialog hands in: the counts so far, so a restarted Case dialog does not reset them. */
@@ -25,11 +25,6 @@ const LOOP = 'loop';
 /** The question is still worth putting: not answered and not asked to its limit. */
 export function canAsk(question: Question, answers: Record<string, string>, asked: AskCounts): boolean {
   return !(question.id in answers) && (asked[question.id] ?? 0) < MAX_ASKS_PER_QUESTION;
-}
-
-/** The reply to a paste at a question: what was read from it. */
-export function readItReply(read: string): string {
-  return `Thanks, I read it: ${read}.`;
 }
 
 interface LoopState {

@@ -19,11 +19,14 @@ import { isCompleteNdr, PASTE_KINDS, realEngine, recognizeInTurn, type Diagnosis
 import { EXAMPLE_NDR } from './example-ndr';
 import { incomingText } from './incoming-text';
 import { commandOf, looksLikePlainWords, looksLikeReportFragment, type Command } from './intent';
-import { FACTS_TRIMMED } from './bound-facts';
-import { addReportPart, MAX_REPORT_CHARS, MAX_REPORT_PARTS, rememberVerdict, SessionStore, type ClosedCard, type Session } from './session';
+import { addReportPart, MAX_REPORT_CHARS, rememberVerdict, SessionStore, type ClosedCard, type Session } from './session';
 import { sendVerdict, sendVerdictText } from './send-verdict';
-import { fileInputsOf, filesReadReply, type FileInput } from './file-inputs';
+import { fileInputsOf, type FileInput } from './file-inputs';
 import { sendTicket } from './send-ticket';
+import {
+  CANCELLED, CARRYING_ON, COLLECTING_PARTS, DONE_WITH_OPEN_QUESTION, EXAMPLE_INTRO, FACTS_TRIMMED, filesReadReply, FIX_SO_FAR_TITLE,
+  NOTHING_COLLECTED, notRecognizedReply, partNotKeptReply, partReply, PLAIN_WORDS_REPLY, STARTING_OVER, VERDICT_GONE,
+} from './replies';
 import { TICKET_VERB } from '../cards/ticket-action';
 
 export interface RootDialogDeps {
@@ -36,22 +39,6 @@ export interface RootDialogDeps {
 
 /** Card actions the root answers itself, whatever dialog is waiting. */
 const VerbSchema = z.object({ verb: z.string().max(40) }).passthrough();
-
-
-export const PLAIN_WORDS_REPLY =
-  'I work from evidence rather than descriptions. Paste the bounce (the text under "Diagnostic information for administrators"), ' +
-  'and I will ask for anything else I need. Say "example" to see how it works.';
-
-/** "No, keep going" on the "Start over?" card. */
-export const CARRYING_ON = 'Carrying on with the current case.';
-export const CANCELLED = 'Cancelled. Paste a new report whenever you like.';
-export const STARTING_OVER = 'Starting over. Paste the non-delivery report.';
-export const NOTHING_COLLECTED = 'There is nothing collected. Paste the report first.';
-/** "done" typed while a question is open: it finishes a report in parts, it is no answer. */
-export const DONE_WITH_OPEN_QUESTION = 'There is no report being collected. Answer the question above, or paste the output it asks for.';
-/** "Show as plain text" on a verdict no longer kept (see MAX_KEPT_VERDICTS) or from before a restart. */
-export const VERDICT_GONE = 'That verdict is no longer available. Paste the report again, or say "show fix" for the current one.';
-
 /** The id the verdict card's "Show as plain text" action carries (cards/verdict-card.ts). */
 const PlainTextSchema = z.object({ verdictId: z.string().max(40) }).passthrough();
 /** "Yes, start over" on the "Start over?" card. */
@@ -159,7 +146,7 @@ export class RootDialog extends ComponentDialog {
         if (!(await this.resendOpenQuestion(dc)) && session.fragments.length > 0) await dc.context.sendActivity(partReply(session.fragments.length));
         return;
       case 'show-fix': {
-        const verdictId = await sendVerdict(dc.context, this.engine, session.facts, { title: 'Fix so far' });
+        const verdictId = await sendVerdict(dc.context, this.engine, session.facts, { title: FIX_SO_FAR_TITLE });
         if (verdictId) await this.sessions.set(dc.context, { ...session, verdicts: rememberVerdict(session.verdicts, { id: verdictId, facts: session.facts }) });
         await this.resendOpenQuestion(dc);
         return;
@@ -180,7 +167,7 @@ export class RootDialog extends ComponentDialog {
       case 'example':
         await this.closeAll(dc, 'example');
         await this.sessions.set(dc.context, this.sessions.fresh(undefined, await this.closedCards(dc)));
-        await dc.context.sendActivity('Here is an example report:');
+        await dc.context.sendActivity(EXAMPLE_INTRO);
         await dc.context.sendActivity({ type: 'message', text: `\`\`\`\n${EXAMPLE_NDR}\n\`\`\``, textFormat: 'markdown' });
         await this.intake(dc, EXAMPLE_NDR, false);
         return;
@@ -224,7 +211,7 @@ export class RootDialog extends ComponentDialog {
     }
     if (recognized.kind === 'not-recognized') {
       if (session.fragments.length > 0) {
-        await dc.context.sendActivity('I am collecting a report in parts. Paste the next part, or say "done" when it is complete.');
+        await dc.context.sendActivity(COLLECTING_PARTS);
       } else if (looksLikePlainWords(text)) {
         await dc.context.sendActivity(PLAIN_WORDS_REPLY);
       } else {
@@ -300,25 +287,6 @@ export class RootDialog extends ComponentDialog {
   static welcomeActivity() {
     return cardActivity(buildWelcomeCard());
   }
-}
-
-export function partReply(part: number): string {
-  return `Got part ${part} of the report. Paste the rest, then say "done".`;
-}
-
-/** A report part refused by the limits (MAX_REPORT_PARTS, the report's characters): says what was not kept and what to do. */
-export function partNotKeptReply(kept: number, reason: 'parts' | 'chars', maxChars: number): string {
-  const limit = reason === 'parts'
-    ? `a report can have at most ${MAX_REPORT_PARTS} parts`
-    : `all parts together can hold at most ${maxChars} characters`;
-  const next = kept > 0
-    ? `I still have the ${kept} part${kept === 1 ? '' : 's'} before it: say "done" to diagnose them, or "cancel" to start over.`
-    : 'Paste only the part under "Diagnostic information for administrators".';
-  return `I did not keep that part: ${limit}. ${next}`;
-}
-
-export function notRecognizedReply(hint: string): string {
-  return `I could not recognize that text. ${hint}`;
 }
 
 /**

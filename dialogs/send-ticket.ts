@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Facts } from '../engine/facts';
 import { ticketText } from '../engine/report/ticket';
 import type { DiagnosisEngine } from './engine-port';
+import { ticketIntro } from './replies';
 
 /** One message stays well under Teams' activity limit (28 KB as UTF-16). */
 const MAX_MESSAGE_CHARS = 12_000;
@@ -15,7 +16,6 @@ export async function sendTicket(context: TurnContext, engine: DiagnosisEngine, 
     if (last >= 0 && parts[last].length + section.length < MAX_MESSAGE_CHARS) parts[last] += `\n${section}`;
     else parts.push(section.slice(0, MAX_MESSAGE_CHARS));
   }
-  const intro = redact ? 'Summary for a ticket, with addresses, IPs and names replaced:' : 'Summary for a ticket:';
-  await context.sendActivity(intro);
+  await context.sendActivity(ticketIntro(redact));
   for (const part of parts) await context.sendActivity({ type: 'message', text: `\`\`\`\n${part.replace(/```/g, "'''").trimEnd()}\n\`\`\``, textFormat: 'markdown' });
 }

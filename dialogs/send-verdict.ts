@@ -3,17 +3,15 @@ import type { TurnContext } from 'botbuilder';
 import type { Facts } from '../engine/facts';
 import { buildVerdictCards } from '../cards/verdict-card';
 import { verdictToText } from '../cards/verdict-text';
-import { PASTE_HINT, readingSummary } from '../engine/index';
+import { readingSummary } from '../engine/index';
 import { markdownSafe } from '../cards/safe-text';
 import { cardActivity } from './card-attachment';
 import type { DiagnosisEngine } from './engine-port';
+import { nothingYetReply, readSummaryReply } from './replies';
 
 /** Nothing to diagnose yet: say what was read and what to paste next. */
 function nothingYet(facts: Facts, read: string[]): string {
-  const labels = facts.inputs.filter((i) => i.kind !== 'not-recognized').map((i) => i.label);
-  const head = read.length > 0 ? `I read: ${read.join(' ')}` : labels.length > 0 ? `Noted: ${labels.join(', ')}.` : 'I have nothing to diagnose yet.';
-  // PASTE_HINT itself begins "Paste the non-delivery report": say it once.
-  return `${head} ${PASTE_HINT}`;
+  return nothingYetReply(read, facts.inputs.filter((i) => i.kind !== 'not-recognized').map((i) => i.label));
 }
 
 /** The admin's time zone when the client sends it (Teams: activity.localTimezone), for the times in the verdict. */
@@ -57,10 +55,7 @@ export async function sendVerdictText(context: TurnContext, engine: DiagnosisEng
  * your routing to EOP works; checking the inbound side."). For the conversation to send after a paste.
  */
 export function readSummaryText(pasted: Facts): string | undefined {
-  const read = readingSummary(pasted);
-  if (read.length === 0) return undefined;
-  const [first, ...rest] = read;
-  return `I read ${first.charAt(0).toLowerCase()}${first.slice(1)}${rest.length ? ` ${rest.join(' ')}` : ''}`;
+  return readSummaryReply(readingSummary(pasted));
 }
 
 export async function sendReadSummary(context: TurnContext, pasted: Facts): Promise<boolean> {

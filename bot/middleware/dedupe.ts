@@ -1,8 +1,6 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import { CLICK_ALREADY_HANDLED } from '../../dialogs/replies';
 import { respondWithMessage } from './invoke-guard';
-
-/** The invoke response of a card button delivered twice: the first delivery did the work. */
-export const CLICK_ALREADY_HANDLED = 'Already done: see my replies below.';
 
 /**
  * Drops a second delivery of the same activity (Teams retries when a turn takes more than ~15 s).

@@ -6,6 +6,7 @@ import { TICKET_VERB } from '../../cards/ticket-action';
 import { KEEP_GOING_VERB } from '../../cards/confirm-restart-card';
 import { REFRESH_VERB } from '../../cards/execute-action';
 import { CARD_ACTION_INVOKE } from '../../dialogs/card-action';
+import { EXECUTE_NOT_SUPPORTED } from '../../dialogs/replies';
 
 // Two invokes are part of the bot's protocol: the card buttons' Universal Actions (`adaptiveCard/action`,
 // Action.Execute with one of the verbs below, answered by the dialogs in bot/relay-doctor-bot.ts) and the
@@ -13,8 +14,6 @@ import { CARD_ACTION_INVOKE } from '../../dialogs/card-action';
 // TeamsActivityHandler any other invoke becomes a 501; here every invoke gets a definite answer without
 // running the dialogs: an Action.Execute that no card of this bot sends (an unknown verb, a forged shape)
 // gets a non-empty message response (Teams shows it), any other invoke a 400.
-
-export const EXECUTE_NOT_SUPPORTED = 'This button does not work here any more. Use the buttons on my latest card, or say "help".';
 
 /** The verbs of the bot's cards (cards/): the only Action.Execute that reaches the dialogs. */
 export const CARD_VERBS: ReadonlySet<string> = new Set([ANSWER_VERB, REFRESH_VERB, PLAIN_TEXT_VERB, RESTART_VERB, TICKET_VERB, KEEP_GOING_VERB, 'example', 'help']);

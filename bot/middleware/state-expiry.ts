@@ -1,6 +1,5 @@
 import { ActivityTypes, type ConversationState, type Middleware, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-
-export const STATE_EXPIRED_MESSAGE = 'It has been a while, so I closed the earlier diagnosis. Paste the report to start again.';
+import { STATE_EXPIRED_MESSAGE } from '../../dialogs/replies';
 
 /** Conversation state keys kept when a conversation expires (the welcome is not repeated). */
 const KEEP = new Set(['eTag', 'welcomed']);

@@ -1,15 +1,9 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import type { Logger } from '../logger';
+import { STORAGE_CONFLICT_MESSAGE, STORAGE_UNAVAILABLE_MESSAGE } from '../../dialogs/replies';
 import { storageFailureOf, type StorageFailure } from '../storage/storage-errors';
 
-export const STORAGE_UNAVAILABLE_MESSAGE =
-  "I can't save our conversation right now, so I did not take in your last message. " +
-  'Please try again in a minute: everything before it is kept.';
-
-export const STORAGE_CONFLICT_MESSAGE =
-  'Two messages of this conversation arrived at the same moment and I could keep only one of them. ' +
-  'Please send your last message (or click your answer) again.';
-
+/** What the user is told for each kind of storage failure. */
 export const STORAGE_MESSAGES: Record<StorageFailure, string> = {
   unavailable: STORAGE_UNAVAILABLE_MESSAGE,
   conflict: STORAGE_CONFLICT_MESSAGE,

@@ -3,6 +3,7 @@ import { buildTooLongCard } from '../../cards/too-long-card';
 import { cardActivity } from '../../dialogs/card-attachment';
 import type { Logger } from '../logger';
 import { isCardAction } from '../../dialogs/card-action';
+import { SLOW_DOWN_TEXT, TOO_LONG_ACTION } from '../../dialogs/replies';
 import { respondWithMessage } from './invoke-guard';
 
 // Per-message limits, checked after authentication and before the dialogs: how much text one message may
@@ -16,11 +17,6 @@ export interface TurnLimits {
   /** Longest a turn waits for the previous turn of its conversation, in ms (SerializeMiddleware). */
   maxTurnWaitMs?: number;
 }
-
-export const SLOW_DOWN_TEXT = 'You are sending messages faster than I can read them. Please wait a minute, then send the next one.';
-
-/** The invoke response of a card button whose input is over the paste limit (the too-long card follows). */
-export const TOO_LONG_ACTION = 'That is more text than I can read in one go; see my reply below.';
 
 const WINDOW_MS = 60_000;
 

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { PASTE_HINT } from '../../engine/index';
-import { QUESTION_NOT_OPEN } from '../../dialogs/card-prompt';
-import { CANCELLED, CARRYING_ON, STARTING_OVER } from '../../dialogs/root-dialog';
+import { CANCELLED, CARRYING_ON, QUESTION_NOT_OPEN, STARTING_OVER } from '../../dialogs/replies';
 import {
   answerFor, ConversationHarness, elementIdsOf, engineLabel, isInteractive, questionOf, submitDataOf, verdictOf, walk, type QuestionCardInfo,
 } from '../support/dialog-walk';

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ALREADY_ANSWERED, QUESTION_NOT_OPEN } from '../../dialogs/card-prompt';
-import { MAX_ASKS_PER_QUESTION, readItReply } from '../../dialogs/case-dialog';
+import { MAX_ASKS_PER_QUESTION } from '../../dialogs/case-dialog';
 import { realEngine, type DiagnosisEngine } from '../../dialogs/engine-port';
 import { EXAMPLE_NDR } from '../../dialogs/example-ndr';
 import {
-  CANCELLED, DONE_WITH_OPEN_QUESTION, notRecognizedReply, partReply, PLAIN_WORDS_REPLY, STARTING_OVER, VERDICT_GONE,
-} from '../../dialogs/root-dialog';
+  ALREADY_ANSWERED, CANCELLED, DONE_WITH_OPEN_QUESTION, notRecognizedReply, partReply, PLAIN_WORDS_REPLY, QUESTION_NOT_OPEN, readItReply,
+  STARTING_OVER, VERDICT_GONE,
+} from '../../dialogs/replies';
 import { KEPT_VERDICTS_BUDGET_CHARS, MAX_KEPT_VERDICTS, rememberVerdict } from '../../dialogs/session';
 import { PASTE_HINT } from '../../engine/index';
 import { repoRoot } from '../support/paths';

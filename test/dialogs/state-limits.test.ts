@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { boundFacts, FACTS_BUDGET_CHARS, FACTS_TRIMMED } from '../../dialogs/bound-facts';
+import { boundFacts, FACTS_BUDGET_CHARS } from '../../dialogs/bound-facts';
 import { realEngine, type DiagnosisEngine, type LiveChecks } from '../../dialogs/engine-port';
-import { partNotKeptReply, partReply } from '../../dialogs/root-dialog';
+import { FACTS_TRIMMED, partNotKeptReply, partReply } from '../../dialogs/replies';
 import { MAX_REPORT_CHARS, MAX_REPORT_PARTS, reportChars, SESSION_MAX_CHARS } from '../../dialogs/session';
 import { emptyFacts, mergeFacts, type LiveObservation } from '../../engine/facts';
 import { ConversationHarness, questionOf, verdictOf, walk } from '../support/dialog-walk';

@@ -5,7 +5,7 @@ import type { Question } from '../../engine/verdict';
 import { QUESTION_CATALOGUE } from '../../engine/questions/question-catalogue';
 import { buildContext } from '../../engine/rules/context';
 import { matchChoice } from '../../dialogs/match-choice';
-import { choiceReask, PICK_OR_SKIP, textReask } from '../../dialogs/answer-reask';
+import { choiceReask, PICK_OR_SKIP, textReask } from '../../dialogs/replies';
 import type { DiagnosisEngine } from '../../dialogs/engine-port';
 import {
   ConversationHarness, elementIdsOf, engineLabel, isInteractive, questionOf, submitDataOf, verdictOf, walk, walkEngine, type QuestionCardInfo,

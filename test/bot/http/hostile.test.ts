@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { createServer } from '../../../bot/http/server';
 import { loadConfig } from '../../../bot/config';
 import { silentLogger } from '../../../bot/logger';
-import { EXECUTE_NOT_SUPPORTED } from '../../../bot/middleware/invoke-guard';
+import { EXECUTE_NOT_SUPPORTED } from '../../../dialogs/replies';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../../cards/card-json';
 import { ConnectorStub, type ConnectorCall } from '../../support/connector-stub';
 import { cardProblems, markdownRenderedTexts } from '../../support/adaptive-card-validator';

@@ -10,7 +10,7 @@ import { ConnectorStub, type ConnectorCall } from '../../support/connector-stub'
 import { answerFor, elementIdsOf, questionOf, verdictIdOf, verdictOf, walkEngine, type QuestionCardInfo } from '../../support/dialog-walk';
 import { EXAMPLE_NDR } from '../../../dialogs/example-ndr';
 import { cardProblems } from '../../support/adaptive-card-validator';
-import { ALREADY_ANSWERED } from '../../../dialogs/card-prompt';
+import { ALREADY_ANSWERED } from '../../../dialogs/replies';
 import { CASE2_ANSWERS } from '../../fixtures/dialogs/answers';
 
 /** The help card (it replaced the plain help text), recognized by its marker id. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
-import { STORAGE_CONFLICT_MESSAGE } from '../../../bot/middleware/storage-guard';
+import { STORAGE_CONFLICT_MESSAGE } from '../../../dialogs/replies';
 import { startAzurite, type Azurite } from '../../support/azurite';
 import { startBotProcess, type BotProcess } from '../../support/bot-process';
 import { ConnectorStub } from '../../support/connector-stub';

@@ -7,7 +7,7 @@ import { loadConfig } from '../../../bot/config';
 import { silentLogger } from '../../../bot/logger';
 import { createStorage } from '../../../bot/storage/create-storage';
 import { BlobStateStorage, blobBackend, type BlobBackend, type BlobStateSettings } from '../../../bot/storage/blob-state-storage';
-import { STORAGE_CONFLICT_MESSAGE, STORAGE_UNAVAILABLE_MESSAGE } from '../../../bot/middleware/storage-guard';
+import { STORAGE_CONFLICT_MESSAGE, STORAGE_UNAVAILABLE_MESSAGE } from '../../../dialogs/replies';
 import { startAzurite, type Azurite } from '../../support/azurite';
 import { ConnectorStub } from '../../support/connector-stub';
 import { CASE2_ANSWERS, walkOverWire, WireUser, type WireWalk } from '../../support/wire-user';

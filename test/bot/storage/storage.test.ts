@@ -8,8 +8,9 @@ import { silentLogger, type Logger } from '../../../bot/logger';
 import { createStorage, describeStorage } from '../../../bot/storage/create-storage';
 import { BlobStateStorage } from '../../../bot/storage/blob-state-storage';
 import { StorageConflictError, StorageUnavailableError, storageFailureOf } from '../../../bot/storage/storage-errors';
-import { STORAGE_CONFLICT_MESSAGE, STORAGE_UNAVAILABLE_MESSAGE, StorageGuardMiddleware } from '../../../bot/middleware/storage-guard';
-import { STATE_EXPIRED_MESSAGE, StateExpiryMiddleware } from '../../../bot/middleware/state-expiry';
+import { StorageGuardMiddleware } from '../../../bot/middleware/storage-guard';
+import { StateExpiryMiddleware } from '../../../bot/middleware/state-expiry';
+import { STATE_EXPIRED_MESSAGE, STORAGE_CONFLICT_MESSAGE, STORAGE_UNAVAILABLE_MESSAGE } from '../../../dialogs/replies';
 import { startAzurite, type Azurite } from '../../support/azurite';
 
 describe('storage: configuration', () => {
