@@ -1,6 +1,6 @@
 import type { CauseEntries } from './cause-entry';
 import type { FixContext } from './fix-context';
-import { DOCS } from './sources';
+import { sources } from '../sources';
 import { DEFENDER_RESTRICTED_ENTITIES, DELIST_PORTAL, EAC_ACCEPTED_DOMAINS, EAC_RECEIVE_CONNECTORS, M365_DOMAINS } from './admin-paths';
 import {
   EXO_SHELL, ONPREM_SHELL, changeSteps, inboundConnector, messageTraceStep, retryStep, step, testMessageStep, waitStep,
@@ -64,10 +64,10 @@ export const OTHER_CAUSES: CauseEntries<
           step('Send a test message from the application or device to an external address; it must no longer get 5.7.54.'),
           retryStep('retry'),
         ],
-        docs: [DOCS.anonRelay, DOCS.relayReceiveQa],
+        docs: sources('anonRelay', 'relayReceiveQa'),
       };
     },
-    sources: [DOCS.anonRelay, DOCS.relayReceiveQa],
+    sources: sources('anonRelay', 'relayReceiveQa'),
   },
   'eop.recipient-not-found': {
     id: 'eop.recipient-not-found',
@@ -90,9 +90,9 @@ export const OTHER_CAUSES: CauseEntries<
       ],
       adminCenterPath: [...EAC_ACCEPTED_DOMAINS],
       verify: [waitStep('dbeb'), retryStep('retry'), testMessageStep(), messageTraceStep(ctx)],
-      docs: [DOCS.dbeb, DOCS.fix541, DOCS.ndrExo],
+      docs: sources('dbeb', 'fix541', 'ndrExo'),
     }),
-    sources: [DOCS.dbeb, DOCS.fix541, DOCS.ndrExo],
+    sources: sources('dbeb', 'fix541', 'ndrExo'),
   },
   'eop.sender-ip-blocked': {
     id: 'eop.sender-ip-blocked',
@@ -120,10 +120,10 @@ export const OTHER_CAUSES: CauseEntries<
         ],
         adminCenterPath: [...DELIST_PORTAL],
         verify: [waitStep('delist'), retryStep('retry'), testMessageStep(), messageTraceStep(ctx)],
-        docs: [DOCS.ndrExo, DOCS.fix57xx, DOCS.fix571, DOCS.allowList],
+        docs: sources('ndrExo', 'fix57xx', 'fix571', 'allowList'),
       };
     },
-    sources: [DOCS.ndrExo, DOCS.fix57xx, DOCS.fix571, DOCS.allowList],
+    sources: sources('ndrExo', 'fix57xx', 'fix571', 'allowList'),
   },
   'eop.unregistered-sender-domain': {
     id: 'eop.unregistered-sender-domain',
@@ -147,9 +147,9 @@ export const OTHER_CAUSES: CauseEntries<
       ],
       adminCenterPath: [...M365_DOMAINS],
       verify: [retryStep('retry'), testMessageStep(), messageTraceStep(ctx)],
-      docs: [DOCS.fix57xx, DOCS.relay2023],
+      docs: sources('fix57xx', 'relay2023'),
     }),
-    sources: [DOCS.fix57xx],
+    sources: sources('fix57xx'),
   },
   'eop.connector-blocked': {
     id: 'eop.connector-blocked',
@@ -176,8 +176,8 @@ export const OTHER_CAUSES: CauseEntries<
         testMessageStep(),
         messageTraceStep(ctx),
       ],
-      docs: [DOCS.blockedConnector, DOCS.ndrExo],
+      docs: sources('blockedConnector', 'ndrExo'),
     }),
-    sources: [DOCS.blockedConnector],
+    sources: sources('blockedConnector'),
   },
 };
