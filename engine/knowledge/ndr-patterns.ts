@@ -263,7 +263,8 @@ export const NDR_PATTERNS: readonly NdrPattern[] = [
   // §3.5 EXO → on-prem (before the on-prem DNS/connection strings they contain)
   {
     id: 'exo.4.4.31x.onprem-unreachable', examples: ['450 4.4.312 DNS query failed', '450 4.4.316 Connection refused', '450 4.4.317 Cannot connect to remote server'],
-    match: (t) => enhRange(t, '4.4.', 312, 318) || enhRange(t, '5.4.', 312, 318) || enhIn(t, '4.7.320'),
+    // 4.7.320 is not here: the certificate pattern above takes every 4.7.320, whatever its words.
+    match: (t) => enhRange(t, '4.4.', 312, 318) || enhRange(t, '5.4.', 312, 318),
     family: 'other-failure', confirmed: [], consider: ['hybrid.exo-to-onprem-unreachable', 'hybrid.exo-to-onprem-certificate'], unlikely: [], sources: sourceUrls('mailFlowIntelligence', 'tlsBlog'),
   },
   {
