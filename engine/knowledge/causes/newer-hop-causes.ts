@@ -1,6 +1,7 @@
 import type { CauseEntries } from './cause-entry';
 import type { FixContext } from './fix-context';
 import { sources } from '../sources';
+import { SEND_LOG_PATH_SETUP, sendLogSearch as searchSendLogs } from '../cmdlets';
 import { EAC_CERTIFICATES, EAC_RECEIVE_CONNECTORS } from './admin-paths';
 import {
   EXO_SHELL, ONPREM_SHELL, certificateLookupSteps, changeSteps, endpointValue, messageTraceStep, queueCheckStep, retryStep, sendConnector, step,
@@ -18,9 +19,7 @@ const EAC_ONPREM_REPORT: readonly string[] = ['Exchange admin center (admin.exch
 const EAC_OUTBOUND_CONNECTORS: readonly string[] = ['Exchange admin center (admin.exchange.microsoft.com)', 'Mail flow', 'Connectors', 'select the connector to your organization\'s email server', 'Validate this connector'];
 const EAC_ORGANIZATION_DIRECT_SEND: readonly string[] = ['Exchange admin center (admin.exchange.microsoft.com)', 'Mail flow', 'Connectors', 'inbound connectors from your organization\'s email server'];
 
-const sendLogSearch = (pattern: string) =>
-  "$p = (Get-TransportService -Identity $env:COMPUTERNAME).SendProtocolLogPath\n" +
-  `Get-ChildItem -Path "$p" -Filter 'SEND*.log' | Sort-Object LastWriteTime | Select-Object -Last 3 | Select-String -Pattern ${pattern}`;
+const sendLogSearch = (pattern: string) => `${SEND_LOG_PATH_SETUP}\n${searchSendLogs('$p', 3, pattern)}`;
 
 const verboseSendLog = (ctx: FixContext) => changeSteps(
   'turn on verbose protocol logging on the Send connector to Exchange Online, so the next attempt writes the TLS step',

@@ -1,6 +1,7 @@
 import type { CauseEntries } from './cause-entry';
 import type { FixContext } from './fix-context';
 import { sources } from '../sources';
+import { listing } from '../cmdlets';
 import { DEFENDER_RESTRICTED_ENTITIES, DELIST_PORTAL, EAC_ACCEPTED_DOMAINS, EAC_RECEIVE_CONNECTORS, M365_DOMAINS } from './admin-paths';
 import {
   EXO_SHELL, ONPREM_SHELL, changeSteps, inboundConnector, messageTraceStep, retryStep, step, testMessageStep, waitStep,
@@ -163,7 +164,7 @@ export const OTHER_CAUSES: CauseEntries<
         topSenders,
         anonymousReceiveConnectors,
         step('Secure the source first: reset compromised accounts and close any open relay. An unblocked connector that keeps sending spam is blocked again.'),
-        step(`${EXO_SHELL}: list the blocked connectors.`, 'Get-BlockedConnector | Format-List'),
+        step(`${EXO_SHELL}: list the blocked connectors.`, listing('blocked-connectors')),
         step(
           `${EXO_SHELL}: unblock the connector (this cmdlet has no -WhatIf; the Defender portal's Restricted entities page does the same).`,
           `Remove-BlockedConnector -ConnectorId (Get-InboundConnector -Identity ${inboundConnector(ctx)}).Guid`,
@@ -171,7 +172,7 @@ export const OTHER_CAUSES: CauseEntries<
       ],
       adminCenterPath: [...DEFENDER_RESTRICTED_ENTITIES],
       verify: [
-        step(`${EXO_SHELL}: the connector is no longer listed.`, 'Get-BlockedConnector | Format-List'),
+        step(`${EXO_SHELL}: the connector is no longer listed.`, listing('blocked-connectors')),
         retryStep('retry'),
         testMessageStep(),
         messageTraceStep(ctx),
