@@ -2,7 +2,7 @@ import type { CauseEntries } from './cause-entry';
 import type { FixContext } from './fix-context';
 import { sources } from '../sources';
 import { listing } from '../cmdlets';
-import { DEFENDER_RESTRICTED_ENTITIES, DELIST_PORTAL, EAC_ACCEPTED_DOMAINS, EAC_RECEIVE_CONNECTORS, M365_DOMAINS } from './admin-paths';
+import { DEFENDER_RESTRICTED_ENTITIES, DELIST_PORTAL, DELIST_URL, EAC_ACCEPTED_DOMAINS, EAC_RECEIVE_CONNECTORS, M365_DOMAINS } from './admin-paths';
 import {
   EXO_SHELL, ONPREM_SHELL, changeSteps, inboundConnector, messageTraceStep, retryStep, step, testMessageStep, waitStep,
 } from './fix-parts';
@@ -108,7 +108,7 @@ export const OTHER_CAUSES: CauseEntries<
         steps: [
           topSenders,
           anonymousReceiveConnectors,
-          step(`Once the server is clean, delist ${ctx.onPremIp?.trim() || 'the blocked IP address'} at https://sender.office.com.`),
+          step(`Once the server is clean, delist ${ctx.onPremIp?.trim() || 'the blocked IP address'} at ${DELIST_URL}.`),
           step(
             `${EXO_SHELL}: "Unable To Relay: Blocked by Customer Allow list" means the address is also in the connection filter IP Allow list; look there.`,
             'Get-HostedConnectionFilterPolicy -Identity Default | Format-List IPAllowList',
