@@ -1,6 +1,8 @@
 // Microsoft mail endpoint host formats (knowledge file §5). Matching is by suffix, case-insensitive.
 // "Read the MX, don't synthesize the token": nothing here derives a tenant's token from a domain.
 
+import { sourceUrl } from './sources';
+
 export const ENDPOINT_KINDS = [
   'eop-commercial', // <token>.mail.protection.outlook.com
   'eop-mx-microsoft', // <token>.<x>-v1.mx.microsoft (DNSSEC/DANE, new domains from 2026-07-01)
@@ -26,25 +28,21 @@ export interface EndpointFormat {
   source: string;
 }
 
-const KB_TYPO_SOURCE = 'https://support.microsoft.com/kb/2827473/EN-US';
-const ATTR35 = 'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/wrong-office-365-region-exo';
-const DNS_BEST = 'https://techcommunity.microsoft.com/t5/exchange-team-blog/best-practices-for-using-assigned-office-365-dns-records/ba-p/607907';
-
 export const ENDPOINT_FORMATS: readonly EndpointFormat[] = [
-  { kind: 'kb-typo', pattern: /\.mail\.protection\.com$/, description: 'the KB 2827473 example typo (missing "outlook")', source: KB_TYPO_SOURCE },
-  { kind: 'legacy-fope', pattern: /(^|\.)mail\.eo\.outlook\.com$/, description: 'Exchange Online / FOPE legacy endpoint (*.mail.eo.outlook.com)', source: ATTR35 },
-  { kind: 'legacy-fope', pattern: /^mail\.global\.frontbridge\.com$/, description: 'FOPE endpoint (frontbridge)', source: DNS_BEST },
-  { kind: 'legacy-fope', pattern: /^mail\.messaging\.microsoft\.com$/, description: 'FOPE endpoint (messaging.microsoft.com)', source: DNS_BEST },
-  { kind: 'legacy-fope', pattern: /^mail\.global\.bigfish\.com$/, description: 'FOPE endpoint (bigfish)', source: DNS_BEST },
-  { kind: 'legacy-fope', pattern: /^mail\.outlook\.com$/, description: 'legacy endpoint mail.outlook.com', source: DNS_BEST },
-  { kind: 'client-submission', pattern: /^smtp(-legacy)?\.office365\.com$/, description: 'SMTP AUTH client submission, not a relay endpoint', source: 'https://learn.microsoft.com/en-us/exchange/troubleshoot/email-delivery/fix-issues-with-printers-scanners-and-lob-applications-that-send-email-using-off' },
-  { kind: 'eop-commercial', pattern: /^[a-z0-9-]+\.mail\.protection\.outlook\.com$/, cloud: 'commercial', description: 'EOP endpoint (commercial)', source: 'https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/use-connectors-to-configure-mail-flow/set-up-connectors-to-route-mail' },
-  { kind: 'eop-mx-microsoft', pattern: /^[a-z0-9-]+\.[a-z]-v\d+\.mx\.microsoft$/, cloud: 'commercial', description: 'EOP endpoint (mx.microsoft, DNSSEC)', source: 'https://learn.microsoft.com/en-us/microsoft-365/enterprise/configure-multi-geo-in-region-routing' },
-  { kind: 'eop-gcc-high', pattern: /^[a-z0-9-]+\.mail\.protection\.office365\.us$/, cloud: 'gcc-high', description: 'EOP endpoint (GCC High / DoD)', source: 'https://learn.microsoft.com/en-us/microsoft-365/enterprise/dns-records-for-office-365-gcc-high' },
-  { kind: 'eop-21vianet', pattern: /^[a-z0-9-]+\.mail\.protection\.partner\.outlook\.cn$/, cloud: '21vianet', description: 'EOP endpoint (21Vianet)', source: 'https://docs.microsoft.com/office365/admin/services-in-china/create-dns-records-when-you-manage-your-dns-records?view=o365-21vianet' },
-  { kind: 'eop-germany-legacy', pattern: /(^|\.)mail\.protection\.outlook\.de$/, cloud: 'germany', description: 'Microsoft Cloud Deutschland legacy MX', source: 'https://learn.microsoft.com/en-us/microsoft-365/enterprise/configure-multi-geo-in-region-routing' },
-  { kind: 'eop-internal', pattern: /\.(prod\.protection\.outlook\.com|prod\.outlook\.com|protection\.outlook\.com|outbound\.protection\.outlook\.com)$/, cloud: 'commercial', description: 'a server inside EOP / Exchange Online', source: 'https://techcommunity.microsoft.com/blog/exchange/tls-certificates-in-exchange-hybrid---common-issues--how-to-fix-them/4420592' },
-  { kind: 'hybrid-coexistence', pattern: /^[a-z0-9-]+\.mail\.onmicrosoft\.(com|us)$/, description: 'hybrid coexistence domain (its MX is the tenant endpoint)', source: 'https://learn.microsoft.com/en-us/exchange/hybrid-configuration-wizard' },
+  { kind: 'kb-typo', pattern: /\.mail\.protection\.com$/, description: 'the KB 2827473 example typo (missing "outlook")', source: sourceUrl('kb2827473') },
+  { kind: 'legacy-fope', pattern: /(^|\.)mail\.eo\.outlook\.com$/, description: 'Exchange Online / FOPE legacy endpoint (*.mail.eo.outlook.com)', source: sourceUrl('attr35') },
+  { kind: 'legacy-fope', pattern: /^mail\.global\.frontbridge\.com$/, description: 'FOPE endpoint (frontbridge)', source: sourceUrl('dnsBest') },
+  { kind: 'legacy-fope', pattern: /^mail\.messaging\.microsoft\.com$/, description: 'FOPE endpoint (messaging.microsoft.com)', source: sourceUrl('dnsBest') },
+  { kind: 'legacy-fope', pattern: /^mail\.global\.bigfish\.com$/, description: 'FOPE endpoint (bigfish)', source: sourceUrl('dnsBest') },
+  { kind: 'legacy-fope', pattern: /^mail\.outlook\.com$/, description: 'legacy endpoint mail.outlook.com', source: sourceUrl('dnsBest') },
+  { kind: 'client-submission', pattern: /^smtp(-legacy)?\.office365\.com$/, description: 'SMTP AUTH client submission, not a relay endpoint', source: sourceUrl('printers') },
+  { kind: 'eop-commercial', pattern: /^[a-z0-9-]+\.mail\.protection\.outlook\.com$/, cloud: 'commercial', description: 'EOP endpoint (commercial)', source: sourceUrl('route') },
+  { kind: 'eop-mx-microsoft', pattern: /^[a-z0-9-]+\.[a-z]-v\d+\.mx\.microsoft$/, cloud: 'commercial', description: 'EOP endpoint (mx.microsoft, DNSSEC)', source: sourceUrl('multigeo') },
+  { kind: 'eop-gcc-high', pattern: /^[a-z0-9-]+\.mail\.protection\.office365\.us$/, cloud: 'gcc-high', description: 'EOP endpoint (GCC High / DoD)', source: sourceUrl('gccHigh') },
+  { kind: 'eop-21vianet', pattern: /^[a-z0-9-]+\.mail\.protection\.partner\.outlook\.cn$/, cloud: '21vianet', description: 'EOP endpoint (21Vianet)', source: sourceUrl('vianetDns') },
+  { kind: 'eop-germany-legacy', pattern: /(^|\.)mail\.protection\.outlook\.de$/, cloud: 'germany', description: 'Microsoft Cloud Deutschland legacy MX', source: sourceUrl('multigeo') },
+  { kind: 'eop-internal', pattern: /\.(prod\.protection\.outlook\.com|prod\.outlook\.com|protection\.outlook\.com|outbound\.protection\.outlook\.com)$/, cloud: 'commercial', description: 'a server inside EOP / Exchange Online', source: sourceUrl('tlsBlog') },
+  { kind: 'hybrid-coexistence', pattern: /^[a-z0-9-]+\.mail\.onmicrosoft\.(com|us)$/, description: 'hybrid coexistence domain (its MX is the tenant endpoint)', source: sourceUrl('hcw') },
 ];
 
 const IPV4 = /^\[?(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\]?$/;

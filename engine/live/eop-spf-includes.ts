@@ -1,4 +1,5 @@
 import type { EndpointKind } from '../knowledge/endpoints';
+import { sourceUrl } from '../knowledge/sources';
 
 // Microsoft's SPF include per cloud. The kind is the EOP endpoint kind the same cloud's MX has, so an
 // SPF include can be compared with the MX.
@@ -10,9 +11,9 @@ export interface EopSpfInclude {
 }
 
 export const EOP_SPF_INCLUDES: readonly EopSpfInclude[] = [
-  { domain: 'spf.protection.outlook.com', kind: 'eop-commercial', source: 'https://learn.microsoft.com/en-us/defender-office-365/email-authentication-spf-configure' },
-  { domain: 'spf.protection.office365.us', kind: 'eop-gcc-high', source: 'https://learn.microsoft.com/en-us/microsoft-365/enterprise/dns-records-for-office-365-gcc-high' },
-  { domain: 'spf.protection.partner.outlook.cn', kind: 'eop-21vianet', source: 'https://docs.microsoft.com/office365/admin/services-in-china/create-dns-records-when-you-manage-your-dns-records?view=o365-21vianet' },
+  { domain: 'spf.protection.outlook.com', kind: 'eop-commercial', source: sourceUrl('spfConfigure') },
+  { domain: 'spf.protection.office365.us', kind: 'eop-gcc-high', source: sourceUrl('gccHigh') },
+  { domain: 'spf.protection.partner.outlook.cn', kind: 'eop-21vianet', source: sourceUrl('vianetDns') },
 ];
 
 export function eopSpfInclude(domain: string): EopSpfInclude | undefined {

@@ -1,6 +1,7 @@
 import type { Question } from '../verdict';
 import type { CauseId } from '../vocabulary';
 import type { DiagnosisContext } from '../rules/context';
+import { listing } from '../knowledge/cmdlets';
 import { choice } from './choice-synonyms';
 import type { QuestionId } from './question-ids';
 
@@ -14,10 +15,10 @@ export interface QuestionDef {
 
 // Property lists with a space after each comma (PowerShell accepts it), so a narrow card wraps them between
 // properties rather than inside a name.
-const SEND_CONNECTOR_CMD = '$FormatEnumerationLimit = -1; Get-SendConnector | Format-List Name, Enabled, AddressSpaces, DNSRoutingEnabled, SmartHosts, RequireTLS, TlsAuthLevel, TlsDomain, TlsCertificateName, Fqdn, CloudServicesMailEnabled, SourceTransportServers';
-const INBOUND_CONNECTOR_CMD = 'Get-InboundConnector | Format-List Name, Enabled, ConnectorType, ConnectorSource, SenderDomains, SenderIPAddresses, RequireTls, TlsSenderCertificateName, RestrictDomainsTo*, CloudServicesMailEnabled, TreatMessagesAsInternal';
-const ACCEPTED_DOMAIN_CMD = 'Get-AcceptedDomain | Format-List DomainName, DomainType, Default';
-const CERT_CMD = 'Get-ExchangeCertificate | Format-List Thumbprint, Subject, Issuer, CertificateDomains, Services, HasPrivateKey, NotAfter, Status';
+const SEND_CONNECTOR_CMD = listing('send-connectors', ', ');
+const INBOUND_CONNECTOR_CMD = listing('inbound-connectors', ', ');
+const ACCEPTED_DOMAIN_CMD = listing('accepted-domains', ', ');
+const CERT_CMD = listing('certificates', ', ');
 
 const answer = (ctx: DiagnosisContext, id: QuestionId) => ctx.facts.answers[id]?.trim();
 const noSendConnector = (ctx: DiagnosisContext) => ctx.facts.sendConnectors.length === 0;

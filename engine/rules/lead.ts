@@ -1,5 +1,6 @@
 import type { CauseResult, FixStep, Lead, Question } from '../verdict';
 import { isTenantEndpoint } from '../knowledge/endpoints';
+import { listing } from '../knowledge/cmdlets';
 import type { CauseId } from '../vocabulary';
 import type { DiagnosisContext } from './context';
 import { withShell } from './command-shell';
@@ -156,7 +157,7 @@ export function addHealth(ctx: DiagnosisContext, lead: Lead | undefined, causes:
     certainty: 'open',
     first: questionStep(questions[0]) ?? withShell({
       text: 'Run this in the Exchange Management Shell and paste its output here.',
-      powershell: '$FormatEnumerationLimit = -1; Get-SendConnector | Format-List Name,Enabled,AddressSpaces,DNSRoutingEnabled,SmartHosts,RequireTLS,TlsCertificateName,Fqdn',
+      powershell: listing('send-connectors-short'),
     }),
   };
   return { ...base, looksRight: looksRight.slice(0, 8), unverified: [...new Set(unverified)].slice(0, 8) };

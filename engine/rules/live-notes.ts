@@ -1,4 +1,5 @@
 import { classifyHost, isTenantEndpoint } from '../knowledge/endpoints';
+import { listing } from '../knowledge/cmdlets';
 import type { DiagnosisContext } from './context';
 import { describeVantage } from './vantage-words';
 import { hostAnsweredInPaste } from './smart-host-rules';
@@ -53,7 +54,7 @@ export function liveNotes(ctx: DiagnosisContext, timeZone?: string): string[] {
     .filter((c) => (c.truncated ?? []).length > 0)
     .map((c) => ({ truncated: c.truncated ?? [] }));
   if (ctx.facts.acceptedDomains.some((d) => d.truncated)) {
-    notes.push('Some accepted domain names were cut off in the table. Paste Get-AcceptedDomain | Format-List DomainName,DomainType,Default instead.');
+    notes.push(`Some accepted domain names were cut off in the table. Paste ${listing('accepted-domains')} instead.`);
   }
   if (truncated.length) {
     notes.push(`Some values were cut off by $FormatEnumerationLimit (${[...new Set(truncated.flatMap((c) => c.truncated))].join(', ')}). Run $FormatEnumerationLimit = -1 first and paste the output again.`);

@@ -2,6 +2,7 @@ import type { CauseResult, NotChecked } from '../verdict';
 import type { DiagnosisContext } from './context';
 import { withShell } from './command-shell';
 import { psQuote } from '../knowledge/causes/ps-quote';
+import { listing, mxLookup, SEND_LOG_PATH_SETUP, sendLogSearch } from '../knowledge/cmdlets';
 
 // What a verdict does not rest on, and the command that checks it. Kept short: only what matters for the
 // causes still in play and what nothing pasted or looked up covered.
@@ -30,7 +31,7 @@ export function notChecked(ctx: DiagnosisContext, causes: CauseResult[]): NotChe
     out.push({
       topic: 'your accepted domains',
       how: "The certificate's domain (or the sender's) must be an accepted domain of the tenant.",
-      check: withShell({ text: 'List the accepted domains.', powershell: 'Get-AcceptedDomain | Format-List DomainName,DomainType,Default' }),
+      check: withShell({ text: 'List the accepted domains.', powershell: listing('accepted-domains') }),
     });
   }
   if (f.inboundConnectors.length === 0 && (open('inbound-connector.') || ctx.family === 'eop-relay-denied' || ctx.family === 'not-an-ndr')) {
@@ -44,7 +45,7 @@ export function notChecked(ctx: DiagnosisContext, causes: CauseResult[]): NotChe
     out.push({
       topic: 'your Send connector on premises (only your answers, if any)',
       how: 'The Internet Send connector must route through your tenant endpoint with TLS and a named certificate.',
-      check: withShell({ text: 'Show the Send connectors.', powershell: '$FormatEnumerationLimit = -1; Get-SendConnector | Format-List Name,Enabled,AddressSpaces,DNSRoutingEnabled,SmartHosts,RequireTLS,TlsCertificateName,Fqdn' }),
+      check: withShell({ text: 'Show the Send connectors.', powershell: listing('send-connectors-short') }),
     });
   }
   if (ctx.presented?.basis !== 'protocol-log' && (open('inbound-connector.certificate') || open('accepted-domain.') || open('certificate.'))) {
@@ -53,7 +54,7 @@ export function notChecked(ctx: DiagnosisContext, causes: CauseResult[]): NotChe
       how: 'The Send protocol log (verbose logging on the Send connector) shows the "Certificate subject" EOP sees.',
       check: withShell({
         text: 'Read the last Send protocol log on the Exchange server.',
-        powershell: "$p = (Get-TransportService -Identity $env:COMPUTERNAME).SendProtocolLogPath\nGet-ChildItem -Path \"$p\" -Filter 'SEND*.log' | Sort-Object LastWriteTime | Select-Object -Last 1 | Select-String -Pattern 'Certificate subject','Certificate alternate names','TLS negotiation failed'",
+        powershell: `${SEND_LOG_PATH_SETUP}\n${sendLogSearch('$p', 1, "'Certificate subject','Certificate alternate names','TLS negotiation failed'")}`,
       }),
     });
   }
@@ -64,7 +65,7 @@ export function notChecked(ctx: DiagnosisContext, causes: CauseResult[]): NotChe
     out.push({
       topic: tried ? `live DNS for ${domain ?? 'your domain'} (the lookup from here did not give a usable answer)` : `live DNS (the MX and SPF records of ${domain ?? 'your domain'} were not looked up)`,
       how: 'The MX record names your tenant endpoint, the value your Send connector\'s smart host must have.',
-      check: withShell({ text: 'Look the MX up from your network.', powershell: `Resolve-DnsName -Name ${domain ? psQuote(domain) : "'<your domain>'"} -Type MX | Format-Table NameExchange,Preference` }),
+      check: withShell({ text: 'Look the MX up from your network.', powershell: mxLookup(domain ? psQuote(domain) : "'<your domain>'") }),
     });
   }
   return out.slice(0, MAX_ITEMS);

@@ -1,6 +1,6 @@
 import type { CauseEntries } from './cause-entry';
 import type { FixContext } from './fix-context';
-import { DOCS } from './sources';
+import { sources } from '../sources';
 import { M365_DOMAINS } from './admin-paths';
 import { EXO_SHELL, hybridCertificateNote, inboundVerifySteps, step } from './fix-parts';
 import { psValue } from './ps-quote';
@@ -40,9 +40,9 @@ export const ACCEPTED_DOMAIN_CAUSES: CauseEntries<'accepted-domain.not-accepted'
         ],
         adminCenterPath: [...M365_DOMAINS],
         verify: inboundVerifySteps(ctx),
-        docs: [DOCS.notice, DOCS.attr36, DOCS.relay2023, DOCS.certFaq],
+        docs: sources('notice', 'attr36', 'relay2023', 'certFaq'),
       };
     },
-    sources: [DOCS.notice, DOCS.attr36, DOCS.relay2023, DOCS.certFaq],
+    sources: sources('notice', 'attr36', 'relay2023', 'certFaq'),
   },
 };

@@ -50,4 +50,7 @@ export const EAC_RECEIVE_CONNECTORS: readonly string[] = [
   'Network adapter bindings: port 25', 'Remote network settings: the application or device IP addresses', 'Finish', 'Edit', 'Security', 'Permission groups: Anonymous users', 'Save',
 ];
 
-export const DELIST_PORTAL: readonly string[] = ['https://sender.office.com', 'enter an email address and the blocked IP address', 'open the confirmation link in the email', 'Delist IP'];
+/** Microsoft's delisting portal for a blocked sending IP (a page the admin opens, not a citation). */
+export const DELIST_URL = 'https://sender.office.com';
+
+export const DELIST_PORTAL: readonly string[] = [DELIST_URL, 'enter an email address and the blocked IP address', 'open the confirmation link in the email', 'Delist IP'];

@@ -1,6 +1,6 @@
 import type { CauseEntries } from './cause-entry';
 import type { FixContext } from './fix-context';
-import { DOCS } from './sources';
+import { sources } from '../sources';
 import { EAC_CERTIFICATES, eacSendConnectorList } from './admin-paths';
 import {
   ONPREM_SHELL, TLS_CERTIFICATE_NAME, certificateLookupSteps, certificateSetup, changeSteps, hybridCertificateNote, protocolLogStep,
@@ -44,9 +44,9 @@ export const CERTIFICATE_CAUSES: CauseEntries<'certificate.not-found' | 'certifi
       ],
       adminCenterPath: [...EAC_CERTIFICATES],
       verify: [retryStep('retry'), queueCheckStep(ctx), protocolLogStep(ctx), testMessageStep()],
-      docs: [DOCS.tlsBlog, DOCS.after2016, DOCS.setSendConnector, DOCS.newCertificate],
+      docs: sources('tlsBlog', 'after2016', 'setSendConnector', 'newCertificate'),
     }),
-    sources: [DOCS.tlsBlog, DOCS.after2016, DOCS.newCertificate],
+    sources: sources('tlsBlog', 'after2016', 'newCertificate'),
   },
   'certificate.no-private-key': {
     id: 'certificate.no-private-key',
@@ -70,9 +70,9 @@ export const CERTIFICATE_CAUSES: CauseEntries<'certificate.not-found' | 'certifi
       ],
       adminCenterPath: [...EAC_CERTIFICATES],
       verify: [retryStep('retry'), protocolLogStep(ctx), queueCheckStep(ctx), testMessageStep()],
-      docs: [DOCS.noCredentials, DOCS.unknownCredentials, DOCS.getExchangeCertificate],
+      docs: sources('noCredentials', 'unknownCredentials', 'getExchangeCertificate'),
     }),
-    sources: [DOCS.noCredentials, DOCS.unknownCredentials],
+    sources: sources('noCredentials', 'unknownCredentials'),
   },
   'certificate.incomplete-chain': {
     id: 'certificate.incomplete-chain',
@@ -93,9 +93,9 @@ export const CERTIFICATE_CAUSES: CauseEntries<'certificate.not-found' | 'certifi
       ],
       adminCenterPath: ['certlm.msc (Local Computer certificates)', 'Intermediate Certification Authorities', 'Certificates', 'All Tasks', 'Import', 'the intermediate .cer file', 'Finish'],
       verify: [waitStep('connector'), retryStep('retry'), protocolLogStep(ctx), queueCheckStep(ctx), testMessageStep()],
-      docs: [DOCS.tenantAttribution, DOCS.relayDenied5764],
+      docs: sources('tenantAttribution', 'relayDenied5764'),
     }),
-    sources: [DOCS.tenantAttribution],
+    sources: sources('tenantAttribution'),
   },
   'certificate.untrusted': {
     id: 'certificate.untrusted',
@@ -124,8 +124,8 @@ export const CERTIFICATE_CAUSES: CauseEntries<'certificate.not-found' | 'certifi
       ],
       adminCenterPath: [...eacSendConnectorList(ctx), 'TlsCertificateName is not shown in the admin center: use the Exchange Management Shell'],
       verify: [retryStep('retry'), protocolLogStep(ctx), queueCheckStep(ctx), testMessageStep()],
-      docs: [DOCS.event2004, DOCS.setSendConnector, DOCS.hcRoot],
+      docs: sources('event2004', 'setSendConnector', 'hcRoot'),
     }),
-    sources: [DOCS.event2004, DOCS.hcRoot],
+    sources: sources('event2004', 'hcRoot'),
   },
 };

@@ -1,5 +1,6 @@
 import type { FixStep } from '../../verdict';
 import { isTenantEndpoint, normalizeHost } from '../endpoints';
+import { listing, mxLookup, SEND_LOG_PATH_SETUP, sendLogSearch } from '../cmdlets';
 import type { FixContext } from './fix-context';
 import { psQuote, psValue } from './ps-quote';
 
@@ -51,7 +52,7 @@ export function endpointLookupSteps(ctx: FixContext): FixStep[] {
       `Find your tenant's EOP endpoint (${format}): Microsoft 365 admin center → Settings → Domains → ` +
         `${has(ctx.domain) ? ctx.domain.trim() : 'your domain'} → DNS records, MX "Points to address or value"; or read the published MX record. ` +
         'Use it wherever the commands below say <tenant mx endpoint>.',
-      `Resolve-DnsName -Name ${domainValue(ctx)} -Type MX | Format-Table NameExchange,Preference`,
+      mxLookup(domainValue(ctx)),
     ),
   ];
 }
@@ -62,7 +63,7 @@ export function inboundConnectorLookupSteps(ctx: FixContext): FixStep[] {
   return [
     step(
       'Find the name of the inbound connector from your email server (ConnectorType OnPremises). Use it where the commands below say <inbound connector name>.',
-      'Get-InboundConnector | Format-Table Name,ConnectorType,Enabled,TlsSenderCertificateName,SenderIPAddresses',
+      listing('inbound-connector-names'),
     ),
   ];
 }
@@ -83,7 +84,7 @@ export function certificateLookupSteps(ctx: FixContext): FixStep[] {
     step(
       'Find the certificate to use: issued by a public CA, HasPrivateKey True, not expired, and with a CN or SAN that the Exchange Online ' +
         'inbound connector expects (TlsSenderCertificateName). Use its thumbprint where the commands below say <certificate thumbprint>.',
-      'Get-ExchangeCertificate | Format-List Thumbprint,Subject,Issuer,CertificateDomains,Services,HasPrivateKey,NotAfter,Status',
+      listing('certificates'),
     ),
   ];
 }
@@ -156,7 +157,7 @@ export function queueCheckStep(ctx: FixContext): FixStep {
   const endpoint = knownEndpoint(ctx);
   return step(
     `Check the queue: no LastError, DeliveryType SmartHostConnectorDelivery and NextHopDomain ${endpoint ?? 'your tenant endpoint'}.`,
-    'Get-Queue | Format-List Identity,DeliveryType,NextHopDomain,Status,MessageCount,LastError',
+    listing('queues'),
   );
 }
 
@@ -164,8 +165,7 @@ export function protocolLogStep(ctx: FixContext): FixStep {
   const expected = has(ctx.certificateName) ? ctx.certificateName.trim() : 'the name on the Exchange Online inbound connector';
   return step(
     `Read the Send protocol log (ProtocolLoggingLevel Verbose on the Send connector): "Certificate subject" shows ${expected}, STARTTLS succeeds and RCPT TO gets 250 instead of 550 5.7.64.`,
-    "$p = (Get-TransportService -Identity $env:COMPUTERNAME).SendProtocolLogPath\n" +
-      "Get-ChildItem -Path \"$p\" -Filter 'SEND*.log' | Sort-Object LastWriteTime | Select-Object -Last 1 | Select-String -Pattern 'Certificate subject','TLS negotiation failed',' 5\\.7\\.'",
+    `${SEND_LOG_PATH_SETUP}\n${sendLogSearch('$p', 1, "'Certificate subject','TLS negotiation failed',' 5\\.7\\.'")}`,
   );
 }
 

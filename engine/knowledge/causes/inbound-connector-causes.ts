@@ -1,7 +1,7 @@
 import type { FixStep } from '../../verdict';
 import type { CauseEntries } from './cause-entry';
 import type { FixContext } from './fix-context';
-import { DOCS } from './sources';
+import { sources } from '../sources';
 import { EAC_NEW_INBOUND_CONNECTOR, eacEditInboundConnector } from './admin-paths';
 import {
   EXO_SHELL, TLS_CERTIFICATE_NAME, changeSteps, hybridCertificateNote, hybridInboundNote, inboundConnector, inboundConnectorLabel, inboundConnectorLookupSteps,
@@ -68,10 +68,10 @@ export const INBOUND_CONNECTOR_CAUSES: CauseEntries<
         ],
         adminCenterPath: [...EAC_NEW_INBOUND_CONNECTOR],
         verify: inboundVerifySteps(ctx),
-        docs: [DOCS.route, DOCS.newInboundConnector, DOCS.notice, DOCS.relay2023],
+        docs: sources('route', 'newInboundConnector', 'notice', 'relay2023'),
       };
     },
-    sources: [DOCS.kb2827473, DOCS.route, DOCS.newInboundConnector, DOCS.relay2023],
+    sources: sources('kb2827473', 'route', 'newInboundConnector', 'relay2023'),
   },
   'inbound-connector.disabled': {
     id: 'inbound-connector.disabled',
@@ -90,9 +90,9 @@ export const INBOUND_CONNECTOR_CAUSES: CauseEntries<
       ],
       adminCenterPath: eacEditInboundConnector(ctx, 'Turn it on'),
       verify: inboundVerifySteps(ctx),
-      docs: [DOCS.setInboundConnector, DOCS.inboundFaq],
+      docs: sources('setInboundConnector', 'inboundFaq'),
     }),
-    sources: [DOCS.kb2827473, DOCS.inboundFaq, DOCS.setInboundConnector],
+    sources: sources('kb2827473', 'inboundFaq', 'setInboundConnector'),
   },
   'inbound-connector.wrong-type': {
     id: 'inbound-connector.wrong-type',
@@ -116,9 +116,9 @@ export const INBOUND_CONNECTOR_CAUSES: CauseEntries<
       ],
       adminCenterPath: eacEditInboundConnector(ctx, "Connection from: Your organization's email server"),
       verify: inboundVerifySteps(ctx),
-      docs: [DOCS.newInboundConnector, DOCS.setInboundConnector, DOCS.fieldNotes2017],
+      docs: sources('newInboundConnector', 'setInboundConnector', 'fieldNotes2017'),
     }),
-    sources: [DOCS.newInboundConnector, DOCS.tlsBlog, DOCS.fieldNotes2017],
+    sources: sources('newInboundConnector', 'tlsBlog', 'fieldNotes2017'),
   },
   'inbound-connector.partner-restriction': {
     id: 'inbound-connector.partner-restriction',
@@ -143,9 +143,9 @@ export const INBOUND_CONNECTOR_CAUSES: CauseEntries<
       ],
       adminCenterPath: eacEditInboundConnector(ctx, 'clear the restrictions that reject mail not sent from its IP addresses or with its certificate'),
       verify: inboundVerifySteps(ctx),
-      docs: [DOCS.newInboundConnector, DOCS.tlsBlog],
+      docs: sources('newInboundConnector', 'tlsBlog'),
     }),
-    sources: [DOCS.tlsBlog, DOCS.newInboundConnector],
+    sources: sources('tlsBlog', 'newInboundConnector'),
   },
   'inbound-connector.certificate-mismatch': {
     id: 'inbound-connector.certificate-mismatch',
@@ -175,9 +175,9 @@ export const INBOUND_CONNECTOR_CAUSES: CauseEntries<
       ],
       adminCenterPath: eacEditInboundConnector(ctx, 'Edit sent email identity: the certificate subject name (e.g. *.contoso.com)'),
       verify: inboundVerifySteps(ctx),
-      docs: [DOCS.relayDenied5764, DOCS.setInboundConnector, DOCS.notice, DOCS.certFaq],
+      docs: sources('relayDenied5764', 'setInboundConnector', 'notice', 'certFaq'),
     }),
-    sources: [DOCS.relayDenied5764, DOCS.newInboundConnector, DOCS.certFaq, DOCS.dn910993],
+    sources: sources('relayDenied5764', 'newInboundConnector', 'certFaq', 'dn910993'),
   },
   'inbound-connector.ip-not-listed': {
     id: 'inbound-connector.ip-not-listed',
@@ -201,8 +201,8 @@ export const INBOUND_CONNECTOR_CAUSES: CauseEntries<
       ],
       adminCenterPath: eacEditInboundConnector(ctx, 'Edit sent email identity: add the IP address'),
       verify: inboundVerifySteps(ctx),
-      docs: [DOCS.setInboundConnector, DOCS.newInboundConnector, DOCS.relayDenied5764],
+      docs: sources('setInboundConnector', 'newInboundConnector', 'relayDenied5764'),
     }),
-    sources: [DOCS.relayDenied5764, DOCS.newInboundConnector, DOCS.mfd],
+    sources: sources('relayDenied5764', 'newInboundConnector', 'mfd'),
   },
 };

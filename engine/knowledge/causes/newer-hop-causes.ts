@@ -1,7 +1,7 @@
-import type { DocLink } from '../../verdict';
 import type { CauseEntries } from './cause-entry';
 import type { FixContext } from './fix-context';
-import { DOCS } from './sources';
+import { sources } from '../sources';
+import { SEND_LOG_PATH_SETUP, sendLogSearch as searchSendLogs } from '../cmdlets';
 import { EAC_CERTIFICATES, EAC_RECEIVE_CONNECTORS } from './admin-paths';
 import {
   EXO_SHELL, ONPREM_SHELL, certificateLookupSteps, changeSteps, endpointValue, messageTraceStep, queueCheckStep, retryStep, sendConnector, step,
@@ -15,58 +15,11 @@ import { psValue } from './ps-quote';
 // announcement (2025), Microsoft Learn articles on NoCredentials / UnknownCredentials, and the TLS 1.0/1.1
 // retirement posts.
 
-const doc = (title: string, url: string): DocLink => ({ title, url });
-
-const NEWER_DOCS = {
-  enforcementPause: doc(
-    'Exchange Team blog: How to pause throttling and blocking of out-of-date on-premises Exchange servers (4.7.230 / 5.7.230)',
-    'https://techcommunity.microsoft.com/t5/exchange-team-blog/how-to-pause-throttling-and-blocking-of-out-of-date-on-premises/ba-p/4007169',
-  ),
-  enforcementSummary: doc(
-    'Throttling and blocking of out-of-date on-premises Exchange servers: error codes, report and pause cmdlets',
-    'https://blog.icewolf.ch/archive/2024/02/21/throttling-and-blocking-of-out-of-date-on-premises-Exchange-Servers',
-  ),
-  directSend: doc(
-    'Exchange Team blog: Introducing more control over Direct Send in Exchange Online (RejectDirectSend, 5.7.68)',
-    'https://techcommunity.microsoft.com/blog/exchange/introducing-more-control-over-direct-send-in-exchange-online/4408790',
-  ),
-  unableToConnect: doc(
-    'Queue "421 4.2.1 Unable to connect" towards Office 365, traced to TLS negotiation failed with error NoCredentials',
-    'https://supertekboy.com/2017/02/28/tls-negotiation-failed-with-error-nocredentials/',
-  ),
-  tlsScenarios: doc(
-    'Exchange Team blog: Understanding email scenarios if TLS versions cannot be agreed on with Exchange Online',
-    'https://techcommunity.microsoft.com/t5/exchange-team-blog/understanding-email-scenarios-if-tls-versions-cannot-be-agreed/ba-p/2065089',
-  ),
-  legacyTls: doc(
-    'Exchange Team blog: New opt-in endpoint for SMTP AUTH clients still needing legacy TLS (421 4.7.66)',
-    'https://techcommunity.microsoft.com/blog/exchange/new-opt-in-endpoint-available-for-smtp-auth-clients-still-needing-legacy-tls/2659652',
-  ),
-  mailFlowIntelligence: doc(
-    'Mail flow intelligence in Microsoft 365 (4.4.316, 4.4.317, 4.7.320 towards your own servers)',
-    'https://learn.microsoft.com/en-us/defender-office-365/mail-flow-intelligence-in-office-365',
-  ),
-  certValidation: doc(
-    '450 4.7.320 Certificate validation failed (SubjectMismatch) from Exchange Online to on-premises Exchange',
-    'https://learn.microsoft.com/en-us/archive/blogs/exchangechallengeaccepted/mail-not-routing-to-on-premise-exchange-2013-environment-from-o365-with-450-4-7-320-certificate-validation-failed-error',
-  ),
-  starttls317: doc(
-    '450 4.4.317 Cannot connect to remote server [451 5.7.3 STARTTLS is required]: receive connector TlsCertificateName',
-    'https://ex-shell.com/2022/10/25/error-450-4-4-317-cannot-connect-to-remote-server-451-5-7-3-starttls-is-required-to-send-mail/',
-  ),
-  transportOptions: doc(
-    'Transport options in Exchange hybrid deployments (centralized mail transport)',
-    'https://learn.microsoft.com/en-us/exchange/transport-options',
-  ),
-} as const;
-
 const EAC_ONPREM_REPORT: readonly string[] = ['Exchange admin center (admin.exchange.microsoft.com)', 'Reports', 'Mail flow', 'Out-of-date connecting on-premises Exchange servers'];
 const EAC_OUTBOUND_CONNECTORS: readonly string[] = ['Exchange admin center (admin.exchange.microsoft.com)', 'Mail flow', 'Connectors', 'select the connector to your organization\'s email server', 'Validate this connector'];
 const EAC_ORGANIZATION_DIRECT_SEND: readonly string[] = ['Exchange admin center (admin.exchange.microsoft.com)', 'Mail flow', 'Connectors', 'inbound connectors from your organization\'s email server'];
 
-const sendLogSearch = (pattern: string) =>
-  "$p = (Get-TransportService -Identity $env:COMPUTERNAME).SendProtocolLogPath\n" +
-  `Get-ChildItem -Path "$p" -Filter 'SEND*.log' | Sort-Object LastWriteTime | Select-Object -Last 3 | Select-String -Pattern ${pattern}`;
+const sendLogSearch = (pattern: string) => `${SEND_LOG_PATH_SETUP}\n${searchSendLogs('$p', 3, pattern)}`;
 
 const verboseSendLog = (ctx: FixContext) => changeSteps(
   'turn on verbose protocol logging on the Send connector to Exchange Online, so the next attempt writes the TLS step',
@@ -121,9 +74,9 @@ export const NEWER_HOP_CAUSES: CauseEntries<
         retryStep('retry'),
         endpointQueue(ctx, 'the queue to your tenant endpoint no longer shows 4.7.230 or 5.7.230 in LastError; after updating, the server drops off the report.'),
       ],
-      docs: [NEWER_DOCS.enforcementPause, NEWER_DOCS.enforcementSummary],
+      docs: sources('enforcementPause', 'enforcementSummary'),
     }),
-    sources: [NEWER_DOCS.enforcementPause, NEWER_DOCS.enforcementSummary],
+    sources: sources('enforcementPause', 'enforcementSummary'),
   },
   'send-connector.tls-unknown-credentials': {
     id: 'send-connector.tls-unknown-credentials',
@@ -156,9 +109,9 @@ export const NEWER_HOP_CAUSES: CauseEntries<
         step(`${ONPREM_SHELL}: the newest Send protocol log shows STARTTLS followed by the certificate subject, and no "TLS negotiation failed".`, sendLogSearch("'TLS negotiation failed','STARTTLS'")),
         queueCheckStep(ctx),
       ],
-      docs: [DOCS.noCredentials, DOCS.unknownCredentials, NEWER_DOCS.unableToConnect],
+      docs: sources('noCredentials', 'unknownCredentials', 'unableToConnect'),
     }),
-    sources: [DOCS.noCredentials, DOCS.unknownCredentials, NEWER_DOCS.unableToConnect],
+    sources: sources('noCredentials', 'unknownCredentials', 'unableToConnect'),
   },
   'eop.reject-direct-send': {
     id: 'eop.reject-direct-send',
@@ -189,9 +142,9 @@ export const NEWER_HOP_CAUSES: CauseEntries<
       ],
       adminCenterPath: [...EAC_ORGANIZATION_DIRECT_SEND],
       verify: [waitStep('connector'), testMessageStep(), messageTraceStep(ctx)],
-      docs: [NEWER_DOCS.directSend, DOCS.relayDenied5764],
+      docs: sources('directSend', 'relayDenied5764'),
     }),
-    sources: [NEWER_DOCS.directSend, DOCS.relayDenied5764],
+    sources: sources('directSend', 'relayDenied5764'),
   },
   'onprem.legacy-tls-only': {
     id: 'onprem.legacy-tls-only',
@@ -215,9 +168,9 @@ export const NEWER_HOP_CAUSES: CauseEntries<
       ],
       adminCenterPath: ['Windows Registry Editor', 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols'],
       verify: [retryStep('retry'), endpointQueue(ctx, 'the queue to your tenant endpoint has no LastError.')],
-      docs: [NEWER_DOCS.tlsScenarios, NEWER_DOCS.legacyTls],
+      docs: sources('tlsScenarios', 'legacyTls'),
     }),
-    sources: [NEWER_DOCS.tlsScenarios, NEWER_DOCS.legacyTls],
+    sources: sources('tlsScenarios', 'legacyTls'),
   },
   'hybrid.exo-to-onprem-unreachable': {
     id: 'hybrid.exo-to-onprem-unreachable',
@@ -241,9 +194,9 @@ export const NEWER_HOP_CAUSES: CauseEntries<
       ],
       adminCenterPath: [...EAC_OUTBOUND_CONNECTORS],
       verify: [validateOutbound(ctx), messageTraceStep(ctx)],
-      docs: [NEWER_DOCS.mailFlowIntelligence, NEWER_DOCS.transportOptions],
+      docs: sources('mailFlowIntelligence', 'transportOptions'),
     }),
-    sources: [NEWER_DOCS.mailFlowIntelligence, NEWER_DOCS.transportOptions],
+    sources: sources('mailFlowIntelligence', 'transportOptions'),
   },
   'hybrid.exo-to-onprem-certificate': {
     id: 'hybrid.exo-to-onprem-certificate',
@@ -266,8 +219,8 @@ export const NEWER_HOP_CAUSES: CauseEntries<
       ],
       adminCenterPath: [...EAC_RECEIVE_CONNECTORS],
       verify: [validateOutbound(ctx), messageTraceStep(ctx)],
-      docs: [NEWER_DOCS.certValidation, NEWER_DOCS.starttls317, NEWER_DOCS.mailFlowIntelligence],
+      docs: sources('certValidation', 'starttls317', 'mailFlowIntelligence'),
     }),
-    sources: [NEWER_DOCS.certValidation, NEWER_DOCS.starttls317, NEWER_DOCS.mailFlowIntelligence],
+    sources: sources('certValidation', 'starttls317', 'mailFlowIntelligence'),
   },
 };

@@ -1,7 +1,8 @@
 import type { CauseEntries } from './cause-entry';
 import type { FixContext } from './fix-context';
-import { DOCS } from './sources';
-import { DEFENDER_RESTRICTED_ENTITIES, DELIST_PORTAL, EAC_ACCEPTED_DOMAINS, EAC_RECEIVE_CONNECTORS, M365_DOMAINS } from './admin-paths';
+import { sources } from '../sources';
+import { listing } from '../cmdlets';
+import { DEFENDER_RESTRICTED_ENTITIES, DELIST_PORTAL, DELIST_URL, EAC_ACCEPTED_DOMAINS, EAC_RECEIVE_CONNECTORS, M365_DOMAINS } from './admin-paths';
 import {
   EXO_SHELL, ONPREM_SHELL, changeSteps, inboundConnector, messageTraceStep, retryStep, step, testMessageStep, waitStep,
 } from './fix-parts';
@@ -64,10 +65,10 @@ export const OTHER_CAUSES: CauseEntries<
           step('Send a test message from the application or device to an external address; it must no longer get 5.7.54.'),
           retryStep('retry'),
         ],
-        docs: [DOCS.anonRelay, DOCS.relayReceiveQa],
+        docs: sources('anonRelay', 'relayReceiveQa'),
       };
     },
-    sources: [DOCS.anonRelay, DOCS.relayReceiveQa],
+    sources: sources('anonRelay', 'relayReceiveQa'),
   },
   'eop.recipient-not-found': {
     id: 'eop.recipient-not-found',
@@ -90,9 +91,9 @@ export const OTHER_CAUSES: CauseEntries<
       ],
       adminCenterPath: [...EAC_ACCEPTED_DOMAINS],
       verify: [waitStep('dbeb'), retryStep('retry'), testMessageStep(), messageTraceStep(ctx)],
-      docs: [DOCS.dbeb, DOCS.fix541, DOCS.ndrExo],
+      docs: sources('dbeb', 'fix541', 'ndrExo'),
     }),
-    sources: [DOCS.dbeb, DOCS.fix541, DOCS.ndrExo],
+    sources: sources('dbeb', 'fix541', 'ndrExo'),
   },
   'eop.sender-ip-blocked': {
     id: 'eop.sender-ip-blocked',
@@ -107,7 +108,7 @@ export const OTHER_CAUSES: CauseEntries<
         steps: [
           topSenders,
           anonymousReceiveConnectors,
-          step(`Once the server is clean, delist ${ctx.onPremIp?.trim() || 'the blocked IP address'} at https://sender.office.com.`),
+          step(`Once the server is clean, delist ${ctx.onPremIp?.trim() || 'the blocked IP address'} at ${DELIST_URL}.`),
           step(
             `${EXO_SHELL}: "Unable To Relay: Blocked by Customer Allow list" means the address is also in the connection filter IP Allow list; look there.`,
             'Get-HostedConnectionFilterPolicy -Identity Default | Format-List IPAllowList',
@@ -120,10 +121,10 @@ export const OTHER_CAUSES: CauseEntries<
         ],
         adminCenterPath: [...DELIST_PORTAL],
         verify: [waitStep('delist'), retryStep('retry'), testMessageStep(), messageTraceStep(ctx)],
-        docs: [DOCS.ndrExo, DOCS.fix57xx, DOCS.fix571, DOCS.allowList],
+        docs: sources('ndrExo', 'fix57xx', 'fix571', 'allowList'),
       };
     },
-    sources: [DOCS.ndrExo, DOCS.fix57xx, DOCS.fix571, DOCS.allowList],
+    sources: sources('ndrExo', 'fix57xx', 'fix571', 'allowList'),
   },
   'eop.unregistered-sender-domain': {
     id: 'eop.unregistered-sender-domain',
@@ -147,9 +148,9 @@ export const OTHER_CAUSES: CauseEntries<
       ],
       adminCenterPath: [...M365_DOMAINS],
       verify: [retryStep('retry'), testMessageStep(), messageTraceStep(ctx)],
-      docs: [DOCS.fix57xx, DOCS.relay2023],
+      docs: sources('fix57xx', 'relay2023'),
     }),
-    sources: [DOCS.fix57xx],
+    sources: sources('fix57xx'),
   },
   'eop.connector-blocked': {
     id: 'eop.connector-blocked',
@@ -163,7 +164,7 @@ export const OTHER_CAUSES: CauseEntries<
         topSenders,
         anonymousReceiveConnectors,
         step('Secure the source first: reset compromised accounts and close any open relay. An unblocked connector that keeps sending spam is blocked again.'),
-        step(`${EXO_SHELL}: list the blocked connectors.`, 'Get-BlockedConnector | Format-List'),
+        step(`${EXO_SHELL}: list the blocked connectors.`, listing('blocked-connectors')),
         step(
           `${EXO_SHELL}: unblock the connector (this cmdlet has no -WhatIf; the Defender portal's Restricted entities page does the same).`,
           `Remove-BlockedConnector -ConnectorId (Get-InboundConnector -Identity ${inboundConnector(ctx)}).Guid`,
@@ -171,13 +172,13 @@ export const OTHER_CAUSES: CauseEntries<
       ],
       adminCenterPath: [...DEFENDER_RESTRICTED_ENTITIES],
       verify: [
-        step(`${EXO_SHELL}: the connector is no longer listed.`, 'Get-BlockedConnector | Format-List'),
+        step(`${EXO_SHELL}: the connector is no longer listed.`, listing('blocked-connectors')),
         retryStep('retry'),
         testMessageStep(),
         messageTraceStep(ctx),
       ],
-      docs: [DOCS.blockedConnector, DOCS.ndrExo],
+      docs: sources('blockedConnector', 'ndrExo'),
     }),
-    sources: [DOCS.blockedConnector],
+    sources: sources('blockedConnector'),
   },
 };

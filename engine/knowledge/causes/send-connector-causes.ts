@@ -1,7 +1,7 @@
 import type { Fix } from '../../verdict';
 import type { FixContext } from './fix-context';
 import type { CauseEntries } from './cause-entry';
-import { DOCS } from './sources';
+import { sources } from '../sources';
 import { EAC_NEW_SEND_CONNECTOR, eacSendConnectorDelivery, eacSendConnectorList, emc2010SendConnector } from './admin-paths';
 import {
   ONPREM_SHELL, TLS_CERTIFICATE_NAME, certificateLookupSteps, certificateSetup, changeSteps, endpointLookupSteps, endpointValue,
@@ -35,7 +35,7 @@ function smartHostFix(ctx: FixContext, what: string, extra: string, retry: 'resu
     ],
     adminCenterPath: eacSendConnectorDelivery(ctx),
     verify: [retryStep(retry, ctx), queueCheckStep(ctx), trackingStep, testMessageStep(), messageTraceStep(ctx)],
-    docs: [DOCS.kb2827473, DOCS.smartHost, DOCS.setSendConnector, DOCS.route, DOCS.retryQueue],
+    docs: sources('kb2827473', 'smartHost', 'setSendConnector', 'route', 'retryQueue'),
   };
 }
 
@@ -52,7 +52,7 @@ export const SEND_CONNECTOR_CAUSES: CauseEntries<
       "The connector that carries Internet mail has DNS routing on, so each message goes to the recipient's own MX instead of to your tenant's " +
       'EOP endpoint. Mail that does not come in through your tenant cannot be attributed to it, so Microsoft refuses to relay it.',
     fix: (ctx) => smartHostFix(ctx, 'route through the tenant endpoint instead of MX', '', 'resubmit-dns'),
-    sources: [DOCS.kb2827473, DOCS.smartHost, DOCS.setSendConnector],
+    sources: sources('kb2827473', 'smartHost', 'setSendConnector'),
   },
   'send-connector.wrong-smart-host': {
     id: 'send-connector.wrong-smart-host',
@@ -62,7 +62,7 @@ export const SEND_CONNECTOR_CAUSES: CauseEntries<
       "The Send connector's smart host is not an EOP endpoint of your tenant: a typo such as KB 2827473's .mail.protection.com, your own MX, " +
       "a third-party filter's host or another server. Mail does not reach EOP as your organization's, so it is refused or loops.",
     fix: (ctx) => smartHostFix(ctx, 'replace the smart host with the tenant endpoint', '', 'resubmit-smart-host'),
-    sources: [DOCS.kb2827473, DOCS.route, DOCS.dnsBest],
+    sources: sources('kb2827473', 'route', 'dnsBest'),
   },
   'send-connector.legacy-endpoint': {
     id: 'send-connector.legacy-endpoint',
@@ -72,7 +72,7 @@ export const SEND_CONNECTOR_CAUSES: CauseEntries<
       'The smart host is a Forefront Online Protection (FOPE) or early Exchange Online endpoint such as *.mail.eo.outlook.com or ' +
       'mail.messaging.microsoft.com. These are unsupported and since May 2018 answer "451 4.4.62 Mail sent to the wrong Office 365 region. ATTR35." until the messages expire.',
     fix: (ctx) => smartHostFix(ctx, 'replace the legacy endpoint with the tenant endpoint', '', 'resubmit-smart-host'),
-    sources: [DOCS.attr35, DOCS.dnsBest, DOCS.kb2827473],
+    sources: sources('attr35', 'dnsBest', 'kb2827473'),
   },
   'send-connector.client-submission-endpoint': {
     id: 'send-connector.client-submission-endpoint',
@@ -82,7 +82,7 @@ export const SEND_CONNECTOR_CAUSES: CauseEntries<
       'smtp.office365.com accepts mail only from authenticated mailboxes (SMTP AUTH); it is not a relay for a server. Without credentials it answers ' +
       '5.7.57 "Client not authenticated", and with them it only sends as that one mailbox.',
     fix: (ctx) => smartHostFix(ctx, 'use the tenant endpoint on port 25 without smart host authentication', ' -Port 25 -SmartHostAuthMechanism None', 'resubmit-smart-host'),
-    sources: [DOCS.printers, DOCS.mfd, DOCS.setSendConnector],
+    sources: sources('printers', 'mfd', 'setSendConnector'),
   },
   'send-connector.ip-smart-host': {
     id: 'send-connector.ip-smart-host',
@@ -92,7 +92,7 @@ export const SEND_CONNECTOR_CAUSES: CauseEntries<
       'EOP endpoints must be addressed by their host name: Microsoft states it is not possible to use an IP address in place of the MX endpoint. ' +
       'The addresses behind the name change and a fixed IP reaches servers that do not accept your tenant\'s mail.',
     fix: (ctx) => smartHostFix(ctx, 'replace the IP address with the tenant endpoint host name', '', 'resubmit-smart-host'),
-    sources: [DOCS.printers, DOCS.attr35],
+    sources: sources('printers', 'attr35'),
   },
   'send-connector.disabled': {
     id: 'send-connector.disabled',
@@ -103,9 +103,9 @@ export const SEND_CONNECTOR_CAUSES: CauseEntries<
       steps: [showConnector(ctx), ...changeSteps(`enable ${sendConnectorLabel(ctx)}`, `Set-SendConnector -Identity ${sendConnector(ctx)} -Enabled $true`), step(`Exchange 2010: Exchange Management Console → Organization Configuration → Hub Transport → Send Connectors → select the connector → Enable`)],
       adminCenterPath: [...eacSendConnectorList(ctx), 'Enable'],
       verify: [retryStep('unreachable'), retryStep('retry'), queueCheckStep(ctx), testMessageStep()],
-      docs: [DOCS.setSendConnector, DOCS.kb2827473, DOCS.queues],
+      docs: sources('setSendConnector', 'kb2827473', 'queues'),
     }),
-    sources: [DOCS.setSendConnector, DOCS.kb2827473],
+    sources: sources('setSendConnector', 'kb2827473'),
   },
   'send-connector.tls-not-required': {
     id: 'send-connector.tls-not-required',
@@ -125,9 +125,9 @@ export const SEND_CONNECTOR_CAUSES: CauseEntries<
       ],
       adminCenterPath: [...eacSendConnectorList(ctx), 'RequireTLS is not shown in the admin center: use the Exchange Management Shell'],
       verify: [retryStep('retry'), protocolLogStep(ctx), queueCheckStep(ctx), testMessageStep()],
-      docs: [DOCS.setSendConnector, DOCS.route, DOCS.tlsBlog],
+      docs: sources('setSendConnector', 'route', 'tlsBlog'),
     }),
-    sources: [DOCS.setSendConnector, DOCS.route, DOCS.hcCloud],
+    sources: sources('setSendConnector', 'route', 'hcCloud'),
   },
   'send-connector.certificate-not-set': {
     id: 'send-connector.certificate-not-set',
@@ -150,9 +150,9 @@ export const SEND_CONNECTOR_CAUSES: CauseEntries<
       ],
       adminCenterPath: [...eacSendConnectorList(ctx), 'TlsCertificateName is not shown in the admin center: use the Exchange Management Shell'],
       verify: [retryStep('retry'), protocolLogStep(ctx), queueCheckStep(ctx), testMessageStep(true)],
-      docs: [DOCS.setSendConnector, DOCS.tlsBlog, DOCS.relayDenied5764, DOCS.requiredTls],
+      docs: sources('setSendConnector', 'tlsBlog', 'relayDenied5764', 'requiredTls'),
     }),
-    sources: [DOCS.setSendConnector, DOCS.tlsBlog, DOCS.event2004],
+    sources: sources('setSendConnector', 'tlsBlog', 'event2004'),
   },
   'send-connector.no-internet-address-space': {
     id: 'send-connector.no-internet-address-space',
@@ -178,9 +178,9 @@ export const SEND_CONNECTOR_CAUSES: CauseEntries<
         ],
         adminCenterPath: [...EAC_NEW_SEND_CONNECTOR],
         verify: [retryStep('unreachable'), queueCheckStep(ctx), trackingStep, testMessageStep()],
-        docs: [DOCS.route, DOCS.smartHost, DOCS.tlsBlog],
+        docs: sources('route', 'smartHost', 'tlsBlog'),
       };
     },
-    sources: [DOCS.smartHost, DOCS.route, DOCS.tlsBlog],
+    sources: sources('smartHost', 'route', 'tlsBlog'),
   },
 };

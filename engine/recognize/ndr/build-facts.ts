@@ -3,6 +3,7 @@ import { classifyNdr } from './classify-ndr';
 import { FAMILY_TABLE } from '../../knowledge/families';
 import type { ExtractedMessage } from '../../mime/extract-message';
 import type { Candidate, ScanResult } from './scan-text';
+import { layoutOfReply, writtenByExchange } from './layouts/index';
 import { codesOf, innerReply, replyKey } from './smtp-reply';
 
 // Candidates → NdrFacts: the same reply quoted several times (NDR body, DSN part, transcript) becomes one
@@ -44,16 +45,6 @@ function senderOf(scan: ScanResult, msg: ExtractedMessage | undefined): { sender
   return {};
 }
 
-function layoutOf(group: Candidate[], scan: ScanResult): NdrFacts['layout'] {
-  const first = group[0].layout;
-  if (first === 'html') return 'html';
-  if (scan.cues.has('exo-modern') && (first === 'exchange2013' || first === 'smtp-reply')) return 'exo-modern';
-  if (first === 'smtp-reply' && scan.cues.has('exchange2013')) return 'exchange2013';
-  if (first === 'smtp-reply' && scan.cues.has('exchange2010')) return 'exchange2010';
-  if (first === 'smtp-reply' && scan.cues.has('admin-block')) return 'exchange2013';
-  return first;
-}
-
 export function buildNdrFacts(scan: ScanResult, msg: ExtractedMessage | undefined): NdrFacts[] {
   const groups = new Map<string, Candidate[]>();
   for (const c of scan.candidates) {
@@ -92,12 +83,12 @@ export function buildNdrFacts(scan: ScanResult, msg: ExtractedMessage | undefine
     if (remoteServer && !sameAsGenerating) rejectedBy = 'remote';
     else if (replyHost) rejectedBy = 'remote';
     else if (sameAsGenerating) { rejectedBy = 'generating'; remoteServer = undefined; }
-    else if (generatingServer && group.some((c) => c.exchangeStyle) && (scan.cues.has('admin-block') || scan.cues.has('exchange2010') || scan.cues.has('exchange2013'))) rejectedBy = 'generating';
+    else if (generatingServer && group.some((c) => c.exchangeStyle) && writtenByExchange(scan.cues)) rejectedBy = 'generating';
 
     const groupRecipients = unique(group.flatMap((c) => c.recipients), 100);
     const recipients = groupRecipients.length > 0 ? groupRecipients : scan.recipients.slice(0, 100);
     const facts: NdrFacts = {
-      layout: layoutOf(group, scan),
+      layout: layoutOfReply(group[0].layout, scan.cues),
       replyCode: innerCodes.replyCode ?? firstOf(group, 'replyCode'),
       enhancedStatus: innerCodes.enhancedStatus ?? firstOf(group, 'enhancedStatus'),
       diagnostic,

@@ -1,6 +1,7 @@
 import { isMicrosoftHost } from '../../knowledge/endpoints';
 import { matchLabel } from './labels';
-import { type NdrLayout, readLine } from './layouts/index';
+import { DOCUMENT_LAYOUTS, type NdrLayout, readLine } from './layouts/index';
+import { adminBlock } from './layouts/admin-block';
 import { dsnFieldOn, dsnHost, DsnBlockReader, isFoldableDsnField } from './layouts/dsn-block';
 import { addressOf, attrOf, capLine, codesOf, isHostName, isIp, isoTimestamps, replyHostOf } from './smtp-reply';
 
@@ -63,8 +64,6 @@ const MAX_RECIPIENTS = 100;
 const EMAIL_LINE = /^\s{0,20}(?:--\s{1,2})?(?:mailto:)?<?([A-Za-z0-9._%+'=!#$&*/?^`{|}~-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10})>?\s{0,5}$/;
 const NAMED_EMAIL_LINE = /^\s{0,20}[^<>()@]{1,80}[(<]([A-Za-z0-9._%+'=!#$&*/?^`{|}~-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10})[)>]\s{0,5}$/;
 const EXIM_HOST = /\bhost ([A-Za-z0-9.-]{1,253}) \[([0-9A-Fa-f:.]{2,45})\]/i;
-const ORG_REJECTED = /following organization rejected your message:\s{0,3}([A-Za-z0-9.-]{1,253})/i;
-const HOST_REJECTED = /^\s{0,4}([A-Za-z0-9.-]{1,253}) (?:rejected your message to the following e-?mail addresses|gave this error)/i;
 
 /** What one scan keeps from line to line of a part. */
 interface SegmentState {
@@ -183,7 +182,7 @@ export class NdrScanner {
     if (label.label.lang !== 'en' && this.result.language === 'en') this.result.language = label.label.lang;
     const key = label.label.key;
     if (key === 'original-headers') { s.inOriginal = true; return true; }
-    if (key === 'diagnostic-info') { this.result.cues.add('admin-block'); return true; }
+    if (key === 'diagnostic-info') { this.result.cues.add(adminBlock.cue); return true; }
     if (key === 'generating-server' && label.value) {
       const host = label.value.split(/\s/)[0].replace(/\.$/, '');
       if (!this.result.generatingServer && (isHostName(host) || isIp(host) || /^[A-Za-z0-9-]{1,63}$/.test(host))) {
@@ -230,18 +229,13 @@ export class NdrScanner {
     if (done) this.push({ ...done, exchangeStyle: false });
   }
 
-  /** Document cues (which Exchange wrote the NDR) and the remote host named in its prose. */
+  /** Document cues (which Exchange wrote the NDR, from the document layouts' prose) and the remote host named there. */
   private readDocumentCues(line: string, trimmed: string): void {
-    const org = ORG_REJECTED.exec(line);
-    if (org) { this.result.cues.add('exchange2010'); this.result.remoteServer ??= org[1].replace(/\.$/, ''); this.result.remoteLine ??= trimmed; }
-    const hostRejected = HOST_REJECTED.exec(line);
-    if (hostRejected && isHostName(hostRejected[1])) {
-      this.result.cues.add('exchange2013');
-      this.result.remoteServer ??= hostRejected[1];
-      this.result.remoteLine ??= trimmed;
+    for (const d of DOCUMENT_LAYOUTS) {
+      const host = d.remoteHost?.(line);
+      if (host !== undefined) { this.result.cues.add(d.cue); this.result.remoteServer ??= host; this.result.remoteLine ??= trimmed; }
+      if (d.prose?.some((p) => p.test(line))) this.result.cues.add(d.cue);
     }
-    if (/delivery has failed to these recipients or groups/i.test(line)) this.result.cues.add('exchange2010');
-    if (/more info for email admins|message hops|how to fix it/i.test(line)) this.result.cues.add('exo-modern');
   }
 
   /** The reply a line layout reads on this line, completed with the hosts and recipients of the lines before. */

@@ -102,6 +102,8 @@ const ROWS: Array<[string, string, string, Ctx?]> = [
   ['450 4.4.316 Connection refused [Message=Socket error code 10061]', 'exo.4.4.31x.onprem-unreachable', 'other-failure'],
   ['450 4.4.317 Cannot connect to remote server [Message=UntrustedRoot]', 'exo.4.4.31x.onprem-unreachable', 'other-failure'],
   ['450 4.7.320 Certificate validation failed', 'exo.onprem-certificate-mismatch', 'other-failure'],
+  // Any 4.7.320 is the certificate failure, also without the words "certificate" or "SubjectMismatch".
+  ['450 4.7.320 Message deferred by the remote server', 'exo.onprem-certificate-mismatch', 'other-failure'],
   // Added (issue 12): the opposite direction's certificate failures, 421 4.2.1 behind a queue wrapper, legacy TLS, out-of-date Exchange.
   ['450 4.4.317 Cannot connect to remote server [Message=451 5.7.3 STARTTLS is required to send mail]', 'exo.onprem-certificate-mismatch', 'other-failure'],
   ['451 4.4.0 Primary target IP address responded with: "421 4.2.1 Unable to connect." Attempted failover to alternate host, but that did not succeed.', 'onprem.4.2.1.unable-to-connect', 'connection-failure'],

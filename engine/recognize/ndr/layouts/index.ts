@@ -1,7 +1,11 @@
+import { adminBlock } from './admin-block';
 import { applicationWrapper } from './application-wrapper';
 import { bareReply } from './bare-reply';
 import { codeLess } from './code-less';
 import { exchange2010 } from './exchange2010';
+import { exchange2010Prose } from './exchange2010-prose';
+import { exchange2013Prose } from './exchange2013-prose';
+import { exoModern } from './exo-modern';
 import { legacyOneline } from './legacy-oneline';
 import { postfix } from './postfix';
 import { queueLastError } from './queue-lasterror';
@@ -9,9 +13,9 @@ import { quotedReply } from './quoted-reply';
 import { remoteHostSaid } from './remote-host-said';
 import { sendmail } from './sendmail';
 import { serverReturned } from './server-returned';
-import { type LayoutHit, type LineLayout, LineView } from './types';
+import { type DocumentLayout, type LayoutHit, type LineLayout, LineView, type NdrLayout } from './types';
 
-export type { LayoutHit, LineLayout, NdrLayout } from './types';
+export type { DocumentLayout, LayoutHit, LineLayout, NdrLayout } from './types';
 
 // Every layout that shows its reply on one line, in the order they are tried: the first that reads a reply
 // wins. Layouts with a cue of their own come first; from `application-wrapper` on, layouts read only lines
@@ -46,4 +50,25 @@ export function readLine(
     if (layout.claimsLine) return undefined;
   }
   return undefined;
+}
+
+// Layouts the report's prose shows (which Exchange wrote it), in the order they name a reply: the first whose
+// cue the document has and which refines the reply's line layout gives the facts their layout.
+export const DOCUMENT_LAYOUTS: readonly DocumentLayout[] = [
+  exoModern,
+  exchange2013Prose,
+  exchange2010Prose,
+  adminBlock,
+];
+
+/** The layout the facts name for a reply first read as `first`, in a document with these cues. */
+export function layoutOfReply(first: NdrLayout, cues: ReadonlySet<string>, layouts: readonly DocumentLayout[] = DOCUMENT_LAYOUTS): NdrLayout {
+  if (first === 'html') return 'html';
+  for (const d of layouts) if (cues.has(d.cue) && d.refines.includes(first)) return d.layout;
+  return first;
+}
+
+/** The document shows that an Exchange server wrote it (its own refusals name no remote host). */
+export function writtenByExchange(cues: ReadonlySet<string>, layouts: readonly DocumentLayout[] = DOCUMENT_LAYOUTS): boolean {
+  return layouts.some((d) => d.exchangeServer && cues.has(d.cue));
 }

@@ -66,3 +66,25 @@ export interface LineLayout {
   htmlPart: 'html' | 'own';
   read(view: LineView): LayoutHit | undefined;
 }
+
+/**
+ * An NDR layout shown by the report's prose rather than by the reply line: which Exchange wrote the report.
+ * The scanner collects each module's cue (from `prose` or `remoteHost`, or the admin block's label); a reply
+ * read by one of the generic line layouts in `refines` then takes this module's `layout`.
+ */
+export interface DocumentLayout {
+  /** Module name, and the name of its test file under test/engine/recognize/ndr/layouts/. */
+  name: string;
+  /** The layout the facts name. */
+  layout: NdrLayout;
+  /** The document cue that shows it. */
+  cue: string;
+  /** Line layouts this document names more precisely (a generic reply line in an Exchange report is Exchange's). */
+  refines: readonly NdrLayout[];
+  /** Written by an Exchange server, whose own refusals quote the reply with no remote host. */
+  exchangeServer: boolean;
+  /** Lines of the report's prose that show the cue. */
+  prose?: readonly RegExp[];
+  /** A prose line that shows the cue and names the server that refused the message. */
+  remoteHost?: (line: string) => string | undefined;
+}
