@@ -5,6 +5,9 @@ import { SHELL_WORDS } from '../engine/index';
 // Every sentence the command line prints (usage, errors, headings of the verdict), in one place; sentences
 // with a value in them are small functions.
 
+export const PROGRAM = 'relay-doctor';
+export const STDIN_NAME = 'standard input';
+
 export const USAGE = `relay-doctor: diagnose "Relay Access Denied" from on-premises Exchange through Exchange Online Protection
 
 Usage:
@@ -48,8 +51,12 @@ export const ERRORS = {
   isDirectory: (path: string) => `${path}: is a directory`,
 } as const;
 
-export const PROGRAM = 'relay-doctor';
-export const STDIN_NAME = 'standard input';
+/** What is too large, in the tooLarge error: the bytes read so far, or the file's size. */
+export const SIZE_WORDS = { input: 'the input', megabytes: (mb: number) => `${mb.toFixed(1)} MB` } as const;
+
+/** Where the live checks ran from, as the verdict's evidence names it. */
+export const vantage = (host: string): string => `${PROGRAM} on ${host}`;
+
 
 // ── The verdict in a terminal ─────────────────────────────────────────────────────────────────────────
 
