@@ -7,7 +7,7 @@ import type { CaseInProgress } from './confirm-restart-card';
 // Every sentence, label and button title the cards and the plain-text verdict show, in one place; sentences
 // with a value in them are small functions. The family's words come from the engine's family table
 // (FAMILY_TABLE[...].words); the words for statuses, certainties and cases are the views' own. The card
-// templates (cards/templates/*.json) hold only the few fixed headings that belong to their layout.
+// templates (cards/templates/*.json) hold layout only: their fixed headings and buttons arrive as `texts`.
 
 // ── Vocabulary ids in words (docs/knowledge.md#families and #causes) ─────────────────────────────────────
 
@@ -129,6 +129,7 @@ export const QUESTION_TEXTS = {
   answerButton: 'Answer',
   sendButton: 'Send',
   skipped: 'Skipped (not sure)',
+  answered: 'Answered: ',
   onlineShell: 'Exchange Online PowerShell',
   onPremisesShell: 'the Exchange Management Shell on your Exchange server',
 } as const;
@@ -158,6 +159,12 @@ export const CLOSED_QUESTION_TEXTS = {
   unknown: { label: 'No longer open: ', text: 'this question was cancelled or belongs to an earlier case, so nothing was recorded.' },
 } as const;
 
+/** The card an old question card's button gets back. */
+export const STALE_QUESTION_TEXTS = {
+  title: 'This question is closed',
+  hint: 'Answer the open question further down the chat, or say "help".',
+} as const;
+
 // ── Start over, errors, too long ─────────────────────────────────────────────────────────────────────
 
 export function confirmRestartDetail(p: CaseInProgress): string {
@@ -169,7 +176,16 @@ export function confirmRestartDetail(p: CaseInProgress): string {
   return `A case is in progress${progress}. Starting over drops it. The button you clicked belongs to an earlier verdict.`;
 }
 
-export const ERROR_ADVICE = 'Please try again. If it keeps happening, start over and paste the report again.';
+export const ERROR_TEXTS = {
+  sorry: 'Sorry, something went wrong on my side.',
+  advice: 'Please try again. If it keeps happening, start over and paste the report again.',
+  startOver: 'Start over',
+} as const;
+export const errorCode = (code: string): string => `Error code: ${code}`;
+
+export const CONFIRM_RESTART_TEXTS = { title: 'Start over?', yes: 'Yes, start over', no: 'No, keep going' } as const;
+
+export const TOO_LONG_TEXTS = { title: 'That paste is too long for me', trimHeading: 'How to trim it:', help: 'Help' } as const;
 
 export const TRIM_TIPS: readonly string[] = [
   '1. For a bounce, paste only the part under "Diagnostic information for administrators", down to the first header line.',
@@ -189,7 +205,11 @@ export const PASTE_SOURCES: ReadonlyArray<{ what: string; how: string }> = [
   { what: 'Your inbound connectors and accepted domains (Exchange Online PowerShell).', how: 'Get-InboundConnector | Format-List\nGet-AcceptedDomain | Format-List' },
 ];
 
+/** Headings and buttons the welcome and help cards share. */
+const PASTE_AND_TRY = { pasteHeading: 'What to paste', example: 'Try an example', help: 'Help' } as const;
+
 export const WELCOME_TEXTS = {
+  ...PASTE_AND_TRY,
   title: 'Relay Doctor',
   intro:
     'I diagnose "Relay Access Denied" bounces (550 5.7.64, ATTR36, #550 5.4.1 and friends) from on-premises ' +
@@ -210,6 +230,8 @@ export const HELP_COMMANDS: ReadonlyArray<{ say: string; does: string }> = [
 ];
 
 export const HELP_TEXTS = {
+  ...PASTE_AND_TRY,
+  sayHeading: 'What you can say',
   title: 'How I can help',
   intro:
     'Paste a "Relay Access Denied" bounce from your on-premises Exchange (or the output of the commands below). ' +

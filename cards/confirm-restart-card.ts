@@ -1,7 +1,7 @@
 import template from './templates/confirm-restart.json';
 import type { CardJson } from './card-json';
 import { expandTemplate } from './template';
-import { confirmRestartDetail } from './card-texts';
+import { CONFIRM_RESTART_TEXTS, confirmRestartDetail } from './card-texts';
 
 export const KEEP_GOING_VERB = 'keep-going';
 
@@ -15,6 +15,7 @@ export interface CaseInProgress {
 /** Asks before an old "Start over" button drops the case in progress. */
 export function buildConfirmRestartCard(progress: CaseInProgress): CardJson {
   return expandTemplate(template, {
+    texts: CONFIRM_RESTART_TEXTS,
     detail: confirmRestartDetail(progress),
   });
 }

@@ -8,6 +8,7 @@ export { HELP_COMMANDS } from './card-texts';
 /** "help" at any time: what to paste and what to say, in the welcome card's style, with the example button. */
 export function buildHelpCard(): CardJson {
   return expandTemplate(template, {
+    texts: HELP_TEXTS,
     title: HELP_TEXTS.title,
     intro: HELP_TEXTS.intro,
     pastes: PASTE_SOURCES,

@@ -85,6 +85,7 @@ export function answerLabel(question: Question, value: string): string {
 /** The read-only version that replaces a question card once it is answered. */
 export function buildAnsweredCard(question: Question, value: string): CardJson {
   return expandTemplate(answeredTemplate, {
+    texts: QUESTION_TEXTS,
     caseTitle: markdownSafe(CASE_WORDS[question.case] ?? question.case),
     prompt: markdownSafe(question.prompt),
     answer: noTextFunctions(answerLabel(question, value)),

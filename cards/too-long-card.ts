@@ -1,7 +1,7 @@
 import template from './templates/too-long.json';
 import type { CardJson } from './card-json';
 import { expandTemplate } from './template';
-import { tooLongSize, TRIM_TIPS } from './card-texts';
+import { TOO_LONG_TEXTS, tooLongSize, TRIM_TIPS } from './card-texts';
 
 export { TRIM_TIPS } from './card-texts';
 
@@ -12,6 +12,7 @@ export { TRIM_TIPS } from './card-texts';
 export function buildTooLongCard(chars: number, limit: number): CardJson {
   const n = (v: number) => Math.max(0, Math.floor(v)).toLocaleString('en-US');
   return expandTemplate(template, {
+    texts: TOO_LONG_TEXTS,
     sizeLine: tooLongSize(n(chars), n(limit)),
     tips: TRIM_TIPS,
   });

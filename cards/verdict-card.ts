@@ -134,6 +134,7 @@ function causeBlocks(fix: RenderedCause): CardElement[][] {
       title: markdownSafe(cause.title, 200),
       caseTitle: markdownSafe(CASE_WORDS[cause.case] ?? cause.case),
       explanation: markdownSafe(cause.explanation, 1200),
+      texts: HEADINGS,
       hasEvidence: cause.evidence.length > 0,
       evidence: evidenceItems(cause.evidence),
     }),

@@ -8,6 +8,7 @@ export { PASTE_SOURCES } from './card-texts';
 /** The card sent when the bot is installed or first added to a conversation. */
 export function buildWelcomeCard(): CardJson {
   return expandTemplate(template, {
+    texts: WELCOME_TEXTS,
     title: WELCOME_TEXTS.title,
     intro: WELCOME_TEXTS.intro,
     pastes: PASTE_SOURCES,
