@@ -54,7 +54,7 @@ export const CASE_WORDS: Record<string, string> = {
 export const VERDICT_TITLE = 'Relay Doctor verdict';
 export const verdictPartTitle = (title: string, part: number, parts: number): string => `${title} (part ${part} of ${parts})`;
 /** The line that starts each plain-text message when the verdict takes several. */
-export const textPartMarker = (part: number, parts: number): string => `Relay Doctor verdict, part ${part} of ${parts}`;
+export const textPartMarker = (part: number, parts: number): string => `${VERDICT_TITLE}, part ${part} of ${parts}`;
 
 export const HEADINGS = {
   doFirst: 'Do this first',

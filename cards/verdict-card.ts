@@ -1,4 +1,4 @@
-import type { CauseResult, Evidence, Lead, Verdict } from '../engine/verdict';
+import type { Evidence, Lead, Verdict } from '../engine/verdict';
 import { FAMILY_TABLE } from '../engine/knowledge/families';
 import { renderSteps, type RenderedCause, type RenderedStep } from '../engine/report/fix-steps';
 import shellTemplate from './templates/verdict.json';

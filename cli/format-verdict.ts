@@ -97,7 +97,7 @@ export function formatVerdict(verdict: Verdict, style: Style = plain): string {
     out.push('', style.bold(HEADINGS.notChecked));
     for (const n of steps.notChecked) {
       out.push(`${n.number}. ${clean(n.topic)}. ${clean(n.how)}`);
-      // The command under the item, on the item's own (empty) step line.
+      // The command under the item: a step with no words of its own (its line stays, indented and empty).
       if (n.command || n.sameAs) stepLines(out, { ...n, number: undefined, text: '' }, '  ');
     }
   }

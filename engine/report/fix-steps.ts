@@ -55,7 +55,7 @@ export interface RenderedSteps {
   notChecked: RenderedNotChecked[];
 }
 
-export const CLICK_PATH_SEPARATOR = ' > ';
+const CLICK_PATH_SEPARATOR = ' > ';
 
 function step(s: Pick<FixStep, 'powershell' | 'shell'>, text: string, place: StepPlace, refs: CommandRefs<StepPlace>): RenderedStep {
   if (!s.powershell) return { text };
