@@ -4,7 +4,7 @@ import { buildFacts, CAUSE_IDS, causeEntry, diagnose, mergeFacts, type CauseId }
 
 import { ansi, clean, formatVerdict } from './format-verdict';
 import { InputError, readFileInput, readStdinInput, type NamedInput } from './read-inputs';
-import { ERRORS, EXPLAIN_HEADINGS, PROGRAM, USAGE } from './cli-texts';
+import { ERRORS, EXPLAIN_HEADINGS, PROGRAM, sameCommandAs, USAGE } from './cli-texts';
 import { liveFactsFor } from './live';
 import { ticketText } from '../engine/report/ticket';
 import { redact } from '../engine/report/redact';
@@ -77,6 +77,7 @@ async function runDiagnose(args: string[], out: NodeJS.WritableStream): Promise<
 /** A step of "explain": its number and words, then the command indented (no shell line: a cause's reference page). */
 function explainStep(lines: string[], s: RenderedStep): void {
   lines.push(`  ${s.number}. ${s.text}`);
+  if (s.sameAs) lines.push(`     ${sameCommandAs(s.sameAs)}`);
   if (s.command) for (const l of s.command.text.split('\n')) lines.push(`     ${l}`);
 }
 
