@@ -2,7 +2,7 @@ import type { Question } from '../engine/verdict';
 import template from './templates/closed-question.json';
 import staleTemplate from './templates/stale-question.json';
 import type { CardJson } from './card-json';
-import { CASE_WORDS } from './family-words';
+import { CASE_WORDS, CLOSED_QUESTION_TEXTS, STALE_QUESTION_TEXTS } from './card-texts';
 import { markdownSafe } from './safe-text';
 import { expandTemplate } from './template';
 
@@ -10,13 +10,7 @@ import { expandTemplate } from './template';
 export const QUESTION_CLOSE_REASONS = ['cancel', 'restart', 'new-case', 'example', 'moved'] as const;
 export type QuestionCloseReason = (typeof QUESTION_CLOSE_REASONS)[number];
 
-const STATUS: Record<QuestionCloseReason, { label: string; text: string }> = {
-  cancel: { label: 'Cancelled: ', text: 'you said "cancel", so nothing was recorded for this question.' },
-  restart: { label: 'Cancelled: ', text: 'you started over, so nothing was recorded for this question.' },
-  'new-case': { label: 'Closed: ', text: 'a new report started a new case.' },
-  example: { label: 'Closed: ', text: 'the example started a new case.' },
-  moved: { label: 'Asked again below. ', text: 'Answer it there.' },
-};
+const STATUS: Record<QuestionCloseReason, { label: string; text: string }> = CLOSED_QUESTION_TEXTS;
 
 /** The id of the status line, which says why the card was closed (tests and clients read it). */
 export function closedStatusId(reason: QuestionCloseReason): string {
@@ -40,14 +34,7 @@ export function buildClosedQuestionCard(question: Question, reason: QuestionClos
  */
 export type StaleQuestionState = 'answered' | Exclude<QuestionCloseReason, 'moved'> | 'unknown';
 
-const STALE: Record<StaleQuestionState, { label: string; text: string }> = {
-  answered: { label: 'Already answered: ', text: 'this question was answered before, so this click changed nothing.' },
-  cancel: STATUS.cancel,
-  restart: STATUS.restart,
-  'new-case': STATUS['new-case'],
-  example: STATUS.example,
-  unknown: { label: 'No longer open: ', text: 'this question was cancelled or belongs to an earlier case, so nothing was recorded.' },
-};
+const STALE: Record<StaleQuestionState, { label: string; text: string }> = CLOSED_QUESTION_TEXTS;
 
 /** The id of a stale card's status line. */
 export function staleStatusId(state: StaleQuestionState): string {
@@ -59,5 +46,5 @@ export function staleStatusId(state: StaleQuestionState): string {
  * why nothing happened and has no inputs or actions. Without the question's text: only the open question is kept.
  */
 export function buildStaleQuestionCard(state: StaleQuestionState): CardJson {
-  return expandTemplate(staleTemplate, { statusId: staleStatusId(state), statusLabel: STALE[state].label, status: STALE[state].text });
+  return expandTemplate(staleTemplate, { texts: STALE_QUESTION_TEXTS, statusId: staleStatusId(state), statusLabel: STALE[state].label, status: STALE[state].text });
 }

@@ -1,12 +1,13 @@
 import template from './templates/error.json';
 import type { CardJson } from './card-json';
 import { expandTemplate } from './template';
+import { errorCode, ERROR_TEXTS } from './card-texts';
 
 /** A short apology with an error code the admin can quote; never a stack trace. */
 export function buildErrorCard(code: string): CardJson {
   const safeCode = code.replace(/[^A-Za-z0-9-]/g, '').slice(0, 40);
   return expandTemplate(template, {
-    code: safeCode,
-    advice: 'Please try again. If it keeps happening, start over and paste the report again.',
+    texts: { ...ERROR_TEXTS, code: errorCode(safeCode) },
+    advice: ERROR_TEXTS.advice,
   });
 }

@@ -6,7 +6,7 @@ export { buildQuestionCard, buildAnsweredCard, answerLabel, ANSWER_INPUT_ID, ANS
 export { buildVerdictCards, RESTART_VERB, PLAIN_TEXT_VERB, type VerdictSummaryData } from './verdict-card';
 export { verdictToText, TEXT_MESSAGE_MAX_CHARS } from './verdict-text';
 export { buildErrorCard } from './error-card';
-export { FAMILY_WORDS, STATUS_WORDS, CASE_WORDS } from './family-words';
+export { STATUS_WORDS, CASE_WORDS } from './card-texts';
 export { buildStaleQuestionCard, staleStatusId, type StaleQuestionState } from './closed-question-card';
 export { executeAction, REFRESH_VERB } from './execute-action';
 export { buildClosedQuestionCard, closedStatusId, QUESTION_CLOSE_REASONS, type QuestionCloseReason } from './closed-question-card';

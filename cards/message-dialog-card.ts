@@ -1,13 +1,14 @@
 import type { Verdict } from '../engine/verdict';
 import type { CardJson, CardElement } from './card-json';
 import { buildVerdictCards } from './verdict-card';
+import { DIALOG_TEXTS } from './card-texts';
 
 // The verdict shown in the dialog that "Diagnose with Relay Doctor" (message extension) opens on a message
 // in a channel or chat: the verdict card's first page, with one button that opens the personal chat with
 // the bot (the bounce prefilled) to continue the walk there. The verdict card's own buttons are left
 // out: they belong to the chat, where the bot keeps the case.
 
-export const DIALOG_TITLE = 'Relay Doctor';
+export { DIALOG_TITLE } from './card-texts';
 
 /** Characters of the bounce put in the chat link (a deep link is a URL: long ones are cut by clients). */
 export const PREFILL_MAX_CHARS = 1500;
@@ -25,12 +26,12 @@ export function chatPrefill(text: string, verdict: Verdict): string {
 }
 
 export function buildMessageDialogCard(verdict: Verdict, continueUrl: string): CardJson {
-  const pages = buildVerdictCards(verdict, { title: 'Relay Doctor: diagnosis of this message' });
+  const pages = buildVerdictCards(verdict, { title: DIALOG_TEXTS.verdictTitle });
   const first = pages[0];
   const body = [...(first.body as CardElement[])];
   if (pages.length > 1) {
-    body.push({ type: 'TextBlock', text: 'The full verdict, with every fix step, is in the chat with me.', wrap: true, isSubtle: true, spacing: 'Medium' });
+    body.push({ type: 'TextBlock', text: DIALOG_TEXTS.moreInChat, wrap: true, isSubtle: true, spacing: 'Medium' });
   }
-  body.push({ type: 'TextBlock', text: 'Continue in our chat to answer my questions, copy a ticket summary, or add command output.', wrap: true, size: 'Small', spacing: 'Medium' });
-  return { ...first, body, actions: [{ type: 'Action.OpenUrl', title: 'Continue in chat with Relay Doctor', url: continueUrl }] };
+  body.push({ type: 'TextBlock', text: DIALOG_TEXTS.continueHint, wrap: true, size: 'Small', spacing: 'Medium' });
+  return { ...first, body, actions: [{ type: 'Action.OpenUrl', title: DIALOG_TEXTS.continueButton, url: continueUrl }] };
 }

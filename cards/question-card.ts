@@ -3,7 +3,7 @@ import { NOT_SURE_VALUE } from '../engine/questions/answer-types';
 import questionTemplate from './templates/question.json';
 import answeredTemplate from './templates/answered.json';
 import type { CardElement, CardJson } from './card-json';
-import { CASE_WORDS } from './family-words';
+import { CASE_WORDS, QUESTION_TEXTS, runThisIn, typeHint, moreLines } from './card-texts';
 import { clip, markdownSafe, noTextFunctions } from './safe-text';
 import { expandTemplate } from './template';
 import { REFRESH_VERB } from './execute-action';
@@ -22,9 +22,9 @@ export function questionInput(question: Question): CardElement {
       type: 'Input.ChoiceSet',
       id: ANSWER_INPUT_ID,
       style: 'expanded',
-      label: 'Your answer',
+      label: QUESTION_TEXTS.answerLabel,
       isRequired: true,
-      errorMessage: 'Pick one answer.',
+      errorMessage: QUESTION_TEXTS.pickOne,
       choices: (question.choices ?? []).map((c) => ({ title: clip(c.title, 200), value: c.value })),
     };
   }
@@ -32,10 +32,10 @@ export function questionInput(question: Question): CardElement {
     type: 'Input.Text',
     id: ANSWER_INPUT_ID,
     isMultiline: question.kind === 'paste',
-    label: question.kind === 'paste' ? 'Paste the output' : 'Your answer',
+    label: question.kind === 'paste' ? QUESTION_TEXTS.pasteLabel : QUESTION_TEXTS.answerLabel,
     isRequired: true,
-    errorMessage: 'Type or paste an answer.',
-    placeholder: clip(question.placeholder ?? (question.kind === 'paste' ? 'Paste the output here' : ''), 200),
+    errorMessage: QUESTION_TEXTS.typeOrPaste,
+    placeholder: clip(question.placeholder ?? (question.kind === 'paste' ? QUESTION_TEXTS.pastePlaceholder : ''), 200),
   };
 }
 
@@ -44,14 +44,7 @@ const ONLINE_CMDLETS = /\b(Get|Set|New)-(InboundConnector|OutboundConnector|Acce
 
 /** Where the question's command runs, in the admin's words. */
 export function shellFor(command: string): string {
-  return ONLINE_CMDLETS.test(command) ? 'Exchange Online PowerShell' : 'the Exchange Management Shell on your Exchange server';
-}
-
-function typeHint(question: Question): string {
-  const paste = question.command ? ' or paste the output of the command above' : '';
-  return question.kind === 'choice'
-    ? `You can also type the answer in your own words or its number${paste}; say "skip" if you do not know.`
-    : `You can also type the answer here${paste}; say "skip" if you do not know.`;
+  return ONLINE_CMDLETS.test(command) ? QUESTION_TEXTS.onlineShell : QUESTION_TEXTS.onPremisesShell;
 }
 
 /**
@@ -65,11 +58,11 @@ export function buildQuestionCard(question: Question, nonce: string, refreshFor?
     prompt: markdownSafe(question.prompt),
     why: markdownSafe(question.why),
     hasCommand: Boolean(question.command),
-    runIn: `Run this in ${shellFor(question.command ?? '')} and paste the output:`,
-    typeHint: typeHint(question),
+    runIn: runThisIn(shellFor(question.command ?? '')),
+    typeHint: typeHint(question.kind === 'choice', Boolean(question.command)),
     command: noTextFunctions(clip(question.command ?? '', 1000)),
     input: questionInput(question),
-    submitTitle: question.kind === 'choice' ? 'Answer' : 'Send',
+    submitTitle: question.kind === 'choice' ? QUESTION_TEXTS.answerButton : QUESTION_TEXTS.sendButton,
     nonce,
     questionId: question.id,
   });
@@ -83,15 +76,16 @@ export function buildQuestionCard(question: Question, nonce: string, refreshFor?
 export function answerLabel(question: Question, value: string): string {
   const choice = question.choices?.find((c) => c.value === value);
   if (choice) return choice.title;
-  if (value === NOT_SURE_VALUE) return 'Skipped (not sure)';
+  if (value === NOT_SURE_VALUE) return QUESTION_TEXTS.skipped;
   const firstLine = value.trim().split(/\r?\n/)[0] ?? '';
   const lines = value.trim().split(/\r?\n/).length;
-  return lines > 1 ? `${clip(firstLine, 120)} (+${lines - 1} more lines)` : clip(firstLine, 300);
+  return lines > 1 ? moreLines(clip(firstLine, 120), lines - 1) : clip(firstLine, 300);
 }
 
 /** The read-only version that replaces a question card once it is answered. */
 export function buildAnsweredCard(question: Question, value: string): CardJson {
   return expandTemplate(answeredTemplate, {
+    texts: QUESTION_TEXTS,
     caseTitle: markdownSafe(CASE_WORDS[question.case] ?? question.case),
     prompt: markdownSafe(question.prompt),
     answer: noTextFunctions(answerLabel(question, value)),

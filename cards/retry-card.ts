@@ -2,14 +2,13 @@ import type { Question } from '../engine/verdict';
 import { NOT_SURE_VALUE } from '../engine/questions/answer-types';
 import template from './templates/retry.json';
 import type { CardJson } from './card-json';
-import { CASE_WORDS } from './family-words';
+import { CASE_WORDS, QUESTION_TEXTS, SKIP_TITLE } from './card-texts';
 import { ANSWER_VERB, questionInput } from './question-card';
 import { clip, markdownSafe } from './safe-text';
 import { expandTemplate } from './template';
 import { executeAction } from './execute-action';
 
-/** The title of the button that passes on a question; its data carries `skip: true`. */
-export const SKIP_TITLE = 'Skip (not sure)';
+export { SKIP_TITLE } from './card-texts';
 
 /** Buttons do not wrap in Teams: the title without its parenthetical property name ("(SenderIPAddresses)"). */
 function buttonTitle(title: string): string {
@@ -29,7 +28,7 @@ export function buildRetryCard(question: Question, nonce: string, problem: strin
     ? (question.choices ?? []).filter((c) => c.value !== NOT_SURE_VALUE).map((c) => ({ title: buttonTitle(c.title), data: { ...key, answer: c.value } }))
     : [];
   const skip = executeAction(SKIP_TITLE, { ...key, skip: true }, { associatedInputs: 'none' });
-  const actions = isChoice ? [skip] : [executeAction('Send', key), skip];
+  const actions = isChoice ? [skip] : [executeAction(QUESTION_TEXTS.sendButton, key), skip];
   return expandTemplate(template, {
     caseTitle: markdownSafe(CASE_WORDS[question.case] ?? question.case),
     prompt: markdownSafe(question.prompt),

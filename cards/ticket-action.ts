@@ -1,5 +1,6 @@
 import { CARD_VERSION, type CardElement } from './card-json';
 import { executeAction } from './execute-action';
+import { TICKET_TEXTS } from './card-texts';
 
 // "Copy for a ticket" on the verdict: a ShowCard with the redaction toggle and the submit, so the admin
 // chooses before the summary is written. The toggle's value arrives in the submit data as `redact`.
@@ -10,15 +11,15 @@ export const REDACT_INPUT_ID = 'redact';
 export function ticketAction(data: object): CardElement {
   return {
     type: 'Action.ShowCard',
-    title: 'Copy for a ticket',
+    title: TICKET_TEXTS.button,
     card: {
       type: 'AdaptiveCard',
       version: CARD_VERSION,
       body: [
-        { type: 'TextBlock', text: 'A summary to paste into a ticket or change request: symptom, evidence, what was ruled out, the fix and how to verify it.', wrap: true, size: 'Small' },
-        { type: 'Input.Toggle', id: REDACT_INPUT_ID, title: 'Replace addresses, IPs and names (for a vendor or a public forum)', value: 'false', valueOn: 'true', valueOff: 'false' },
+        { type: 'TextBlock', text: TICKET_TEXTS.about, wrap: true, size: 'Small' },
+        { type: 'Input.Toggle', id: REDACT_INPUT_ID, title: TICKET_TEXTS.redact, value: 'false', valueOn: 'true', valueOff: 'false' },
       ],
-      actions: [executeAction('Write the summary', { verb: TICKET_VERB, ...data })],
+      actions: [executeAction(TICKET_TEXTS.submit, { verb: TICKET_VERB, ...data })],
     },
   };
 }

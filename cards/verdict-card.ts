@@ -1,15 +1,18 @@
-import type { CauseResult, Evidence, FixStep, Lead, Verdict } from '../engine/verdict';
-import { SHELL_WORDS } from '../engine/rules/command-shell';
+import type { Evidence, Lead, Verdict } from '../engine/verdict';
+import { FAMILY_TABLE } from '../engine/knowledge/families';
+import { renderSteps, type RenderedCause, type RenderedStep } from '../engine/report/fix-steps';
 import shellTemplate from './templates/verdict.json';
 import causeTemplate from './templates/verdict-cause.json';
 import stepTemplate from './templates/fix-step.json';
 import { CARD_BUDGET_CHARS, type CardElement, type CardJson } from './card-json';
-import { CASE_WORDS, CERTAINTY_STYLES, CERTAINTY_WORDS, FAMILY_WORDS, STATUS_STYLES, STATUS_WORDS } from './family-words';
+import {
+  CASE_WORDS, CERTAINTY_STYLES, CERTAINTY_WORDS, HEADINGS, moreCauses, NO_CAUSE_YET_PASTE, OVERSIZE_PART, runIn,
+  sameCommandAs, STATUS_STYLES, STATUS_WORDS, VERDICT_BUTTONS, VERDICT_TITLE, verdictPartTitle,
+} from './card-texts';
 import { ticketAction } from './ticket-action';
 import { executeAction } from './execute-action';
 import { clip, markdownSafe, noTextFunctions, verbatimBlock } from './safe-text';
 import { expandTemplate } from './template';
-import { CommandRefs } from './command-refs';
 import { wrapCommand } from './wrap-command';
 
 /** Monospace characters that fit Teams' card column. */
@@ -40,47 +43,47 @@ function bullets(lines: string[], max = 600): CardElement[] {
   return lines.map((l) => text(`• ${markdownSafe(l, max)}`, { spacing: 'Small' }));
 }
 
-/** A command step: its words, the shell it runs in, and the command (or where it was already shown). */
-function stepElement(step: FixStep, number: number | undefined, refs: CommandRefs, where: string): CardElement {
-  const ref = step.powershell ? refs.shownAt(step.powershell, where) : undefined;
-  const shell = step.shell ? `In ${SHELL_WORDS[step.shell]}:` : '';
-  const el = expandTemplate<CardElement>(stepTemplate, {
-    number: number === undefined ? '→' : `${number}.`,
+/** A step of the one step rendering as a card element: its number, words, shell and command (or where it was shown). */
+function stepElement(step: RenderedStep): CardElement {
+  const { command, sameAs } = step;
+  return expandTemplate<CardElement>(stepTemplate, {
+    number: step.number === undefined ? '→' : `${step.number}.`,
     text: markdownSafe(step.text, 800),
-    hasShell: Boolean(step.powershell && shell && !ref),
-    shell: markdownSafe(shell),
-    hasPowershell: Boolean(step.powershell && !ref),
+    hasShell: Boolean(command?.shell),
+    shell: command?.shell ? markdownSafe(runIn(command.shell)) : '',
+    hasPowershell: Boolean(command),
     // Wrapped where PowerShell continues the line, so the card's column never breaks a token.
-    powershell: noTextFunctions(clip(wrapCommand(step.powershell ?? '', CARD_COMMAND_WIDTH), 2000)),
-    hasRef: Boolean(ref),
-    ref: ref ? markdownSafe(`Run the same command as shown under ${ref}.`) : '',
+    powershell: noTextFunctions(clip(wrapCommand(command?.text ?? '', CARD_COMMAND_WIDTH), 2000)),
+    hasRef: Boolean(sameAs),
+    ref: sameAs ? markdownSafe(sameCommandAs(sameAs)) : '',
   });
-  return el;
 }
 
-function stepsBlock(heading: string, steps: FixStep[], refs: CommandRefs, where: (i: number) => string): CardElement[] {
-  return [text(heading, { weight: 'Bolder', spacing: 'Medium' }), ...steps.map((s, i) => stepElement(s, i + 1, refs, where(i)))];
+function heading(value: string): CardElement {
+  return text(value, { weight: 'Bolder', spacing: 'Medium' });
 }
 
-function leadBlock(verdict: Verdict, lead: Lead, refs: CommandRefs): CardElement[] {
+function stepsBlock(title: string, steps: RenderedStep[]): CardElement[] {
+  return [heading(title), ...steps.map(stepElement)];
+}
+
+function leadBlock(verdict: Verdict, lead: Lead, first: RenderedStep | undefined): CardElement[] {
   const items: CardElement[] = [
     text(CERTAINTY_WORDS[lead.certainty], { weight: 'Bolder', size: 'Small' }),
     text(markdownSafe(lead.answer, 500), { weight: 'Bolder', size: 'Medium' }),
   ];
   if (lead.because) items.push(text(markdownSafe(lead.because, 500)));
   const block: CardElement[] = [{ type: 'Container', style: CERTAINTY_STYLES[lead.certainty], bleed: false, items }];
-  if (lead.first) {
-    block.push(text('Do this first', { weight: 'Bolder', spacing: 'Medium' }), stepElement(lead.first, undefined, refs, '"Do this first"'));
-  }
-  if (lead.looksRight?.length) block.push(text('What looks right', { weight: 'Bolder', spacing: 'Medium' }), ...bullets(lead.looksRight));
-  if (lead.unverified?.length) block.push(text('What could not be verified', { weight: 'Bolder', spacing: 'Medium' }), ...bullets(lead.unverified));
-  if (verdict.family !== 'not-an-ndr') block.push(text(markdownSafe(FAMILY_WORDS[verdict.family]), { size: 'Small', spacing: 'Medium' }));
+  if (first) block.push(heading(HEADINGS.doFirst), stepElement(first));
+  if (lead.looksRight?.length) block.push(heading(HEADINGS.looksRight), ...bullets(lead.looksRight));
+  if (lead.unverified?.length) block.push(heading(HEADINGS.unverified), ...bullets(lead.unverified));
+  if (verdict.family !== 'not-an-ndr') block.push(text(markdownSafe(FAMILY_TABLE[verdict.family].words), { size: 'Small', spacing: 'Medium' }));
   return block;
 }
 
 function headlineBlock(verdict: Verdict): CardElement[] {
   return [
-    text(markdownSafe(FAMILY_WORDS[verdict.family]), { weight: 'Bolder', size: 'Medium' }),
+    text(markdownSafe(FAMILY_TABLE[verdict.family].words), { weight: 'Bolder', size: 'Medium' }),
     text(markdownSafe(verdict.headline)),
   ];
 }
@@ -88,7 +91,7 @@ function headlineBlock(verdict: Verdict): CardElement[] {
 function readBlock(verdict: Verdict): CardElement[] {
   const read = verdict.read ?? [];
   if (read.length === 0 && !verdict.diagnostic) return [];
-  const block: CardElement[] = [text('What I read', { weight: 'Bolder', spacing: 'Medium' }), ...bullets(read)];
+  const block: CardElement[] = [heading(HEADINGS.read), ...bullets(read)];
   if (verdict.diagnostic) block.push(verbatimBlock(verdict.diagnostic, { monospace: true, max: 600 }));
   return block;
 }
@@ -98,13 +101,13 @@ function overviewBlock(verdict: Verdict): CardElement[] {
   const out = verdict.causes.filter((c) => c.status === 'ruled-out');
   const block: CardElement[] = [];
   if (open.length > 0) {
-    block.push(text(open.length === 1 ? 'The cause' : 'Causes, most likely first', { weight: 'Bolder', spacing: 'Medium' }));
+    block.push(heading(open.length === 1 ? HEADINGS.cause : HEADINGS.causes));
     block.push(...open.map((c) => text(`${STATUS_WORDS[c.status]}: ${markdownSafe(c.title, 200)}`, { spacing: 'Small' })));
   } else if (!verdict.lead) {
-    block.push(text('No cause identified yet. Paste the output of Get-SendConnector | Format-List (Exchange Management Shell) and Get-InboundConnector | Format-List (Exchange Online PowerShell) to narrow it down.'));
+    block.push(text(NO_CAUSE_YET_PASTE));
   }
   if (out.length > 0) {
-    block.push(text('Ruled out', { weight: 'Bolder', spacing: 'Medium' }));
+    block.push(heading(HEADINGS.ruledOut));
     block.push(...out.map((c) => {
       const by = c.evidence[0]?.label ?? c.evidence[0]?.source;
       return text(`${markdownSafe(c.title, 200)}${by ? ` (${markdownSafe(by, 160)})` : ''}`, { spacing: 'Small' });
@@ -122,7 +125,8 @@ function evidenceItems(evidence: Evidence[]): CardElement[] {
 }
 
 /** One cause as blocks that are never split: its heading and evidence, the fix, the admin center path, the check, the links. */
-function causeBlocks(cause: CauseResult, refs: CommandRefs, index: number): CardElement[][] {
+function causeBlocks(fix: RenderedCause): CardElement[][] {
+  const { cause } = fix;
   const blocks: CardElement[][] = [[
     expandTemplate<CardElement>(causeTemplate, {
       style: STATUS_STYLES[cause.status],
@@ -130,48 +134,34 @@ function causeBlocks(cause: CauseResult, refs: CommandRefs, index: number): Card
       title: markdownSafe(cause.title, 200),
       caseTitle: markdownSafe(CASE_WORDS[cause.case] ?? cause.case),
       explanation: markdownSafe(cause.explanation, 1200),
+      texts: HEADINGS,
       hasEvidence: cause.evidence.length > 0,
       evidence: evidenceItems(cause.evidence),
     }),
   ]];
-  const { fix } = cause;
-  const label = `cause ${index}`;
-  if (fix.steps.length > 0) blocks.push(stepsBlock('How to fix it', fix.steps, refs, (i) => `step ${i + 1} of "How to fix it" (${label})`));
-  if (fix.adminCenterPath.length > 0) {
-    blocks.push([
-      text('Or click through the admin center', { weight: 'Bolder', spacing: 'Medium' }),
-      text(markdownSafe(fix.adminCenterPath.join(' > '), 600)),
-    ]);
-  }
-  if (fix.verify.length > 0) blocks.push(stepsBlock('Check that it worked', fix.verify, refs, (i) => `step ${i + 1} of "Check that it worked" (${label})`));
-  const links = fix.docs.filter((d) => /^https:\/\/[^\s"<>]+$/.test(d.url)).slice(0, MAX_DOC_LINKS);
+  if (fix.steps.length > 0) blocks.push(stepsBlock(HEADINGS.fix, fix.steps));
+  if (fix.clickPath) blocks.push([heading(HEADINGS.clickPath), text(markdownSafe(fix.clickPath, 600))]);
+  if (fix.verify.length > 0) blocks.push(stepsBlock(HEADINGS.verify, fix.verify));
+  const links = cause.fix.docs.filter((d) => /^https:\/\/[^\s"<>]+$/.test(d.url)).slice(0, MAX_DOC_LINKS);
   if (links.length > 0) {
     blocks.push([{ type: 'ActionSet', actions: links.map((d) => ({ type: 'Action.OpenUrl', title: clip(d.title, 80), url: d.url })) }]);
   }
   return blocks;
 }
 
-function notCheckedBlock(verdict: Verdict, refs: CommandRefs): CardElement[] {
-  const items = verdict.notChecked ?? [];
-  if (items.length === 0) return [];
-  return [
-    text('Not checked: this verdict does not rest on', { weight: 'Bolder', spacing: 'Medium' }),
-    ...items.map((n, i) => stepElement(
-      { ...(n.check ?? { text: '' }), text: `${n.topic}. ${n.how}` },
-      i + 1, refs, `"Not checked" item ${i + 1}`,
-    )),
-  ];
+function notCheckedBlock(items: RenderedStep[]): CardElement[] {
+  return items.length === 0 ? [] : stepsBlock(HEADINGS.notChecked, items);
 }
 
 function noteBlocks(verdict: Verdict): CardElement[][] {
   if (verdict.notes.length === 0) return [];
-  return [[text('Notes', { weight: 'Bolder', spacing: 'Medium' }), ...bullets(verdict.notes)]];
+  return [[heading(HEADINGS.notes), ...bullets(verdict.notes)]];
 }
 
 function openQuestionBlocks(verdict: Verdict): CardElement[][] {
   if (verdict.questions.length === 0) return [];
   return [[
-    text('Still open', { weight: 'Bolder', spacing: 'Medium' }),
+    heading(HEADINGS.stillOpen),
     ...bullets(verdict.questions.slice(0, 6).map((q) => q.prompt), 300),
   ]];
 }
@@ -184,13 +174,13 @@ function shell(title: string, body: CardElement[], actions: CardElement[]): Card
 function verdictActions(verdict: Verdict, verdictId?: string): CardElement[] {
   const data = verdictId ? { ...summaryData(verdict), verdictId } : summaryData(verdict);
   return [
-    executeAction('Show as plain text', { verb: PLAIN_TEXT_VERB, ...data }),
+    executeAction(VERDICT_BUTTONS.plainText, { verb: PLAIN_TEXT_VERB, ...data }),
     ticketAction(data),
-    executeAction('Start over', { verb: RESTART_VERB, ...data }),
+    executeAction(VERDICT_BUTTONS.startOver, { verb: RESTART_VERB, ...data }),
   ];
 }
 
-const OVERSIZE_NOTE: CardElement[] = [text('This part is too long for a card. Use "Show as plain text" to see it whole.')];
+const OVERSIZE_NOTE: CardElement[] = [text(OVERSIZE_PART)];
 
 /** Possible causes shown in full when nothing is confirmed or likely; the rest stay one line in the summary. */
 export const MAX_DETAILED_POSSIBLE = 2;
@@ -209,7 +199,7 @@ export function detailedCauses(verdict: Verdict): Verdict['causes'] {
 function moreCausesBlocks(verdict: Verdict, shown: number): CardElement[][] {
   const open = verdict.causes.filter((c) => c.status !== 'ruled-out').length;
   if (open <= shown) return [];
-  return [[text(`${open - shown} more possible cause(s) are listed above. "Show as plain text" gives the fix steps for every cause.`, { spacing: 'Medium' })]];
+  return [[text(moreCauses(open - shown), { spacing: 'Medium' })]];
 }
 
 /** Split a block that alone exceeds a card: by its elements, never leaving a heading at the end of a part. */
@@ -243,22 +233,22 @@ function splitOversize(block: CardElement[], limit: number): CardElement[][] {
  * data holds the family, the cause ids and `options.verdictId` when given.
  */
 export function buildVerdictCards(verdict: Verdict, options: { title?: string; verdictId?: string } = {}): CardJson[] {
-  const title = options.title ?? 'Relay Doctor verdict';
-  const refs = new CommandRefs();
+  const title = options.title ?? VERDICT_TITLE;
   const shown = detailedCauses(verdict);
+  const steps = renderSteps(verdict, shown);
   const blocks: CardElement[][] = [
-    verdict.lead ? leadBlock(verdict, verdict.lead, refs) : headlineBlock(verdict),
+    verdict.lead ? leadBlock(verdict, verdict.lead, steps.first) : headlineBlock(verdict),
     readBlock(verdict),
     overviewBlock(verdict),
     ...openQuestionBlocks(verdict),
-    ...shown.flatMap((c, i) => causeBlocks(c, refs, i + 1)),
+    ...steps.causes.flatMap(causeBlocks),
     ...moreCausesBlocks(verdict, shown.length),
-    notCheckedBlock(verdict, refs),
+    notCheckedBlock(steps.notChecked),
     ...noteBlocks(verdict),
   ].filter((b) => b.length > 0);
   const actions = verdictActions(verdict, options.verdictId);
   // Reserve room for the longest title and the actions so packing never has to undo a card.
-  const reserve = JSON.stringify(shell(`${title} (part 99 of 99)`, [], actions)).length;
+  const reserve = JSON.stringify(shell(verdictPartTitle(title, 99, 99), [], actions)).length;
   const limit = CARD_BUDGET_CHARS - reserve;
 
   const pages: CardElement[][] = [];
@@ -280,7 +270,7 @@ export function buildVerdictCards(verdict: Verdict, options: { title?: string; v
   if (page.length > 0) pages.push(page);
 
   return pages.map((body, i) => {
-    const pageTitle = pages.length === 1 ? title : `${title} (part ${i + 1} of ${pages.length})`;
+    const pageTitle = pages.length === 1 ? title : verdictPartTitle(title, i + 1, pages.length);
     return shell(pageTitle, body, i === pages.length - 1 ? actions : []);
   });
 }

@@ -1,9 +1,11 @@
-import type { CauseResult, FixStep, Verdict } from '../engine/verdict';
-import { SHELL_WORDS } from '../engine/rules/command-shell';
+import type { Verdict } from '../engine/verdict';
+import { FAMILY_TABLE } from '../engine/knowledge/families';
+import { renderSteps, type RenderedCause, type RenderedNotChecked, type RenderedStep } from '../engine/report/fix-steps';
 import { CARD_BUDGET_CHARS } from './card-json';
-import { CASE_WORDS, CERTAINTY_WORDS, FAMILY_WORDS, STATUS_WORDS } from './family-words';
+import {
+  CASE_WORDS, CERTAINTY_WORDS, HEADINGS, NO_CAUSE_YET, runIn, sameCommandAs, STATUS_WORDS, TEXT_CONTINUED, TEXT_CUT, textPartMarker,
+} from './card-texts';
 import { markdownSafe } from './safe-text';
-import { CommandRefs } from './command-refs';
 import { wrapCommand } from './wrap-command';
 
 // The verdict as chat messages. Commands stand in code fences (Teams shows them as copyable code), wrapped
@@ -30,52 +32,52 @@ function plain(value: string): string {
   return markdownSafe(value, Number.MAX_SAFE_INTEGER);
 }
 
-/** Paragraphs of one step: its words, the shell, and the command (or where it was already shown). */
-function stepParagraphs(step: FixStep, prefix: string, refs: CommandRefs, where: string): string[] {
-  const out = [`${prefix}${plain(step.text)}`];
-  if (!step.powershell) return out;
-  const ref = refs.shownAt(step.powershell, where);
-  if (ref) return [...out, `Run the same command as shown under ${ref}.`];
-  if (step.shell) out.push(`In ${plain(SHELL_WORDS[step.shell])}:`);
-  out.push(fence(wrapCommand(step.powershell)));
-  return out;
+/** The command of a step (or where it was already shown), as paragraphs. */
+function commandParagraphs(step: RenderedStep): string[] {
+  if (step.sameAs) return [sameCommandAs(step.sameAs)];
+  if (!step.command) return [];
+  return [...(step.command.shell ? [plain(runIn(step.command.shell))] : []), fence(wrapCommand(step.command.text))];
 }
 
-function leadSection(verdict: Verdict, refs: CommandRefs): string[] {
+/** Paragraphs of one step: its words, the shell, and the command (or where it was already shown). */
+function stepParagraphs(step: RenderedStep): string[] {
+  const prefix = step.number === undefined ? '' : `${step.number}. `;
+  return [`${prefix}${plain(step.text)}`, ...commandParagraphs(step)];
+}
+
+const bold = (s: string) => `**${s}**`;
+const list = (items: string[]) => items.map((l) => `- ${plain(l)}`).join('\n');
+
+function leadSection(verdict: Verdict, first: RenderedStep | undefined): string[] {
   const lead = verdict.lead;
-  if (!lead) return [`**${plain(FAMILY_WORDS[verdict.family])}**`, plain(verdict.headline)];
-  const out = [`**${plain(CERTAINTY_WORDS[lead.certainty])}: ${plain(lead.answer)}**`];
+  if (!lead) return [bold(plain(FAMILY_TABLE[verdict.family].words)), plain(verdict.headline)];
+  const out = [bold(`${plain(CERTAINTY_WORDS[lead.certainty])}: ${plain(lead.answer)}`)];
   if (lead.because) out.push(plain(lead.because));
-  if (lead.first) out.push('**Do this first**', ...stepParagraphs(lead.first, '', refs, '"Do this first"'));
-  if (lead.looksRight?.length) out.push('**What looks right**', lead.looksRight.map((l) => `- ${plain(l)}`).join('\n'));
-  if (lead.unverified?.length) out.push('**What could not be verified**', lead.unverified.map((l) => `- ${plain(l)}`).join('\n'));
+  if (first) out.push(bold(HEADINGS.doFirst), ...stepParagraphs(first));
+  if (lead.looksRight?.length) out.push(bold(HEADINGS.looksRight), list(lead.looksRight));
+  if (lead.unverified?.length) out.push(bold(HEADINGS.unverified), list(lead.unverified));
   return out;
 }
 
 function readSection(verdict: Verdict): string[] {
   const read = verdict.read ?? [];
   if (!read.length && !verdict.diagnostic) return [];
-  const out = ['**What I read**'];
-  if (read.length) out.push(read.map((r) => `- ${plain(r)}`).join('\n'));
+  const out = [bold(HEADINGS.read)];
+  if (read.length) out.push(list(read));
   if (verdict.diagnostic) out.push(fence(verdict.diagnostic));
   return out;
 }
 
-function causeSection(cause: CauseResult, index: number, refs: CommandRefs): string[] {
-  const out: string[] = [`**${index}. ${STATUS_WORDS[cause.status]}: ${plain(cause.title)}** (${plain(CASE_WORDS[cause.case] ?? cause.case)})`, plain(cause.explanation)];
+function causeSection(fix: RenderedCause): string[] {
+  const { cause, number } = fix;
+  const out: string[] = [`${bold(`${number}. ${STATUS_WORDS[cause.status]}: ${plain(cause.title)}`)} (${plain(CASE_WORDS[cause.case] ?? cause.case)})`, plain(cause.explanation)];
   if (cause.evidence.length > 0) {
-    out.push('What shows it:');
+    out.push(`${HEADINGS.evidence}:`);
     for (const e of cause.evidence) out.push(`${plain(e.label ?? e.source)}:`, fence(e.text));
   }
-  if (cause.fix.steps.length > 0) {
-    out.push('**How to fix it**');
-    cause.fix.steps.forEach((s, i) => out.push(...stepParagraphs(s, `${i + 1}. `, refs, `step ${i + 1} of "How to fix it" (cause ${index})`)));
-  }
-  if (cause.fix.adminCenterPath.length > 0) out.push(`Or click through the admin center: ${plain(cause.fix.adminCenterPath.join(' > '))}`);
-  if (cause.fix.verify.length > 0) {
-    out.push('**Check that it worked**');
-    cause.fix.verify.forEach((s, i) => out.push(...stepParagraphs(s, `${i + 1}. `, refs, `step ${i + 1} of "Check that it worked" (cause ${index})`)));
-  }
+  if (fix.steps.length > 0) out.push(bold(HEADINGS.fix), ...fix.steps.flatMap(stepParagraphs));
+  if (fix.clickPath) out.push(`${HEADINGS.clickPath}: ${plain(fix.clickPath)}`);
+  if (fix.verify.length > 0) out.push(bold(HEADINGS.verify), ...fix.verify.flatMap(stepParagraphs));
   // Documentation links are the engine's own (Microsoft Learn), not user text.
   const docs = cause.fix.docs.filter((d) => /^https:\/\/\S+$/.test(d.url));
   if (docs.length) out.push(docs.map((d) => `- ${plain(d.title)}: ${d.url}`).join('\n'));
@@ -85,28 +87,23 @@ function causeSection(cause: CauseResult, index: number, refs: CommandRefs): str
 function ruledOutSection(verdict: Verdict): string[] {
   const out = verdict.causes.filter((c) => c.status === 'ruled-out');
   if (!out.length) return [];
-  return ['**Ruled out**', out.map((c) => `- ${plain(c.title)}${c.evidence[0] ? ` (${plain(c.evidence[0].label ?? c.evidence[0].source)})` : ''}`).join('\n')];
+  return [bold(HEADINGS.ruledOut), out.map((c) => `- ${plain(c.title)}${c.evidence[0] ? ` (${plain(c.evidence[0].label ?? c.evidence[0].source)})` : ''}`).join('\n')];
 }
 
-function notCheckedSection(verdict: Verdict, refs: CommandRefs): string[] {
-  const items = verdict.notChecked ?? [];
+function notCheckedSection(items: RenderedNotChecked[]): string[] {
   if (!items.length) return [];
-  const out = ['**Not checked: this verdict does not rest on**'];
-  items.forEach((n, i) => {
-    out.push(`${i + 1}. ${plain(n.topic)}. ${plain(n.how)}`);
-    if (n.check?.powershell) out.push(...stepParagraphs(n.check, '', refs, `"Not checked" item ${i + 1}`).slice(1));
-  });
-  return out;
+  // Topic and how escaped apart: each may start with a marker that only means something at a line start.
+  return [bold(HEADINGS.notChecked), ...items.flatMap((n) => [`${n.number}. ${plain(n.topic)}. ${plain(n.how)}`, ...commandParagraphs(n)])];
 }
 
 /** The sections, in order; each is a list of paragraphs (plain text or one whole fence). */
 export function verdictSections(verdict: Verdict): string[][] {
-  const refs = new CommandRefs();
-  const sections: string[][] = [leadSection(verdict, refs), readSection(verdict)];
-  if (verdict.causes.length === 0 && !verdict.lead) sections.push(['No cause identified yet.']);
-  verdict.causes.filter((c) => c.status !== 'ruled-out').forEach((c, i) => sections.push(causeSection(c, i + 1, refs)));
-  sections.push(ruledOutSection(verdict), notCheckedSection(verdict, refs));
-  if (verdict.notes.length > 0) sections.push(['**Notes**', verdict.notes.map((n) => `- ${plain(n)}`).join('\n')]);
+  const steps = renderSteps(verdict);
+  const sections: string[][] = [leadSection(verdict, steps.first), readSection(verdict)];
+  if (verdict.causes.length === 0 && !verdict.lead) sections.push([NO_CAUSE_YET]);
+  sections.push(...steps.causes.map(causeSection));
+  sections.push(ruledOutSection(verdict), notCheckedSection(steps.notChecked));
+  if (verdict.notes.length > 0) sections.push([bold(HEADINGS.notes), list(verdict.notes)]);
   return sections.filter((s) => s.length > 0);
 }
 
@@ -117,8 +114,8 @@ function splitSection(paragraphs: string[], max: number): string[] {
   const out: string[] = [];
   let cur = '';
   for (const p of paragraphs) {
-    const piece = size(p) > max ? `${p.slice(0, Math.floor(max / 2))} …(cut; too long for one message)` : p;
-    if (cur && size(`${cur}\n\n${piece}`) > max) { out.push(cur); cur = `(continued)\n\n${piece}`; } else cur = cur ? `${cur}\n\n${piece}` : piece;
+    const piece = size(p) > max ? `${p.slice(0, Math.floor(max / 2))}${TEXT_CUT}` : p;
+    if (cur && size(`${cur}\n\n${piece}`) > max) { out.push(cur); cur = `${TEXT_CONTINUED}\n\n${piece}`; } else cur = cur ? `${cur}\n\n${piece}` : piece;
   }
   if (cur) out.push(cur);
   return out;
@@ -146,5 +143,5 @@ export function verdictToText(verdict: Verdict): string[] {
   }
   if (current) messages.push(current);
   if (messages.length === 1) return messages;
-  return messages.map((m, i) => `*Relay Doctor verdict, part ${i + 1} of ${messages.length}*\n\n${m}`);
+  return messages.map((m, i) => `*${textPartMarker(i + 1, messages.length)}*\n\n${m}`);
 }

@@ -1,6 +1,6 @@
-import { SHELL_WORDS, type FixStep, type Verdict } from '../engine/index';
-
-const CERTAINTY: Record<string, string> = { confirmed: 'Found', likely: 'Most likely', open: 'Not pinned down yet', healthy: 'Looks right so far' };
+import type { Verdict } from '../engine/index';
+import { renderSteps, type RenderedStep } from '../engine/report/fix-steps';
+import { CERTAINTY_WORDS, HEADINGS, runIn, sameCommandAs } from './cli-texts';
 
 // Human-readable verdict for a terminal. Colors only when asked (the caller checks isTTY and NO_COLOR).
 
@@ -39,79 +39,78 @@ function cleanDeep<T>(value: T): T {
   return value;
 }
 
-function stepLines(out: string[], s: FixStep, prefix: string, indent: string, refs: Map<string, string>, where: string): void {
+/** One step of the one step rendering as terminal lines: its words, then its shell and command (or where it was shown). */
+function stepLines(out: string[], s: RenderedStep, indent: string): void {
+  const prefix = s.number === undefined ? '' : `${s.number}. `;
   out.push(`${indent}${prefix}${clean(s.text)}`);
-  if (!s.powershell) return;
-  const key = s.powershell.trim();
-  const earlier = key.length >= 100 ? refs.get(key) : undefined;
-  if (earlier) { out.push(`${indent}   (the same command as ${earlier})`); return; }
-  if (key.length >= 100) refs.set(key, where);
-  if (s.shell) out.push(`${indent}   In ${SHELL_WORDS[s.shell]}:`);
-  for (const line of s.powershell.split('\n')) out.push(`${indent}     ${clean(line)}`);
+  if (s.sameAs) { out.push(`${indent}   ${sameCommandAs(s.sameAs)}`); return; }
+  if (!s.command) return;
+  if (s.command.shell) out.push(`${indent}   ${runIn(s.command.shell)}`);
+  for (const line of s.command.text.split('\n')) out.push(`${indent}     ${clean(line)}`);
 }
 
 /** The verdict for a terminal: the answer and the first step, what was read, the causes, what was not checked. */
 export function formatVerdict(verdict: Verdict, style: Style = plain): string {
   const v = cleanDeep(verdict);
   const out: string[] = [];
-  const refs = new Map<string, string>();
+  const steps = renderSteps(v);
   if (v.lead) {
-    out.push(style.bold(`${CERTAINTY[v.lead.certainty]}: ${clean(v.lead.answer)}`));
+    out.push(style.bold(`${CERTAINTY_WORDS[v.lead.certainty]}: ${clean(v.lead.answer)}`));
     if (v.lead.because) out.push(`  ${clean(v.lead.because)}`);
-    if (v.lead.first) {
-      out.push('', style.bold('Do this first'));
-      stepLines(out, v.lead.first, '', '  ', refs, '"Do this first"');
+    if (steps.first) {
+      out.push('', style.bold(HEADINGS.doFirst));
+      stepLines(out, steps.first, '  ');
     }
-    if (v.lead.looksRight?.length) { out.push('', style.bold('What looks right')); for (const l of v.lead.looksRight) out.push(`- ${clean(l)}`); }
-    if (v.lead.unverified?.length) { out.push('', style.bold('What could not be verified')); for (const l of v.lead.unverified) out.push(`- ${clean(l)}`); }
+    if (v.lead.looksRight?.length) { out.push('', style.bold(HEADINGS.looksRight)); for (const l of v.lead.looksRight) out.push(`- ${clean(l)}`); }
+    if (v.lead.unverified?.length) { out.push('', style.bold(HEADINGS.unverified)); for (const l of v.lead.unverified) out.push(`- ${clean(l)}`); }
     out.push('');
   }
-  out.push(`${style.bold('Family:')} ${v.family}`);
+  out.push(`${style.bold(HEADINGS.family)} ${v.family}`);
   out.push(`  ${v.headline}`);
-  if (v.diagnostic) out.push(`${style.bold('Reply:')} ${clean(v.diagnostic)}`);
-  if (v.read?.length) { out.push(style.bold('What I read:')); for (const r of v.read) out.push(`- ${clean(r)}`); }
-  else if (v.inputs.length) out.push(`${style.bold('Read:')} ${v.inputs.map((i) => i.label).join('; ')}`);
+  if (v.diagnostic) out.push(`${style.bold(HEADINGS.reply)} ${clean(v.diagnostic)}`);
+  if (v.read?.length) { out.push(style.bold(HEADINGS.whatIRead)); for (const r of v.read) out.push(`- ${clean(r)}`); }
+  else if (v.inputs.length) out.push(`${style.bold(HEADINGS.read)} ${v.inputs.map((i) => i.label).join('; ')}`);
 
-  const open = v.causes.filter((c) => c.status !== 'ruled-out');
   const ruledOut = v.causes.filter((c) => c.status === 'ruled-out');
-  if (open.length) {
-    out.push('', style.bold('Causes'));
-    open.forEach((c, i) => {
-      out.push(`${i + 1}. ${style.status(c.status, `[${c.status}]`)} ${c.title} ${style.dim(`(${c.id})`)}`);
-      for (const e of c.evidence) out.push(`   ${style.dim('shown by')} ${clean(e.label ?? e.source)}: ${clean(e.text)}`);
-      if (c.fix.steps.length) {
-        out.push('   Fix:');
-        c.fix.steps.forEach((s, j) => stepLines(out, s, `${j + 1}. `, '     ', refs, `step ${j + 1} of the fix of cause ${i + 1}`));
+  if (steps.causes.length) {
+    out.push('', style.bold(HEADINGS.causes));
+    for (const { cause: c, number, steps: fix, clickPath, verify } of steps.causes) {
+      out.push(`${number}. ${style.status(c.status, `[${c.status}]`)} ${c.title} ${style.dim(`(${c.id})`)}`);
+      for (const e of c.evidence) out.push(`   ${style.dim(HEADINGS.shownBy)} ${clean(e.label ?? e.source)}: ${clean(e.text)}`);
+      if (fix.length) {
+        out.push(`   ${HEADINGS.fix}`);
+        for (const s of fix) stepLines(out, s, '     ');
       }
-      if (c.fix.adminCenterPath.length) out.push(`   Admin center: ${c.fix.adminCenterPath.join(' > ')}`);
-      if (c.fix.verify.length) {
-        out.push('   Check that it worked:');
-        c.fix.verify.forEach((s, j) => stepLines(out, s, `${j + 1}. `, '     ', refs, `check ${j + 1} of cause ${i + 1}`));
+      if (clickPath) out.push(`   ${HEADINGS.clickPath} ${clickPath}`);
+      if (verify.length) {
+        out.push(`   ${HEADINGS.verify}`);
+        for (const s of verify) stepLines(out, s, '     ');
       }
-      if (c.fix.docs.length) out.push(`   Docs: ${c.fix.docs.map((d) => d.url).join(' ')}`);
-    });
+      if (c.fix.docs.length) out.push(`   ${HEADINGS.docs} ${c.fix.docs.map((d) => d.url).join(' ')}`);
+    }
   }
   if (ruledOut.length) {
-    out.push('', style.bold('Checked and ruled out'));
+    out.push('', style.bold(HEADINGS.ruledOut));
     for (const c of ruledOut) out.push(`- ${c.title}: ${c.evidence.map((e) => `${clean(e.label ?? e.source)}: ${clean(e.text)}`).join('; ')}`);
   }
-  if (v.notChecked?.length) {
-    out.push('', style.bold('Not checked: this verdict does not rest on'));
-    v.notChecked.forEach((n, i) => {
-      out.push(`${i + 1}. ${clean(n.topic)}. ${clean(n.how)}`);
-      if (n.check?.powershell) stepLines(out, { ...n.check, text: '' }, '', '  ', refs, `not-checked item ${i + 1}`);
-    });
+  if (steps.notChecked.length) {
+    out.push('', style.bold(HEADINGS.notChecked));
+    for (const n of steps.notChecked) {
+      out.push(`${n.number}. ${clean(n.topic)}. ${clean(n.how)}`);
+      // The command under the item: a step with no words of its own (its line stays, indented and empty).
+      if (n.command || n.sameAs) stepLines(out, { ...n, number: undefined, text: '' }, '  ');
+    }
   }
   if (v.questions.length) {
-    out.push('', style.bold('To narrow it down, answer with --answer ID=VALUE or paste the command output:'));
+    out.push('', style.bold(HEADINGS.questions));
     for (const q of v.questions) {
       const choices = q.choices ? ` [${q.choices.map((c) => c.value).join('|')}]` : '';
       out.push(`- ${q.id}${choices}: ${q.prompt}`);
-      if (q.command) out.push(`  ${style.dim('or paste:')} ${q.command}`);
+      if (q.command) out.push(`  ${style.dim(HEADINGS.orPaste)} ${q.command}`);
     }
   }
   if (v.notes.length) {
-    out.push('', style.bold('Notes'));
+    out.push('', style.bold(HEADINGS.notes));
     for (const n of v.notes) out.push(`- ${clean(n)}`);
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;

@@ -4,10 +4,11 @@ import { buildFacts, CAUSE_IDS, causeEntry, diagnose, mergeFacts, type CauseId }
 
 import { ansi, clean, formatVerdict } from './format-verdict';
 import { InputError, readFileInput, readStdinInput, type NamedInput } from './read-inputs';
-import { USAGE } from './usage';
+import { ERRORS, EXPLAIN_HEADINGS, PROGRAM, sameCommandAs, USAGE } from './cli-texts';
 import { liveFactsFor } from './live';
 import { ticketText } from '../engine/report/ticket';
 import { redact } from '../engine/report/redact';
+import { renderFix, type RenderedStep } from '../engine/report/fix-steps';
 
 class UsageError extends Error {}
 
@@ -15,7 +16,7 @@ function parseAnswers(values: string[]): Record<string, string> {
   const answers: Record<string, string> = {};
   for (const v of values) {
     const i = v.indexOf('=');
-    if (i <= 0) throw new UsageError(`--answer needs ID=VALUE, got "${v}"`);
+    if (i <= 0) throw new UsageError(ERRORS.answerFormat(v));
     answers[v.slice(0, i).trim()] = v.slice(i + 1);
   }
   return answers;
@@ -53,7 +54,7 @@ async function runDiagnose(args: string[], out: NodeJS.WritableStream): Promise<
       live = await liveFactsFor(facts, values['dns-server']);
     } catch (e) {
       // Only a malformed DNS server address gets here: the checks themselves never throw.
-      throw new UsageError(`bad DNS server: ${(e as Error).message}`);
+      throw new UsageError(ERRORS.badDnsServer((e as Error).message));
     }
     facts = mergeFacts(facts, { live });
   }
@@ -73,6 +74,13 @@ async function runDiagnose(args: string[], out: NodeJS.WritableStream): Promise<
   return 0;
 }
 
+/** A step of "explain": its number and words, then the command indented (no shell line: a cause's reference page). */
+function explainStep(lines: string[], s: RenderedStep): void {
+  lines.push(`  ${s.number}. ${s.text}`);
+  if (s.sameAs) lines.push(`     ${sameCommandAs(s.sameAs)}`);
+  if (s.command) for (const l of s.command.text.split('\n')) lines.push(`     ${l}`);
+}
+
 function runExplain(args: string[], out: NodeJS.WritableStream): number {
   if (args[0] === '--list') {
     out.write(`${CAUSE_IDS.join('\n')}\n`);
@@ -80,24 +88,18 @@ function runExplain(args: string[], out: NodeJS.WritableStream): number {
   }
   const id = args[0];
   if (!id || !(CAUSE_IDS as readonly string[]).includes(id)) {
-    throw new UsageError(id ? `unknown cause id "${id}" (see relay-doctor explain --list)` : 'explain needs a cause id');
+    throw new UsageError(id ? ERRORS.unknownCause(id) : ERRORS.explainNeedsId);
   }
   const entry = causeEntry(id as CauseId);
-  const fix = entry.fix({});
-  const lines = [`${entry.id} (${entry.case}): ${entry.title}`, '', entry.explanation, '', 'Fix:'];
-  fix.steps.forEach((s, i) => {
-    lines.push(`  ${i + 1}. ${s.text}`);
-    if (s.powershell) for (const l of s.powershell.split('\n')) lines.push(`     ${l}`);
-  });
-  if (fix.adminCenterPath.length) lines.push('', `Admin center: ${fix.adminCenterPath.join(' > ')}`);
+  const fix = renderFix(entry.fix({}));
+  const lines = [`${entry.id} (${entry.case}): ${entry.title}`, '', entry.explanation, '', EXPLAIN_HEADINGS.fix];
+  for (const s of fix.steps) explainStep(lines, s);
+  if (fix.clickPath) lines.push('', `${EXPLAIN_HEADINGS.clickPath} ${fix.clickPath}`);
   if (fix.verify.length) {
-    lines.push('', 'Verify:');
-    fix.verify.forEach((s, i) => {
-      lines.push(`  ${i + 1}. ${s.text}`);
-      if (s.powershell) for (const l of s.powershell.split('\n')) lines.push(`     ${l}`);
-    });
+    lines.push('', EXPLAIN_HEADINGS.verify);
+    for (const s of fix.verify) explainStep(lines, s);
   }
-  lines.push('', 'Sources:', ...entry.sources.map((d) => `  ${d.title}: ${d.url}`));
+  lines.push('', EXPLAIN_HEADINGS.sources, ...entry.sources.map((d) => `  ${d.title}: ${d.url}`));
   out.write(`${lines.join('\n')}\n`);
   return 0;
 }
@@ -111,17 +113,17 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     }
     if (command === 'diagnose') return await runDiagnose(rest, out);
     if (command === 'explain') return runExplain(rest, out);
-    throw new UsageError(`unknown command "${command}"`);
+    throw new UsageError(ERRORS.unknownCommand(command));
   } catch (e) {
     if (e instanceof UsageError) {
-      err.write(`relay-doctor: ${clean(e.message)}\n\n${USAGE}`);
+      err.write(`${PROGRAM}: ${clean(e.message)}\n\n${USAGE}`);
       return 2;
     }
     if (e instanceof InputError) {
-      err.write(`relay-doctor: ${clean(e.message)}\n`);
+      err.write(`${PROGRAM}: ${clean(e.message)}\n`);
       return 1;
     }
-    err.write(`relay-doctor: internal error (${(e as Error).name}). Please report it with the input that caused it.\n`);
+    err.write(`${PROGRAM}: ${ERRORS.internal((e as Error).name)}\n`);
     return 1;
   }
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { looksBinary } from '../engine/index';
+import { ERRORS, SIZE_WORDS, STDIN_NAME } from './cli-texts';
 
 /** Largest input the CLI reads from one file or standard input. */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
@@ -14,12 +15,12 @@ export interface NamedInput {
 }
 
 function check(name: string, bytes: Uint8Array): NamedInput {
-  if (looksBinary(bytes)) throw new InputError(`${name}: this looks like a binary file, not text. Save the NDR as text (.txt or .eml) and try again.`);
+  if (looksBinary(bytes)) throw new InputError(ERRORS.binary(name));
   return { name, bytes };
 }
 
 function tooLarge(path: string, what: string): InputError {
-  return new InputError(`${path}: ${what} is more than the ${MAX_INPUT_BYTES / 1048576} MB limit. Paste only the NDR or the diagnostic part.`);
+  return new InputError(ERRORS.tooLarge(path, what, MAX_INPUT_BYTES / 1048576));
 }
 
 /**
@@ -34,7 +35,7 @@ function readBounded(fd: number, path: string): Buffer {
     const n = fs.readSync(fd, chunk, 0, CHUNK_BYTES, null);
     if (n === 0) break;
     total += n;
-    if (total > MAX_INPUT_BYTES) throw tooLarge(path, 'the input');
+    if (total > MAX_INPUT_BYTES) throw tooLarge(path, SIZE_WORDS.input);
     chunks.push(n === CHUNK_BYTES ? chunk : chunk.subarray(0, n));
   }
   return Buffer.concat(chunks, total);
@@ -46,17 +47,17 @@ export function readFileInput(path: string): NamedInput {
     stat = fs.statSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read (${code ?? 'error'})`);
+    throw new InputError(code === 'ENOENT' ? ERRORS.noSuchFile(path) : ERRORS.cannotRead(path, code ?? 'error'));
   }
-  if (stat.isDirectory()) throw new InputError(`${path}: is a directory`);
-  if (stat.size > MAX_INPUT_BYTES) throw tooLarge(path, `${(stat.size / 1048576).toFixed(1)} MB`);
+  if (stat.isDirectory()) throw new InputError(ERRORS.isDirectory(path));
+  if (stat.size > MAX_INPUT_BYTES) throw tooLarge(path, SIZE_WORDS.megabytes(stat.size / 1048576));
   let fd: number | undefined;
   try {
     fd = fs.openSync(path, 'r');
     return check(path, readBounded(fd, path));
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(`${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new InputError(ERRORS.cannotRead(path, (e as NodeJS.ErrnoException).code ?? 'error'));
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
@@ -68,8 +69,8 @@ export async function readStdinInput(stream: NodeJS.ReadableStream = process.std
   for await (const chunk of stream) {
     const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     size += b.length;
-    if (size > MAX_INPUT_BYTES) throw new InputError(`standard input: more than the ${MAX_INPUT_BYTES / 1048576} MB limit`);
+    if (size > MAX_INPUT_BYTES) throw new InputError(ERRORS.stdinTooLarge(MAX_INPUT_BYTES / 1048576));
     chunks.push(b);
   }
-  return check('standard input', Buffer.concat(chunks));
+  return check(STDIN_NAME, Buffer.concat(chunks));
 }
