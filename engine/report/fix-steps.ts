@@ -57,6 +57,18 @@ export interface RenderedSteps {
 
 const CLICK_PATH_SEPARATOR = ' > ';
 
+export interface RenderOptions {
+  /** Every command in full, never `sameAs`: for a text read on its own, such as a ticket. */
+  repeatCommands?: boolean;
+}
+
+/** The CommandRefs of a text that repeats every command. */
+class RepeatingRefs extends CommandRefs<StepPlace> {
+  override shownAt(): undefined {
+    return undefined;
+  }
+}
+
 function step(s: Pick<FixStep, 'powershell' | 'shell'>, text: string, place: StepPlace, refs: CommandRefs<StepPlace>): RenderedStep {
   if (!s.powershell) return { text };
   const sameAs = refs.shownAt(s.powershell, place);
@@ -90,8 +102,8 @@ export function openCauses(verdict: Verdict): CauseResult[] {
  * `causes` (numbered 1.. in that order: steps, click path, checks), then what was not checked. A command of
  * REPEAT_MIN_CHARS or more is given once; a later step with the same command gets `sameAs` instead.
  */
-export function renderSteps(verdict: Verdict, causes: readonly CauseResult[] = openCauses(verdict)): RenderedSteps {
-  const refs = new CommandRefs<StepPlace>();
+export function renderSteps(verdict: Verdict, causes: readonly CauseResult[] = openCauses(verdict), options: RenderOptions = {}): RenderedSteps {
+  const refs = options.repeatCommands ? new RepeatingRefs() : new CommandRefs<StepPlace>();
   const lead = verdict.lead?.first;
   const first = lead ? step(lead, lead.text, { section: 'first' }, refs) : undefined;
   const fixes = causes.map((cause, i): RenderedCause => ({ cause, ...fixOf(cause.fix, i + 1, refs) }));

@@ -1,4 +1,5 @@
-import type { CauseResult, FixStep, Verdict } from '../verdict';
+import type { CauseResult, Verdict } from '../verdict';
+import { renderSteps, type RenderedStep } from './fix-steps';
 import { Redactor } from './redact';
 
 // The verdict as a self-contained summary for a ticket or change request (markdown that also reads as
@@ -16,12 +17,13 @@ export interface TicketOptions {
 
 const LEADING = new Set(['confirmed', 'likely']);
 
-function steps(list: readonly FixStep[], fences: boolean): string[] {
+function steps(list: readonly RenderedStep[], fences: boolean): string[] {
   const out: string[] = [];
+  // Numbered within the list given: a ticket lists the checks of all its causes as one list.
   list.forEach((s, i) => {
     out.push(`${i + 1}. ${oneLine(s.text)}`);
-    if (!s.powershell) return;
-    const code = s.powershell.split('\n');
+    if (!s.command) return;
+    const code = s.command.text.split('\n');
     out.push('', ...(fences ? ['   ```powershell', ...code.map((l) => `   ${l}`), '   ```'] : code.map((l) => `       ${l}`)), '');
   });
   return out;
@@ -72,16 +74,19 @@ export function ticketText(verdict: Verdict, options: TicketOptions): string {
   out.push(...(notChecked.length > 0 ? notChecked : ['- nothing left open']), '');
 
   out.push('## Fix', '');
-  if (toFix.length === 0) out.push('- no fix: no cause is open', '');
-  for (const c of toFix) {
-    out.push(`### ${oneLine(c.title)}`, '', ...steps(c.fix.steps, options.codeFences !== false));
-    if (c.fix.adminCenterPath.length > 0) out.push(`Admin center: ${c.fix.adminCenterPath.join(' > ')}`);
+  // The ticket is read on its own, so every command is written out in full.
+  const fixes = renderSteps(verdict, toFix, { repeatCommands: true }).causes;
+  const fences = options.codeFences !== false;
+  if (fixes.length === 0) out.push('- no fix: no cause is open', '');
+  for (const f of fixes) {
+    out.push(`### ${oneLine(f.cause.title)}`, '', ...steps(f.steps, fences));
+    if (f.clickPath) out.push(`Admin center: ${f.clickPath}`);
     out.push('');
   }
 
   out.push('## Verify', '');
-  const verify = toFix.flatMap((c) => c.fix.verify);
-  out.push(...(verify.length > 0 ? steps(verify, options.codeFences !== false) : ['- send a test message to an external recipient and check that it is delivered']), '');
+  const verify = fixes.flatMap((f) => f.verify);
+  out.push(...(verify.length > 0 ? steps(verify, fences) : ['- send a test message to an external recipient and check that it is delivered']), '');
 
   const docs = [...new Map(toFix.flatMap((c) => c.fix.docs).map((d) => [d.url, d])).values()];
   if (docs.length > 0) out.push('## References', '', ...docs.map((d) => `- ${d.title}: ${d.url}`), '');
