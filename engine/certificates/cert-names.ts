@@ -1,7 +1,6 @@
 // Certificate names: what a certificate presents, whether an inbound connector's
-// TlsSenderCertificateName covers it (docs/knowledge.md#certificates), and whether a name is (under) an accepted domain
-// (§2.3). Microsoft does not document the matching algorithm; the rules below are the knowledge
-// file's [inference] table, so anything but an exact or wildcard cover is 'unknown', never 'match'.
+// TlsSenderCertificateName covers it (docs/knowledge.md#certificates), and whether a name is (under) an accepted domain.
+// Microsoft does not document the matching algorithm; the rules below are our inference (docs/knowledge.md#certificates), so anything but an exact or wildcard cover is 'unknown', never 'match'.
 import type { AcceptedDomain, Certificate, ProtocolLog } from '../facts';
 
 export type NameMatch = 'match' | 'no-match' | 'unknown';

@@ -1,4 +1,4 @@
-// Microsoft mail endpoint host formats (knowledge file §5). Matching is by suffix, case-insensitive.
+// Microsoft mail endpoint host formats (docs/knowledge.md#endpoints). Matching is by suffix, case-insensitive.
 // "Read the MX, don't synthesize the token": nothing here derives a tenant's token from a domain.
 
 import { sourceUrl } from './sources';

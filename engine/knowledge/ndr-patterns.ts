@@ -1,4 +1,4 @@
-// The NDR pattern table (knowledge file §3.1–§3.6). Knowledge as data: each
+// The NDR pattern table (docs/knowledge.md#families). Knowledge as data: each
 // entry names its family, the causes the text proves, the causes to consider, the causes the text makes
 // unlikely, and its sources. Entries are tried in order; the first match wins, so specific strings come
 // before the generic ones they contain (5.7.54 before "unable to relay", DBEB 5.4.1 before 5.4.1 relay).
@@ -8,7 +8,7 @@ import type { CauseId, Family } from '../vocabulary';
 import type { EndpointKind } from './endpoints';
 import { sourceUrls } from './sources';
 
-/** Who refused the message, read from the hosts the NDR names (§4.2). */
+/** Who refused the message, read from the hosts the NDR names (docs/knowledge.md#which-side). */
 export type Rejecter = 'microsoft' | 'onprem' | 'third-party' | 'unknown';
 
 /** What a matcher sees: the reply lower-cased with whitespace collapsed, its codes, and who rejected it. */
@@ -27,7 +27,7 @@ export interface NdrText {
 
 export interface NdrPattern {
   id: string;
-  /** Example strings from the knowledge file (documentation for readers and tests). */
+  /** Example strings as the sources give them (documentation for readers and tests). */
   examples: string[];
   match: (t: NdrText) => boolean;
   family: Family;
@@ -86,7 +86,7 @@ const C = {
 };
 
 export const NDR_PATTERNS: readonly NdrPattern[] = [
-  // §3.1 core: on-prem → EOP relay and attribution
+  // Core: on-prem → EOP relay and attribution
   {
     id: 'eop.5.7.64.attr36', examples: ['550 5.7.64 Relay Access Denied ATTR36. For more details please refer to: https://support.microsoft.com/kb/3169958'],
     match: (t) => t.attr === 'ATTR36' || (enhIn(t, '5.7.64') && t.text.includes('kb/3169958')),
@@ -140,7 +140,7 @@ export const NDR_PATTERNS: readonly NdrPattern[] = [
     match: (t) => enhIn(t, '5.7.711') || t.text.includes('bad inbound connector'),
     family: 'eop-sender-blocked', confirmed: ['eop.connector-blocked'], consider: [], unlikely: [], sources: sourceUrls('blockedConnector'),
   },
-  // §3.5 before §3.1's 5.4.1: DBEB shares the code but is a recipient problem
+  // Before the core 5.4.1: DBEB shares the code but is a recipient problem
   {
     id: 'eop.5.4.1.dbeb-recipient-rejected', examples: ['550 5.4.1 Recipient address rejected: Access denied. AS(201806281)'],
     match: (t) => enhIn(t, '5.4.1') && any(t, 'recipient address rejected', 'recipient addresses rejected') && t.text.includes('access denied'),
@@ -158,7 +158,7 @@ export const NDR_PATTERNS: readonly NdrPattern[] = [
     family: 'eop-relay-denied', confirmed: [], consider: C.kb541, unlikely: [],
     sources: sourceUrls('kb2827473', 'fix541', 'ndrExo', 'concurrency'),
   },
-  // §3.2 other ATTR strings
+  // Other ATTR strings
   {
     id: 'eop.5.7.1.ipv6-attr2', examples: ['550 5.7.1 Unable to accept unauthorized message over IPv6 ATTR2'],
     match: (t) => t.text.includes('unauthorized message over ipv6'),
@@ -189,13 +189,13 @@ export const NDR_PATTERNS: readonly NdrPattern[] = [
     family: 'connection-failure', confirmed: [], consider: ['accepted-domain.not-accepted', 'send-connector.wrong-smart-host'], unlikely: [],
     sources: sourceUrls('hop'),
   },
-  // §3.3 generated on-premises
+  // Generated on-premises
   {
     id: 'onprem.5.7.54.unable-to-relay', examples: ['550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain'],
     match: (t) => enhIn(t, '5.7.54') || t.text.includes('unable to relay recipient in non-accepted domain'),
     family: 'onprem-relay-denied', confirmed: ['onprem.receive-connector-relay'], consider: ['send-connector.no-internet-address-space'], unlikely: [],
     sources: sourceUrls('relayReceiveQa', 'anonRelay'),
-    // §3.3 / §4.2: proven on-prem only when the on-prem server itself refused. Another organization's server
+    // Proven on-prem only when the on-prem server itself refused. Another organization's server
     // refusing is other-relay-denied; with no host named at all it stays a candidate.
     confirmedOnlyWhenRejecter: 'onprem', familyWhenRejecter: { 'third-party': 'other-relay-denied' },
   },
@@ -260,7 +260,7 @@ export const NDR_PATTERNS: readonly NdrPattern[] = [
     consider: ['certificate.no-private-key', 'certificate.untrusted', 'eop.sender-ip-blocked', 'inbound-connector.ip-not-listed'], unlikely: [],
     sources: sourceUrls('c365lab', 'socket'),
   },
-  // §3.5 EXO → on-prem (before the on-prem DNS/connection strings they contain)
+  // EXO → on-prem (before the on-prem DNS/connection strings they contain)
   {
     id: 'exo.4.4.31x.onprem-unreachable', examples: ['450 4.4.312 DNS query failed', '450 4.4.316 Connection refused', '450 4.4.317 Cannot connect to remote server'],
     // 4.7.320 is not here: the certificate pattern above takes every 4.7.320, whatever its words.
@@ -309,7 +309,7 @@ export const NDR_PATTERNS: readonly NdrPattern[] = [
     match: (t) => t.text.includes('hop count exceeded') || enhIn(t, '5.4.6'),
     family: 'connection-failure', confirmed: [], consider: ['send-connector.wrong-smart-host'], unlikely: [], sources: sourceUrls('ndrEx', 'kb2603474', 'bpos'),
   },
-  // §3.4 EOP reputation, policy, limits
+  // EOP reputation, policy, limits
   {
     id: 'eop.5.7.230.out-of-date-exchange', examples: ['550 5.7.230 Connecting Exchange server version is out-of-date; connection to Exchange Online blocked for 10 mins/hr.', '450 4.7.230 Connecting Exchange server version is out-of-date; connection to Exchange Online throttled for 5 mins/hr.'],
     match: (t) => enhIn(t, '5.7.230', '4.7.230') || t.text.includes('exchange server version is out-of-date') || t.text.includes('exchange server version is out of date'),
@@ -369,12 +369,12 @@ export const NDR_PATTERNS: readonly NdrPattern[] = [
     match: (t) => t.text.includes('bad outbound sender'),
     family: 'eop-sender-blocked', confirmed: [], consider: [], unlikely: [], sources: sourceUrls('c7'),
   },
-  // §3.5 SMTP AUTH endpoint
+  // SMTP AUTH endpoint
   {
     id: 'eop.5.7.57.client-not-authenticated', examples: ['530 5.7.57 Client not authenticated to send mail', 'Client was not authenticated to send anonymous mail during MAIL FROM'],
     match: (t) => enhIn(t, '5.7.57') || t.text.includes('client was not authenticated to send anonymous mail'),
     family: 'eop-wrong-endpoint', confirmed: [], consider: ['send-connector.client-submission-endpoint'], unlikely: [], sources: sourceUrls('m5757', 'printers'),
-    // §3.5: 5.7.57 from smtp.office365.com proves the Send connector targets the client submission endpoint.
+    // 5.7.57 from smtp.office365.com proves the Send connector targets the client submission endpoint.
     confirmedWhenRemote: { kind: 'client-submission', causes: ['send-connector.client-submission-endpoint'] },
   },
   {

@@ -10,7 +10,7 @@ import { isAlive, pngSize, requireChromium, screenshotDir } from '../support/bro
 import { PlaygroundChat, monospaceRuns, verdictOf, type VerdictSummary } from '../support/browser/playground-chat';
 
 const LASTERROR_ATTR35 = pasteFixture('queue-lasterror-attr35');
-/** A FOPE-era smart host (§3.6 and §5, [tc:dnsbest]): unsupported since the move to EOP. */
+/** A FOPE-era smart host (docs/knowledge.md#endpoints): unsupported since the move to EOP. */
 const LEGACY_FOPE_SMART_HOST = 'mail.global.frontbridge.com';
 const NDR_2010_5764 = pasteFixture('exchange2010-5764-display-name');
 

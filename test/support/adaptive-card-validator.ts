@@ -1,4 +1,4 @@
-// Validates card JSON with the adaptivecards SDK at schema version 1.5 (architecture §4). The package's
+// Validates card JSON with the adaptivecards SDK at schema version 1.5, the version Teams renders. The package's
 // lib/ build does not load in Node; its dist bundle does.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require('adaptivecards/dist/adaptivecards.js') as {

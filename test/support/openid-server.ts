@@ -7,7 +7,7 @@ import type { AuthEndpoints } from '../../bot/http/auth';
 
 // A FAKE of the Bot Framework identity service (Microsoft's token service cannot run here): an OpenID
 // metadata document and a JWKS on 127.0.0.1, and tokens signed with `jose` by the keys it publishes.
-// botbuilder's own validation code checks them, pointed here by the settings in architecture §5.
+// botbuilder's own validation code checks them, pointed here through AuthOptions (bot/http/auth.ts).
 // Its OpenID metadata is cached per URL for the process: every instance has its own port, so its own URL.
 
 export interface SigningKey {

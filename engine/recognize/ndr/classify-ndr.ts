@@ -19,7 +19,7 @@ export interface NdrClassification {
   sources: string[];
 }
 
-/** Who rejected, from the hosts an NDR names (§4.2). */
+/** Who rejected, from the hosts an NDR names (docs/knowledge.md#which-side). */
 export function rejecterOf(ndr: Pick<NdrFacts, 'replyHost' | 'remoteServer' | 'generatingServer' | 'rejectedBy'>): Rejecter {
   if (ndr.replyHost && isMicrosoftHost(ndr.replyHost)) return 'microsoft';
   const remote = ndr.remoteServer;

@@ -5,7 +5,7 @@ import { classifyNdr } from '../../../engine/recognize/ndr/classify-ndr';
 import { recognizeNdr } from '../../../engine/recognize/ndr';
 import { codesOf } from '../../../engine/recognize/ndr/smtp-reply';
 
-// Every pattern's `examples` (the strings the knowledge file gives for it) must classify as that pattern:
+// Every pattern's `examples` (the strings its sources give for it) must classify as that pattern:
 // an example shadowed by an earlier entry, or one its own matcher misses, documents the wrong thing.
 
 type Hosts = Partial<Pick<NdrFacts, 'remoteServer' | 'generatingServer' | 'rejectedBy'>>;

@@ -6,8 +6,8 @@ import { recognizeNdr } from '../../../engine/recognize/ndr';
 import { codesOf } from '../../../engine/recognize/ndr/smtp-reply';
 import { CAUSE_IDS, FAMILIES } from '../../../engine/vocabulary';
 
-// Every NDR string of docs/knowledge.md#families (exact, as the knowledge file gives it), with the host context of
-// §4.2 where the family depends on who refused.
+// Every NDR string of docs/knowledge.md#families (exact, as its sources give it), with the host context of
+// docs/knowledge.md#which-side where the family depends on who refused.
 
 type Ctx = Partial<Pick<NdrFacts, 'remoteServer' | 'generatingServer' | 'replyHost' | 'rejectedBy'>>;
 
@@ -25,7 +25,6 @@ const THIRD: Ctx = { remoteServer: 'mx.fabrikam.example', generatingServer: 'ex0
 const ONPREM: Ctx = { generatingServer: 'ex01.corp.contoso.com', rejectedBy: 'generating' };
 
 const ROWS: Array<[string, string, string, Ctx?]> = [
-  // §3.1
   ['#550 5.4.1 Relay Access Denied ##', 'eop.5.4.1.relay-access-denied', 'eop-relay-denied'],
   ['550 5.4.1 Relay Access Denied', 'eop.5.4.1.relay-access-denied', 'eop-relay-denied', EOP_HOST],
   ['550 5.7.64 TenantAttribution; Relay Access Denied', 'eop.5.7.64.tenant-attribution', 'eop-relay-denied'],
@@ -42,7 +41,6 @@ const ROWS: Array<[string, string, string, Ctx?]> = [
   ['454 4.7.0 Failed to establish appropriate TLS channel: SomethingElse: Access Denied', 'eop.4.7.0.tls-channel', 'tls-failure'],
   ["Remote Server returned '550;5.7.711 Access denied, bad inbound connector. AS(2204).'", 'eop.5.7.711.bad-inbound-connector', 'eop-sender-blocked'],
   ['550 5.7.68 TenantInboundAttribution; Direct Send not allowed for this organization from unauthorized sources', 'eop.5.7.68.direct-send', 'eop-relay-denied'],
-  // §3.2
   ['550 5.7.1 Relay Access Denied ATTR1', 'eop.5.7.x.relay-access-denied-attr', 'eop-relay-denied'],
   ['550 5.7.0 Relay Access Denied', 'eop.5.7.x.relay-access-denied-attr', 'eop-relay-denied', EOP_HOST],
   ['550 5.7.1 Unable to accept unauthorized message over IPv6 ATTR2', 'eop.5.7.1.ipv6-attr2', 'eop-relay-denied'],
@@ -52,7 +50,6 @@ const ROWS: Array<[string, string, string, Ctx?]> = [
   ['550 4.4.4 Mail received as unauthenticated, incoming to a recipient domain configured in a hosted tenant which has no mail-enabled subscriptions. ATTR5', 'eop.4.4.4.no-mail-subscription', 'other-failure'],
   ['554 5.4.6 Hop count exceeded - possible mail loop ATTR1', 'eop.5.4.14.hop-count-attr', 'connection-failure'],
   ['554 5.4.14 Hop count exceeded - possible mail loop ATTR34', 'eop.5.4.14.hop-count-attr', 'connection-failure'],
-  // §3.3
   ['550 5.7.54 SMTP; Unable to relay recipient in non-accepted domain', 'onprem.5.7.54.unable-to-relay', 'onprem-relay-denied', ONPREM],
   ['550 5.7.1 Unable to relay', 'onprem.5.7.1.unable-to-relay', 'onprem-relay-denied', ONPREM],
   ['550 5.7.1 Unable to relay', 'other.relay-denied', 'other-relay-denied', THIRD],
@@ -72,7 +69,6 @@ const ROWS: Array<[string, string, string, Ctx?]> = [
   ['554 5.4.4 SMTPSEND.DNS.NonExistentDomain; nonexistent domain', 'onprem.5.4.4.nonexistent-domain', 'connection-failure'],
   ['#550 4.4.7 QUEUE.Expired; message expired ##', 'onprem.4.4.7.expired', 'connection-failure'],
   ['554 5.4.6 Hop count exceeded - possible mail loop', 'onprem.5.4.6.hop-count', 'connection-failure'],
-  // §3.4
   ['550 5.7.606 Access denied, banned sending IP [203.0.113.9]. To request removal from this list please visit https://sender.office.com/ and follow the directions. For more information please go to http://go.microsoft.com/fwlink/?LinkID=526655 AS(1430)', 'eop.5.7.606-649.banned-ip', 'eop-sender-blocked'],
   ['550 5.7.649 Access denied, banned sending IP [203.0.113.9].', 'eop.5.7.606-649.banned-ip', 'eop-sender-blocked'],
   ['451 4.7.500 Server busy. Please try again later from [203.0.113.9]. (AS843)', 'eop.4.7.5xx-6xx.throttled', 'eop-sender-blocked'],
@@ -91,7 +87,6 @@ const ROWS: Array<[string, string, string, Ctx?]> = [
   ['550 5.7.23 The message was rejected because of Sender Policy Framework violation', 'other.5.7.23.spf', 'other-failure'],
   ['550 5.7.367 Remote server returned not permitted to relay -> 554 5.7.1 Relaying denied', 'other.5.7.367.not-permitted-to-relay', 'other-relay-denied'],
   ['550 5.1.8 Access denied, bad outbound sender AS(42003)', 'eop.5.1.8.bad-outbound-sender', 'eop-sender-blocked'],
-  // §3.5
   ['550 5.4.1 Recipient address rejected: Access denied. AS(201806281) [DM3NAM02FT046.eop-nam02.prod.protection.outlook.com 2023-06-20T19:43:27.107Z 08DB718AC702989A]', 'eop.5.4.1.dbeb-recipient-rejected', 'eop-recipient-rejected'],
   ['530 5.7.57 Client not authenticated to send mail', 'eop.5.7.57.client-not-authenticated', 'eop-wrong-endpoint'],
   ['530 5.7.57 Client was not authenticated to send anonymous mail during MAIL FROM', 'eop.5.7.57.client-not-authenticated', 'eop-wrong-endpoint'],
@@ -110,7 +105,6 @@ const ROWS: Array<[string, string, string, Ctx?]> = [
   ['421 4.7.66 TLS 1.0 and 1.1 are not supported. Please upgrade/update your client to support TLS 1.2.', 'eop.4.7.66.legacy-tls', 'tls-failure'],
   ['550 5.7.230 Connecting Exchange server version is out-of-date; connection to Exchange Online blocked for 10 mins/hr.', 'eop.5.7.230.out-of-date-exchange', 'eop-sender-blocked'],
   ["550 5.0.350 Your message couldn't be delivered because an email server outside Office 365 reported an error that it couldn't relay your message.", 'exo.couldnt-relay', 'other-relay-denied'],
-  // §3.6
   ['fabrikam.example #5.7.1 smtp;554 5.71 kim@fabrikam.example: Relay access denied', 'fope.5.7.1.relay-access-denied', 'eop-relay-denied'],
   ['fabrikam.example #< fabrikam.example #5.4.6 smtp;554 5.4.6 Hop count exceeded - possible mail loop> #SMTP#', 'onprem.5.4.6.hop-count', 'connection-failure'],
   // other MTAs

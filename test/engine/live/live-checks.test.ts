@@ -9,7 +9,7 @@ import { startDnsServer, type TestDnsServer, type Zone } from '../../support/dns
 // - contoso-com.mail.protection.outlook.com: Microsoft Learn, "Set up connectors to route mail"
 //   https://learn.microsoft.com/en-us/exchange/mail-flow-best-practices/use-connectors-to-configure-mail-flow/set-up-connectors-to-route-mail
 // - heig-vd.ch -> heigvd-ch01b.mail.protection.outlook.com: public DNS of a hyphenated domain, cited in
-//   the knowledge file [com:token] https://www.deskdr.com/dr/can-we-generate-the-offfice-365-mx-token-needed-for-the-mx-dns-record-by-ourselves.html
+//   https://www.deskdr.com/dr/can-we-generate-the-offfice-365-mx-token-needed-for-the-mx-dns-record-by-ourselves.html
 // - contosotest-com.o-v1.mx.microsoft: https://learn.microsoft.com/en-us/microsoft-365/enterprise/configure-multi-geo-in-region-routing
 // - contoso.mail.protection.office365.us, include:spf.protection.office365.us:
 //   https://learn.microsoft.com/en-us/microsoft-365/enterprise/dns-records-for-office-365-gcc-high
