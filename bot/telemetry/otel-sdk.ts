@@ -12,6 +12,11 @@ import type { Operation, Telemetry, TelemetryAttributes, TelemetrySettings } fro
 
 const SCOPE = 'relay-doctor';
 
+// The exporters are required lazily (only when configured); these name their module types.
+type OtlpTraceModule = typeof import('@opentelemetry/exporter-trace-otlp-http');
+type OtlpMetricModule = typeof import('@opentelemetry/exporter-metrics-otlp-http');
+type AzureMonitorModule = typeof import('@azure/monitor-opentelemetry-exporter');
+
 function clean(attributes: TelemetryAttributes): Attributes {
   const out: Attributes = {};
   for (const [key, value] of Object.entries(attributes)) if (value !== undefined) out[key] = value;
@@ -24,15 +29,15 @@ function exporters(settings: TelemetrySettings): { spans: SpanExporter[]; metric
   if (settings.otlpEndpoint) {
     const base = settings.otlpEndpoint.replace(/\/+$/, '');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
+    const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as OtlpTraceModule;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { OTLPMetricExporter } = require('@opentelemetry/exporter-metrics-otlp-http') as typeof import('@opentelemetry/exporter-metrics-otlp-http');
+    const { OTLPMetricExporter } = require('@opentelemetry/exporter-metrics-otlp-http') as OtlpMetricModule;
     spans.push(new OTLPTraceExporter({ url: `${base}/v1/traces` }));
     metrics.push(new OTLPMetricExporter({ url: `${base}/v1/metrics` }));
   }
   if (settings.appInsightsConnectionString) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const azure = require('@azure/monitor-opentelemetry-exporter') as typeof import('@azure/monitor-opentelemetry-exporter');
+    const azure = require('@azure/monitor-opentelemetry-exporter') as AzureMonitorModule;
     const connectionString = settings.appInsightsConnectionString;
     spans.push(new azure.AzureMonitorTraceExporter({ connectionString }));
     metrics.push(new azure.AzureMonitorMetricExporter({ connectionString }));
