@@ -9,6 +9,7 @@ export default tseslint.config(
   {
     ignores: ['dist/**', 'node_modules/**', 'bundle/**', 'coverage/**', '.tmp/**', 'test/fixtures/**'],
   },
+  { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
