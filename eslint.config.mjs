@@ -27,6 +27,10 @@ export default tseslint.config(
           ignoreRestSiblings: true,
         },
       ],
+      // Sanitizers match control characters on purpose (\x00-\x1f in a character class).
+      'no-control-regex': 'off',
+      // A handler declared before the value it reads is assigned (shutdown before start) stays `let`.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
       'simple-import-sort/imports': 'error',
       'simple-import-sort/exports': 'error',
       // Prettier wraps code at printWidth 120; this catches only what it cannot break. Prose in strings and

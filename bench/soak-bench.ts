@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { startAzurite } from '../test/support/azurite';
 import { startBotProcess, type BotProcess } from '../test/support/bot-process';
 import { ConnectorStub, type ConnectorCall } from '../test/support/connector-stub';

@@ -60,7 +60,10 @@ export const ConfigSchema = z.object({
   OTEL_METRIC_EXPORT_INTERVAL: z.preprocess(blankToUndefined, z.coerce.number().int().min(100).default(60_000)),
   /** Longest delay before finished spans are exported, in ms (OpenTelemetry's variable; default 5000). */
   OTEL_BSP_SCHEDULE_DELAY: z.preprocess(blankToUndefined, z.coerce.number().int().min(10).default(5_000)),
-  /** Comma-separated hosts the bot may download shared files from (`*.sharepoint.com` = any sub-domain). Plain http only for a listed loopback host (tests). */
+  /**
+   * Comma-separated hosts the bot may download shared files from (`*.sharepoint.com` = any sub-domain).
+   * Plain http only for a listed loopback host (tests).
+   */
   FILE_DOWNLOAD_HOSTS: z.preprocess(blankToUndefined, z.string().default(DEFAULT_FILE_DOWNLOAD_HOSTS)),
   /** Largest file the bot downloads, in bytes. */
   FILE_MAX_BYTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1024).default(5 * 1024 * 1024)),

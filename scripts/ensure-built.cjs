@@ -34,10 +34,10 @@ function staleSources(root) {
 function processesUsingDist(root) {
   const dist = path.join(root, 'dist') + path.sep;
   const found = [];
-  let pids = [];
+  let pids;
   try { pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d) && Number(d) !== process.pid); } catch { return found; }
   for (const pid of pids) {
-    let args = [];
+    let args;
     let cwd = '';
     try { args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean); } catch { continue; }
     try { cwd = fs.readlinkSync(`/proc/${pid}/cwd`); } catch { /* another user's process */ }

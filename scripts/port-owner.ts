@@ -18,7 +18,7 @@ function listeningInodes(port: number): Set<string> {
   const inodes = new Set<string>();
   const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
   for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    let text = '';
+    let text: string;
     try { text = fs.readFileSync(file, 'utf8'); } catch { continue; }
     for (const line of text.split('\n').slice(1)) {
       const f = line.trim().split(/\s+/);
@@ -33,13 +33,13 @@ function listeningInodes(port: number): Set<string> {
 export function portOwner(port: number): string | undefined {
   const inodes = listeningInodes(port);
   if (inodes.size === 0) return undefined;
-  let pids: string[] = [];
+  let pids: string[];
   try { pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)); } catch { return undefined; }
   for (const pid of pids) {
-    let fds: string[] = [];
+    let fds: string[];
     try { fds = fs.readdirSync(`/proc/${pid}/fd`); } catch { continue; }
     for (const fd of fds) {
-      let target = '';
+      let target: string;
       try { target = fs.readlinkSync(`/proc/${pid}/fd/${fd}`); } catch { continue; }
       const m = /^socket:\[(\d+)\]$/.exec(target);
       if (m && inodes.has(m[1])) {

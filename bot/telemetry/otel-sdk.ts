@@ -45,6 +45,7 @@ function exporters(settings: TelemetrySettings): { spans: SpanExporter[]; metric
   return { spans, metrics };
 }
 
+/** @public Loaded with require() by telemetry.ts, only when an exporter is configured (knip cannot see that use). */
 export function startOpenTelemetry(settings: TelemetrySettings): Telemetry {
   const resource = resourceFromAttributes({ 'service.name': settings.serviceName });
   const { spans, metrics } = exporters(settings);

@@ -33,7 +33,10 @@ export interface ExtractedMessage {
   feedbackReport: boolean;
 }
 
-/** Only the first MIME_CAP characters (an NDR's readable parts come first; the parser's text decoding is slow) are given to the MIME parser; the rest is raw-scanned by the caller. */
+/**
+ * Only the first MIME_CAP characters (an NDR's readable parts come first; the parser's text decoding is slow)
+ * are given to the MIME parser; the rest is raw-scanned by the caller.
+ */
 export const MIME_CAP = 512_000;
 const MAX_DEPTH = 64;
 const MAX_PARTS = 200;

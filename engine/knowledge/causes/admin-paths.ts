@@ -1,6 +1,7 @@
 import type { FixContext } from './fix-context';
 
-// Click paths (docs/knowledge.md#send-connector, docs/knowledge.md#inbound-connector). Each element is one place to click or one field to fill.
+// Click paths (docs/knowledge.md#send-connector, docs/knowledge.md#inbound-connector).
+// Each element is one place to click or one field to fill.
 
 const sendName = (ctx: FixContext) => ctx.sendConnectorName?.trim() || 'your Internet Send connector';
 const inboundName = (ctx: FixContext) => ctx.inboundConnectorName?.trim() || 'the inbound connector';

@@ -1,5 +1,5 @@
-// Get-ExchangeCertificate object → Certificate fact (docs/knowledge.md#certificates, docs/knowledge.md#evidence). `Services` prints as a flags
-// list without braces (`IMAP, POP, IIS, SMTP`); `CertificateDomains` as `{a, b}`.
+// Get-ExchangeCertificate object → Certificate fact (docs/knowledge.md#certificates, docs/knowledge.md#evidence).
+// `Services` prints as a flags list without braces (`IMAP, POP, IIS, SMTP`); `CertificateDomains` as `{a, b}`.
 import type { Certificate } from '../../facts';
 import { canonicalLines } from './canonical-lines';
 import { getProp, type PsObject } from './ps-object';
