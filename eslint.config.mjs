@@ -2,10 +2,11 @@
 // Prettier cannot wrap. Formatting itself is Prettier's (.prettierrc.json); unused exports and files are knip's.
 import js from '@eslint/js';
 import stylistic from '@stylistic/eslint-plugin';
+import { defineConfig } from 'eslint/config';
 import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: ['dist/**', 'node_modules/**', 'bundle/**', 'coverage/**', '.tmp/**', 'test/fixtures/**'],
   },
