@@ -1,14 +1,14 @@
 // Teams-shaped message activities as the Bot Connector would POST them, with fresh ids every time so
 // the duplicate-drop middleware never discards a benchmark turn.
 
-export interface ActivityOptions {
+interface ActivityOptions {
   serviceUrl: string;
   conversationId: string;
   activityId: string;
   text: string;
 }
 
-export function messageActivity(o: ActivityOptions): Record<string, unknown> {
+function messageActivity(o: ActivityOptions): Record<string, unknown> {
   return {
     type: 'message',
     id: o.activityId,

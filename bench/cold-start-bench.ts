@@ -35,7 +35,7 @@ function healthy(port: number): Promise<boolean> {
   });
 }
 
-export async function coldStartOnce(kind: BotKind, timeoutMs = 30000): Promise<number> {
+async function coldStartOnce(kind: BotKind, timeoutMs = 30000): Promise<number> {
   const port = await freePort();
   const started = nowMs();
   const child = spawn(process.execPath, [ENTRY[kind]], {

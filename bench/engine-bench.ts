@@ -20,7 +20,7 @@ export function baselinePass(bytes: Uint8Array): number {
   return hits;
 }
 
-export interface FileResult extends Summary {
+interface FileResult extends Summary {
   id: string;
   category: string;
   bytes: number;
@@ -45,7 +45,7 @@ export interface EngineResult {
   diagnosesPerSecondInputs: number;
 }
 
-export function benchFiles(inputs: readonly BenchInput[], budget: SampleBudget): FileResult[] {
+function benchFiles(inputs: readonly BenchInput[], budget: SampleBudget): FileResult[] {
   return inputs.map((input) => {
     const verdict = timeToVerdict(input.bytes);
     const times = sample(() => timeToVerdict(input.bytes), budget);
@@ -65,7 +65,7 @@ export function benchFiles(inputs: readonly BenchInput[], budget: SampleBudget):
 }
 
 /** Verdicts per second on one core, cycling through the realistic NDRs for `durationMs`. */
-export function diagnosesPerSecond(inputs: readonly BenchInput[], durationMs: number): number {
+function diagnosesPerSecond(inputs: readonly BenchInput[], durationMs: number): number {
   if (inputs.length === 0) return 0;
   let count = 0;
   const start = nowMs();

@@ -19,7 +19,7 @@ export interface BenchInput {
 const FIXTURE_AREAS = ['ndr', 'powershell'];
 const NOT_INPUT = /\.(ts|js|md|map)$/i;
 
-export function loadCorpus(dir = corpusDir): BenchInput[] {
+function loadCorpus(dir = corpusDir): BenchInput[] {
   const indexFile = path.join(dir, 'INDEX.tsv');
   if (!fs.existsSync(indexFile)) return [];
   const rows = fs.readFileSync(indexFile, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '' && !l.startsWith('#')).slice(1);

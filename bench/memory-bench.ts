@@ -11,7 +11,7 @@ import type { Workload } from './workload';
 
 export const CONVERSATION_COUNTS = [1, 1000, 10000];
 
-export interface MemoryPoint extends MemorySnapshot {
+interface MemoryPoint extends MemorySnapshot {
   conversations: number;
   /** How many of them came from real turns; the rest are copies of their state (quick run). */
   realTurns?: number;
@@ -77,6 +77,6 @@ export async function benchMemory(workload: Workload, counts: readonly number[],
   }
 }
 
-export function mb(bytes: number): number {
+function mb(bytes: number): number {
   return round(bytes / (1024 * 1024), 1);
 }

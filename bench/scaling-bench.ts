@@ -3,10 +3,10 @@ import { buildPaste, SHAPES, type ShapeName } from './paste-shapes';
 import { fitExponent, median, round } from './stats';
 import { sample } from './timer';
 
-export const KB = 1024;
-export const SIZES = [1 * KB, 4 * KB, 16 * KB, 64 * KB, 256 * KB, 1024 * KB, 5 * 1024 * KB];
+const KB = 1024;
+const SIZES = [1 * KB, 4 * KB, 16 * KB, 64 * KB, 256 * KB, 1024 * KB, 5 * 1024 * KB];
 /** Below this, fixed costs hide how the work grows; the headline fit starts here. */
-export const FIT_FROM = 64 * KB;
+const FIT_FROM = 64 * KB;
 
 export interface ShapeScaling {
   shape: ShapeName;

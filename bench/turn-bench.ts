@@ -16,7 +16,7 @@ export interface TurnOptions {
   pool: number;
 }
 
-export interface TurnRun extends LoadResult {
+interface TurnRun extends LoadResult {
   kind: BotKind;
   round: number;
   activitiesPerTurn: number;

@@ -19,7 +19,7 @@ export function errorCode(): string {
 }
 
 /** Generous defaults for callers that do not pass configured limits. */
-export const DEFAULT_TURN_LIMITS: TurnLimits = { maxPasteChars: 40_000, turnsPerMinute: 30 };
+const DEFAULT_TURN_LIMITS: TurnLimits = { maxPasteChars: 40_000, turnsPerMinute: 30 };
 
 /** CloudAdapter with the middleware pipeline (bot/middleware/index.ts says why in that order) and an apologetic onTurnError. */
 export function createAdapter(

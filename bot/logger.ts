@@ -15,7 +15,7 @@ export interface Logger {
 }
 
 /** Keys whose values are never written, whatever level or nesting (one level deep). */
-export const REDACTED_KEYS = [
+const REDACTED_KEYS = [
   'authorization', 'Authorization', 'cookie', 'password', 'secret', 'token', 'text', 'value', 'body',
   'attachments', 'connectionString', 'MicrosoftAppPassword', 'BLOB_CONNECTION_STRING',
 ];
@@ -44,10 +44,10 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 }
 
 /** Longest id written to a log: ids come from the caller (in anonymous mode, anything it sends). */
-export const MAX_LOGGED_ID_CHARS = 128;
+const MAX_LOGGED_ID_CHARS = 128;
 
 /** Every `…Id` field cut to MAX_LOGGED_ID_CHARS, whoever logs it. */
-export function cutIds(fields: LogFields | undefined): LogFields {
+function cutIds(fields: LogFields | undefined): LogFields {
   if (!fields) return {};
   const out: LogFields = { ...fields };
   for (const [key, value] of Object.entries(out)) {

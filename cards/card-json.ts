@@ -9,7 +9,7 @@ export const CARD_VERSION = '1.5';
 /** Teams refuses large activities; the project budgets 28 KB, measured as UTF-16 (length * 2). */
 export const ACTIVITY_BUDGET_BYTES = 28 * 1024;
 /** Room kept for the activity envelope (ids, serviceUrl, conversation, recipient) around a card. */
-export const ENVELOPE_RESERVE_CHARS = 2000;
+const ENVELOPE_RESERVE_CHARS = 2000;
 /** Largest card JSON (characters) a builder may emit so that the whole activity stays in budget. */
 export const CARD_BUDGET_CHARS = ACTIVITY_BUDGET_BYTES / 2 - ENVELOPE_RESERVE_CHARS;
 

@@ -86,7 +86,7 @@ export const TEXT_CUT = ' …(cut; too long for one message)';
 export const runIn = (shell: Shell): string => `In ${SHELL_WORDS[shell]}:`;
 
 /** Where a command was shown first, as a later step names it. */
-export function stepPlaceWords(place: StepPlace): string {
+function stepPlaceWords(place: StepPlace): string {
   switch (place.section) {
     case 'first': return `"${HEADINGS.doFirst}"`;
     case 'fix': return `step ${place.step} of "${HEADINGS.fix}" (cause ${place.cause})`;

@@ -3,7 +3,7 @@ import type { CardJson } from './card-json';
 import { expandTemplate } from './template';
 import { HELP_COMMANDS, HELP_TEXTS, PASTE_SOURCES } from './card-texts';
 
-export { HELP_COMMANDS } from './card-texts';
+;
 
 /** "help" at any time: what to paste and what to say, in the welcome card's style, with the example button. */
 export function buildHelpCard(): CardJson {

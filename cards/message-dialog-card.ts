@@ -11,7 +11,7 @@ import { DIALOG_TEXTS } from './card-texts';
 export { DIALOG_TITLE } from './card-texts';
 
 /** Characters of the bounce put in the chat link (a deep link is a URL: long ones are cut by clients). */
-export const PREFILL_MAX_CHARS = 1500;
+const PREFILL_MAX_CHARS = 1500;
 
 /** The personal chat with the bot, with the text prefilled in the compose box. */
 export function chatLink(botId: string, prefill: string): string {

@@ -12,7 +12,7 @@ import { REFRESH_VERB } from './execute-action';
 export const MAX_REFRESH_USERS = 60;
 
 /** Id of the input that carries the answer in the submit payload. */
-export const ANSWER_INPUT_ID = 'answer';
+const ANSWER_INPUT_ID = 'answer';
 export const ANSWER_VERB = 'answer';
 
 /** The input a question is answered with: choices by kind, else a text box. */
@@ -43,7 +43,7 @@ export function questionInput(question: Question): CardElement {
 const ONLINE_CMDLETS = /\b(Get|Set|New)-(InboundConnector|OutboundConnector|AcceptedDomain)\b/i;
 
 /** Where the question's command runs, in the admin's words. */
-export function shellFor(command: string): string {
+function shellFor(command: string): string {
   return ONLINE_CMDLETS.test(command) ? QUESTION_TEXTS.onlineShell : QUESTION_TEXTS.onPremisesShell;
 }
 
@@ -73,7 +73,7 @@ export function buildQuestionCard(question: Question, nonce: string, refreshFor?
 }
 
 /** How an answer reads back: the choice's title, or the text (cut) that was typed or pasted. */
-export function answerLabel(question: Question, value: string): string {
+function answerLabel(question: Question, value: string): string {
   const choice = question.choices?.find((c) => c.value === value);
   if (choice) return choice.title;
   if (value === NOT_SURE_VALUE) return QUESTION_TEXTS.skipped;

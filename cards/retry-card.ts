@@ -8,7 +8,7 @@ import { clip, markdownSafe } from './safe-text';
 import { expandTemplate } from './template';
 import { executeAction } from './execute-action';
 
-export { SKIP_TITLE } from './card-texts';
+;
 
 /** Buttons do not wrap in Teams: the title without its parenthetical property name ("(SenderIPAddresses)"). */
 function buttonTitle(title: string): string {

@@ -3,7 +3,7 @@ import type { CardJson } from './card-json';
 import { expandTemplate } from './template';
 import { TOO_LONG_TEXTS, tooLongSize, TRIM_TIPS } from './card-texts';
 
-export { TRIM_TIPS } from './card-texts';
+;
 
 // Shown instead of running a turn whose pasted text is over the limit. Only numbers from the paste are
 // shown (its length), never the paste itself.

@@ -22,7 +22,7 @@ export const RESTART_VERB = 'restart';
 export const PLAIN_TEXT_VERB = 'plain-text';
 
 /** Machine-readable summary carried in the verdict card's action data (tests and telemetry read it). */
-export interface VerdictSummaryData {
+interface VerdictSummaryData {
   family: Verdict['family'];
   causes: string[];
   statuses: string[];

@@ -14,7 +14,7 @@ import { wrapCommand } from './wrap-command';
 // "part n of m", and each message stays within the same 28 KB activity budget as a card.
 
 /** Largest message text, counted as the JSON string it travels in (escapes included), like card budgets. */
-export const TEXT_MESSAGE_MAX_CHARS = CARD_BUDGET_CHARS;
+const TEXT_MESSAGE_MAX_CHARS = CARD_BUDGET_CHARS;
 
 /** Room kept for the "part n of m" line. */
 const MARKER_RESERVE = 60;
@@ -97,7 +97,7 @@ function notCheckedSection(items: RenderedNotChecked[]): string[] {
 }
 
 /** The sections, in order; each is a list of paragraphs (plain text or one whole fence). */
-export function verdictSections(verdict: Verdict): string[][] {
+function verdictSections(verdict: Verdict): string[][] {
   const steps = renderSteps(verdict);
   const sections: string[][] = [leadSection(verdict, steps.first), readSection(verdict)];
   if (verdict.causes.length === 0 && !verdict.lead) sections.push([NO_CAUSE_YET]);

@@ -3,7 +3,7 @@ import type { CardJson } from './card-json';
 import { expandTemplate } from './template';
 import { PASTE_SOURCES, WELCOME_TEXTS } from './card-texts';
 
-export { PASTE_SOURCES } from './card-texts';
+;
 
 /** The card sent when the bot is installed or first added to a conversation. */
 export function buildWelcomeCard(): CardJson {

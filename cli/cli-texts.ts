@@ -87,7 +87,7 @@ export const HEADINGS = {
 export const runIn = (shell: Shell): string => `In ${SHELL_WORDS[shell]}:`;
 
 /** Where a command was shown first, as a later step names it. */
-export function stepPlaceWords(place: StepPlace): string {
+function stepPlaceWords(place: StepPlace): string {
   switch (place.section) {
     case 'first': return `"${HEADINGS.doFirst}"`;
     case 'fix': return `step ${place.step} of the fix of cause ${place.cause}`;

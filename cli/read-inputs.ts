@@ -3,7 +3,7 @@ import { looksBinary } from '../engine/index';
 import { ERRORS, SIZE_WORDS, STDIN_NAME } from './cli-texts';
 
 /** Largest input the CLI reads from one file or standard input. */
-export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
+const MAX_INPUT_BYTES = 10 * 1024 * 1024;
 /** Read size: a device or pipe that never ends (/dev/zero) is read at most MAX_INPUT_BYTES + one chunk. */
 const CHUNK_BYTES = 64 * 1024;
 

@@ -9,11 +9,11 @@ import type { Facts } from '../engine/facts';
 export const FACTS_BUDGET_CHARS = 16_000;
 
 /** Items kept per list, newest last (a conversation about one relay problem needs far fewer). */
-export const MAX_FACT_ITEMS: Readonly<Record<FactList, number>> = {
+const MAX_FACT_ITEMS: Readonly<Record<FactList, number>> = {
   inputs: 20, ndrs: 4, sendConnectors: 10, inboundConnectors: 10, acceptedDomains: 40, certificates: 10, protocolLogs: 4, live: 16,
 };
 /** Answers kept (the engine asks a few dozen questions at most). */
-export const MAX_ANSWERS = 40;
+const MAX_ANSWERS = 40;
 
 type FactList = 'inputs' | 'ndrs' | 'sendConnectors' | 'inboundConnectors' | 'acceptedDomains' | 'certificates' | 'protocolLogs' | 'live';
 const LISTS = Object.keys(MAX_FACT_ITEMS) as FactList[];

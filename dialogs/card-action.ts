@@ -37,11 +37,6 @@ export function submittedValue(activity: Partial<Activity>): unknown {
   return typeof action?.verb === 'string' ? { ...data, verb: action.verb } : data;
 }
 
-/** Teams sends a refresh by itself when a listed user sees the card (`trigger: automatic`). */
-export function isAutomaticRefresh(activity: Partial<Activity>): boolean {
-  return isCardAction(activity) && (activity.value as ExecuteValue | undefined)?.trigger === 'automatic';
-}
-
 /** Sets what the invoke response carries (no effect on a message turn). A card set earlier in the turn wins over a message. */
 export function respondToCardAction(context: TurnContext, response: CardActionResponse): void {
   if (!isCardAction(context.activity)) return;

@@ -4,7 +4,7 @@ import { ADAPTIVE_CARD_CONTENT_TYPE, type CardJson } from '../cards/card-json';
 // Cards go out as plain attachments (the same shape CardFactory.adaptiveCard builds), so dialogs/
 // need no CardFactory.
 
-export function cardAttachment(card: CardJson): Attachment {
+function cardAttachment(card: CardJson): Attachment {
   return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card };
 }
 

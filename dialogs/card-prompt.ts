@@ -40,7 +40,7 @@ interface CardPromptState {
 }
 
 /** Submit payload of a question card: the action's data merged with the input (inputs are strings). */
-export const AnswerSubmitSchema = z.object({
+const AnswerSubmitSchema = z.object({
   verb: z.literal(ANSWER_VERB),
   nonce: z.string().min(1).max(100),
   questionId: z.string().max(200).optional(),
@@ -64,12 +64,12 @@ export const RESEND_QUESTION_EVENT = 'relayDoctor.resendQuestion';
 export const CLOSE_QUESTION_EVENT = 'relayDoctor.closeQuestion';
 
 /** The reply to a click on a question card that is not the open one. */
-export function staleClickReply(answers: Record<string, string>, questionId: string | undefined): string {
+function staleClickReply(answers: Record<string, string>, questionId: string | undefined): string {
   return questionId !== undefined && answers[questionId] !== undefined ? ALREADY_ANSWERED : QUESTION_NOT_OPEN;
 }
 
 /** The state of a question card that is not the open one: as recorded by its nonce, else from the answers. */
-export function staleQuestionState(session: Session, nonce: string | undefined, questionId: string | undefined): StaleQuestionState {
+function staleQuestionState(session: Session, nonce: string | undefined, questionId: string | undefined): StaleQuestionState {
   const closed = nonce ? session.closedCards?.find((c) => c.nonce === nonce) : undefined;
   if (closed) return closed.state;
   return questionId !== undefined && session.facts.answers[questionId] !== undefined ? 'answered' : 'unknown';
@@ -107,7 +107,7 @@ function refreshUsers(context: TurnContext): string[] | undefined {
 type Check = { ok: true; value: string } | { ok: false; problem?: AnswerProblem; part?: string };
 
 /** A typed or submitted answer against the question: a choice, a valid value of its type, or "not sure". */
-export function checkAnswer(question: Question, text: string): Check {
+function checkAnswer(question: Question, text: string): Check {
   if (question.kind === 'choice') {
     const value = matchChoice(question, text) ?? (isNotSureAnswer(text) ? NOT_SURE_VALUE : undefined);
     return value ? { ok: true, value } : { ok: false };

@@ -12,7 +12,7 @@ const NEGATIONS = new Set(['not', 'never', 'no']);
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
 
 /** Lower-case words, contractions spelled out, punctuation and hyphens as spaces. */
-export function answerWords(text: string): string[] {
+function answerWords(text: string): string[] {
   return text.toLowerCase()
     .replace(/[’`´]/g, '\'')
     .replace(/\b(can)'?t\b/g, '$1 not')

@@ -65,16 +65,6 @@ export function readItReply(read: string): string {
   return `Thanks, I read it: ${read}.`;
 }
 
-/**
- * What was read from a paste, in the admin's terms ("I read a queue error: EOP answered 550 5.7.64 at …, so
- * your routing to EOP works; checking the inbound side."), from the engine's reading summary.
- */
-export function readSummaryReply(read: readonly string[]): string | undefined {
-  if (read.length === 0) return undefined;
-  const [first, ...rest] = read;
-  return `I read ${first.charAt(0).toLowerCase()}${first.slice(1)}${rest.length ? ` ${rest.join(' ')}` : ''}`;
-}
-
 /** The reply naming what was read from each file (the engine's labels), or that nothing in it was recognized. */
 export function filesReadReply(read: Array<{ name: string; label?: string }>): string {
   const byFile = new Map<string, string[]>();

@@ -294,7 +294,7 @@ export class RootDialog extends ComponentDialog {
  * typed request or a card without an id, the latest verdict's (else the facts so far). Undefined when the
  * clicked verdict is no longer kept.
  */
-export function plainTextFacts(session: Session, value: unknown): Session['facts'] | undefined {
+function plainTextFacts(session: Session, value: unknown): Session['facts'] | undefined {
   const clicked = PlainTextSchema.safeParse(value);
   if (clicked.success) return session.verdicts?.find((v) => v.id === clicked.data.verdictId)?.facts;
   return session.verdicts?.at(-1)?.facts ?? session.facts;

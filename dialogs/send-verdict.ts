@@ -3,11 +3,9 @@ import type { TurnContext } from 'botbuilder';
 import type { Facts } from '../engine/facts';
 import { buildVerdictCards } from '../cards/verdict-card';
 import { verdictToText } from '../cards/verdict-text';
-import { readingSummary } from '../engine/index';
-import { markdownSafe } from '../cards/safe-text';
 import { cardActivity } from './card-attachment';
 import type { DiagnosisEngine } from './engine-port';
-import { nothingYetReply, readSummaryReply } from './replies';
+import { nothingYetReply } from './replies';
 
 /** Nothing to diagnose yet: say what was read and what to paste next. */
 function nothingYet(facts: Facts, read: string[]): string {
@@ -15,7 +13,7 @@ function nothingYet(facts: Facts, read: string[]): string {
 }
 
 /** The admin's time zone when the client sends it (Teams: activity.localTimezone), for the times in the verdict. */
-export function clientTimeZone(context: TurnContext): string | undefined {
+function clientTimeZone(context: TurnContext): string | undefined {
   const tz = (context.activity as { localTimezone?: unknown }).localTimezone;
   if (typeof tz !== 'string' || !/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+){0,2}$/.test(tz)) return undefined;
   try {
@@ -50,17 +48,3 @@ export async function sendVerdictText(context: TurnContext, engine: DiagnosisEng
   }
 }
 
-/**
- * What was read from a paste, in the admin's terms ("I read a queue error: EOP answered 550 5.7.64 at …, so
- * your routing to EOP works; checking the inbound side."). For the conversation to send after a paste.
- */
-export function readSummaryText(pasted: Facts): string | undefined {
-  return readSummaryReply(readingSummary(pasted));
-}
-
-export async function sendReadSummary(context: TurnContext, pasted: Facts): Promise<boolean> {
-  const text = readSummaryText(pasted);
-  if (!text) return false;
-  await context.sendActivity({ type: 'message', text: markdownSafe(text, 2000), textFormat: 'markdown' });
-  return true;
-}

@@ -33,7 +33,7 @@ export interface ClosedCard {
 }
 
 /** Closed cards kept; an older card's click is told "no longer open" without the reason. */
-export const MAX_CLOSED_CARDS = 10;
+const MAX_CLOSED_CARDS = 10;
 
 export function rememberClosedCard(kept: ClosedCard[] | undefined, closed: ClosedCard): ClosedCard[] {
   return [...(kept ?? []).filter((c) => c.nonce !== closed.nonce), closed].slice(-MAX_CLOSED_CARDS);
@@ -83,7 +83,7 @@ export function addReportPart(fragments: readonly string[], text: string, maxCha
  * the verdict budget applies), parts within the report limits. Whatever the user sends, the stored session
  * stays under SESSION_MAX_CHARS.
  */
-export function boundSession(session: Session, maxReportChars = MAX_REPORT_CHARS): { session: Session; trimmed: boolean } {
+function boundSession(session: Session, maxReportChars = MAX_REPORT_CHARS): { session: Session; trimmed: boolean } {
   const facts = boundFacts(session.facts);
   const out: Session = { ...session, facts: facts.facts };
   if (session.fragments.length > MAX_REPORT_PARTS || reportChars(session.fragments) > maxReportChars) {

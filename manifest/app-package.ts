@@ -19,7 +19,7 @@ export type AppPackageOptions = {
 
 export type AppPackage = { outFile: string; manifest: Record<string, unknown>; entries: string[] };
 
-export class ManifestInvalidError extends Error {
+class ManifestInvalidError extends Error {
   override name = 'ManifestInvalidError';
   constructor(readonly errors: string[]) {
     super(`manifest.json does not match its schema:\n  ${errors.join('\n  ')}`);

@@ -7,7 +7,7 @@ import { z } from 'zod';
 export const PLACEHOLDER_APP_ID = '00000000-0000-4000-8000-000000000000';
 
 /** Defaults for the developer block; an admin publishing the app should set their own. */
-export const DEFAULT_DEVELOPER = {
+const DEFAULT_DEVELOPER = {
   DEVELOPER_NAME: 'Relay Doctor',
   WEBSITE_URL: 'https://relay-doctor.example.com/',
   PRIVACY_URL: 'https://relay-doctor.example.com/privacy',
@@ -15,7 +15,7 @@ export const DEFAULT_DEVELOPER = {
 } as const;
 
 /** Environment variable for each slot that may be overridden. */
-export const ENV_NAMES = {
+const ENV_NAMES = {
   APP_ID: 'MicrosoftAppId',
   DEVELOPER_NAME: 'TeamsAppDeveloperName',
   WEBSITE_URL: 'TeamsAppWebsiteUrl',

@@ -11,7 +11,7 @@ function findRoot(start: string): string {
 
 export const repoRoot = findRoot(__dirname);
 /** The source folder: manifest.json template and the two icons. */
-export const manifestDir = path.join(repoRoot, 'manifest');
+const manifestDir = path.join(repoRoot, 'manifest');
 export const manifestTemplatePath = path.join(manifestDir, 'manifest.json');
 export const colorIconPath = path.join(manifestDir, 'color.png');
 export const outlineIconPath = path.join(manifestDir, 'outline.png');

@@ -7,7 +7,7 @@ import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
 const SCHEMA_URL = /\/json-schemas\/teams\/(v[\d.]+)\/MicrosoftTeams\.schema\.json$/;
 
 /** The packaged schema file for a manifest's $schema URL. */
-export function localSchemaPath(schemaUrl: string): string {
+function localSchemaPath(schemaUrl: string): string {
   const version = SCHEMA_URL.exec(schemaUrl)?.[1];
   if (!version) throw new Error(`not a Teams manifest schema URL: ${schemaUrl}`);
   const pkg = path.dirname(require.resolve('@microsoft/app-manifest/package.json'));

@@ -21,7 +21,7 @@ export interface PrecheckPolicy {
 
 export type PrecheckResult = { ok: true } | { ok: false; reason: PrecheckRefusal };
 
-export type PrecheckRefusal = 'header-too-large' | 'not-bearer' | 'not-a-jwt' | 'algorithm' | 'issuer' | 'tenant';
+type PrecheckRefusal = 'header-too-large' | 'not-bearer' | 'not-a-jwt' | 'algorithm' | 'issuer' | 'tenant';
 
 const JWT_SHAPE = /^Bearer ([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]*)$/;
 

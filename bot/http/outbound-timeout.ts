@@ -17,10 +17,10 @@ interface PipelineLike {
   addPolicy(policy: { name: string; sendRequest(request: PipelineRequestLike, next: (r: PipelineRequestLike) => Promise<unknown>): Promise<unknown> }): void;
 }
 
-export const OUTBOUND_TIMEOUT_POLICY = 'relay-doctor-outbound-timeout';
+const OUTBOUND_TIMEOUT_POLICY = 'relay-doctor-outbound-timeout';
 
 /** Adds the deadline to a connector client; throws if the library's shape changed (better than no deadline). */
-export function addOutboundTimeout(connector: ConnectorClient, timeoutMs: number): ConnectorClient {
+function addOutboundTimeout(connector: ConnectorClient, timeoutMs: number): ConnectorClient {
   const pipeline = (connector as unknown as { client?: { pipeline?: PipelineLike } }).client?.pipeline;
   if (!pipeline || typeof pipeline.addPolicy !== 'function') throw new Error('connector client has no pipeline: the outbound timeout cannot be set');
   pipeline.addPolicy({

@@ -3,7 +3,7 @@
 // prototype are dropped while parsing.
 
 /** Keys dropped from every object of a request body. */
-export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Deepest nesting of objects and arrays in JSON text (strings skipped); linear, no recursion. */
 export function jsonDepth(text: string): number {

@@ -47,7 +47,7 @@ export class InFlight {
 }
 
 /** The part of `process` the handlers use (an EventEmitter in tests). */
-export interface ProcessEvents {
+interface ProcessEvents {
   on(event: string, listener: (...args: unknown[]) => void): unknown;
   removeListener(event: string, listener: (...args: unknown[]) => void): unknown;
 }

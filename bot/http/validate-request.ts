@@ -6,7 +6,7 @@ import { z } from 'zod';
 /** Ids go into reply URLs as path segments: `.` and `..` would be resolved away (another conversation's URL). */
 const urlSegmentId = z.string().min(1).max(1000).refine((v) => v !== '.' && v !== '..', 'an id may not be a dot segment');
 
-export const ActivityEnvelopeSchema = z.object({
+const ActivityEnvelopeSchema = z.object({
   type: z.string().min(1).max(100),
   id: urlSegmentId,
   channelId: z.string().min(1).max(100),

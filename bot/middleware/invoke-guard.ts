@@ -16,7 +16,7 @@ import { EXECUTE_NOT_SUPPORTED } from '../../dialogs/replies';
 // gets a non-empty message response (Teams shows it), any other invoke a 400.
 
 /** The verbs of the bot's cards (cards/): the only Action.Execute that reaches the dialogs. */
-export const CARD_VERBS: ReadonlySet<string> = new Set([ANSWER_VERB, REFRESH_VERB, PLAIN_TEXT_VERB, RESTART_VERB, TICKET_VERB, KEEP_GOING_VERB, 'example', 'help']);
+const CARD_VERBS: ReadonlySet<string> = new Set([ANSWER_VERB, REFRESH_VERB, PLAIN_TEXT_VERB, RESTART_VERB, TICKET_VERB, KEEP_GOING_VERB, 'example', 'help']);
 
 const ExecuteSchema = z.object({
   action: z.object({ type: z.literal('Action.Execute'), verb: z.string().max(40), data: z.record(z.string(), z.unknown()).optional() }).passthrough(),

@@ -4,7 +4,7 @@ import { STORAGE_CONFLICT_MESSAGE, STORAGE_UNAVAILABLE_MESSAGE } from '../../dia
 import { storageFailureOf, type StorageFailure } from '../storage/storage-errors';
 
 /** What the user is told for each kind of storage failure. */
-export const STORAGE_MESSAGES: Record<StorageFailure, string> = {
+const STORAGE_MESSAGES: Record<StorageFailure, string> = {
   unavailable: STORAGE_UNAVAILABLE_MESSAGE,
   conflict: STORAGE_CONFLICT_MESSAGE,
 };

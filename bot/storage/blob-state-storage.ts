@@ -13,7 +13,7 @@ import { isETagConflictMessage, StorageConflictError, StorageUnavailableError } 
  * (URL `timeout` parameter); it does not bound a request that never gets an answer: see
  * `STORAGE_DEADLINE_MS`.
  */
-export const BLOB_RETRY_OPTIONS = {
+const BLOB_RETRY_OPTIONS = {
   maxTries: 2,
   tryTimeoutInMs: 3000,
   retryDelayInMs: 200,
@@ -25,7 +25,7 @@ export const BLOB_RETRY_OPTIONS = {
  * accepts connections and never answers would otherwise hold the turn until TCP gives up; a turn
  * reads once and writes once, so it stays under Teams' 15 s.
  */
-export const STORAGE_DEADLINE_MS = 5000;
+const STORAGE_DEADLINE_MS = 5000;
 
 export interface BlobStateSettings {
   /** A connection string (account key or SAS), or else `accountUrl` with a token `credential` (managed identity). */

@@ -2,7 +2,7 @@
 // SDK (otel-sdk.ts) is required only when an exporter is configured. Attributes are ids, enums and numbers
 // only: never pasted text, addresses, domains, IP addresses or names (the same rule as the logs).
 
-export type TelemetryValue = string | number | boolean | string[];
+type TelemetryValue = string | number | boolean | string[];
 export type TelemetryAttributes = Record<string, TelemetryValue | undefined>;
 
 /** Operations timed as child spans of a turn (names end up as `relay_doctor.<operation>`). */

@@ -6,7 +6,7 @@ import type { AcceptedDomain, Certificate, ProtocolLog } from '../facts';
 export type NameMatch = 'match' | 'no-match' | 'unknown';
 
 /** Lower-case, trimmed, without a trailing dot or a `CN=` prefix. */
-export function normalizeCertName(name: string): string {
+function normalizeCertName(name: string): string {
   return name.trim().replace(/^cn=/i, '').replace(/\.$/, '').toLowerCase();
 }
 

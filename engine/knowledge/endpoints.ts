@@ -3,6 +3,7 @@
 
 import { sourceUrl } from './sources';
 
+/** @public The kinds as a value, from which `EndpointKind` is derived. */
 export const ENDPOINT_KINDS = [
   'eop-commercial', // <token>.mail.protection.outlook.com
   'eop-mx-microsoft', // <token>.<x>-v1.mx.microsoft (DNSSEC/DANE, new domains from 2026-07-01)

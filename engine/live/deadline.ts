@@ -1,7 +1,7 @@
 // One overall budget for all live checks: every query races the same timer, and when it fires the
 // port is told to cancel, so nothing waits past the budget however the resolver behaves.
 
-export class BudgetExceeded extends Error {
+class BudgetExceeded extends Error {
   readonly code = 'ECANCELLED';
   constructor() {
     super('live check budget exhausted');

@@ -4,7 +4,7 @@ import { dnsName } from './host-names';
 
 // What to look up, taken from what the user already gave: no admin should have to type their MX.
 
-export type DomainSource = 'typed' | 'ndr-sender' | 'accepted-domain' | 'send-connector-fqdn';
+type DomainSource = 'typed' | 'ndr-sender' | 'accepted-domain' | 'send-connector-fqdn';
 
 export interface LiveRequest {
   domain?: string;

@@ -12,7 +12,7 @@ import { observation, type ObservationContext } from './observation';
 
 const LEGACY_MICROSOFT: ReadonlySet<EndpointKind> = new Set(['legacy-fope', 'eop-germany-legacy']);
 
-export function mxHostFinding(host: string, kind: EndpointKind, domain: string): LiveFinding | undefined {
+function mxHostFinding(host: string, kind: EndpointKind, domain: string): LiveFinding | undefined {
   if (TENANT_ENDPOINT_KINDS.has(kind)) return 'mx.eop';
   if (LEGACY_MICROSOFT.has(kind)) return 'mx.legacy-microsoft';
   if (kind !== 'other') return undefined; // other Microsoft hosts in an MX say nothing reliable

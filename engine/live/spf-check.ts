@@ -14,7 +14,7 @@ import { isSpfRecord, parseSpf, txtRecordText } from './spf-record';
 const MAX_LOOKUPS = 10;
 
 /** Marker in endpointKinds for a complete SPF without Microsoft's include (read by the rules' notes). */
-export const SPF_MISSING_INCLUDE_MARK = 'spf-missing-include';
+const SPF_MISSING_INCLUDE_MARK = 'spf-missing-include';
 
 interface Found {
   include: string;

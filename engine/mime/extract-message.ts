@@ -9,15 +9,15 @@ import { normalizeLineEndings } from './line-endings';
 // here (transfer encoding, then charset with iconv-lite). Parsing never throws out of this module: on any
 // failure the caller falls back to scanning the raw text.
 
-export type PartKind = 'text' | 'html' | 'delivery-status' | 'headers';
+type PartKind = 'text' | 'html' | 'delivery-status' | 'headers';
 
-export interface MessagePart {
+interface MessagePart {
   kind: PartKind;
   /** Decoded text, `\n` line endings (HTML already converted to text). */
   text: string;
 }
 
-export interface OriginalHeaders {
+interface OriginalHeaders {
   from?: string;
   returnPath?: string;
 }
@@ -37,7 +37,7 @@ export interface ExtractedMessage {
  * Only the first MIME_CAP characters (an NDR's readable parts come first; the parser's text decoding is slow)
  * are given to the MIME parser; the rest is raw-scanned by the caller.
  */
-export const MIME_CAP = 512_000;
+const MIME_CAP = 512_000;
 const MAX_DEPTH = 64;
 const MAX_PARTS = 200;
 /**
@@ -46,7 +46,7 @@ const MAX_PARTS = 200;
  * header on is left out of the parse, which caps the depth (an NDR has two or three) and keeps it linear.
  * Text left out is still there for the caller's raw scan.
  */
-export const MAX_MULTIPARTS = 16;
+const MAX_MULTIPARTS = 16;
 
 /** The text up to the (MAX_MULTIPARTS + 1)th multipart Content-Type header. */
 function capMultiparts(text: string): string {
@@ -60,7 +60,7 @@ function capMultiparts(text: string): string {
 }
 
 /** One char per octet: the form the MIME parser works on. Text that holds non-Latin-1 chars came from UTF-8. */
-export function toBinaryString(text: string): string {
+function toBinaryString(text: string): string {
   return /[^\u0000-\u00ff]/.test(text) ? Buffer.from(text, 'utf8').toString('latin1') : text;
 }
 
@@ -108,7 +108,7 @@ function decodeBody(node: MimeNode): string {
 }
 
 /** From/Return-Path of a header block given as text (text/rfc822-headers, an unparsed attachment). */
-export function originalFromHeaderText(text: string): OriginalHeaders {
+function originalFromHeaderText(text: string): OriginalHeaders {
   const out: OriginalHeaders = {};
   const lines = text.split('\n', 400);
   for (const line of lines) {

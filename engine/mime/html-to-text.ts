@@ -17,7 +17,7 @@ const NAMED: Record<string, string> = {
 };
 
 /** Decodes HTML character references (`&amp;`, `&#233;`, `&#xE9;`, common named ones). */
-export function decodeEntities(s: string): string {
+function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
   return s.replace(/&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z]{2,8});/g, (whole, body: string) => {
     if (body[0] === '#') {

@@ -4,7 +4,7 @@
 // they are shortened to three.
 
 /** Blank lines kept in a row; the rest of a run is dropped. */
-export const MAX_BLANK_LINES = 3;
+const MAX_BLANK_LINES = 3;
 
 const LF = 10;
 const CR = 13;

@@ -3,7 +3,7 @@
 // through two charset conversions, so leaf bodies are decoded here from the node's own raw lines.
 
 /** Bytes of a "binary string" (one char per octet). */
-export function binaryToBytes(s: string): Uint8Array {
+function binaryToBytes(s: string): Uint8Array {
   return Buffer.from(s, 'latin1');
 }
 
@@ -15,7 +15,7 @@ function hexValue(c: number): number {
 }
 
 /** Quoted-printable (RFC 2045 §6.7), lenient: a malformed `=` is kept as is. Linear. */
-export function decodeQuotedPrintable(s: string): Uint8Array {
+function decodeQuotedPrintable(s: string): Uint8Array {
   const out = Buffer.allocUnsafe(s.length);
   let n = 0;
   for (let i = 0; i < s.length; i += 1) {

@@ -15,7 +15,7 @@ export function isIpv4(text: string): boolean {
 }
 
 /** `203.0.113.10` in `203.0.113.0/24`, or equal to a single address. Ranges `a-b` are accepted too. */
-export function ipv4InEntry(ip: string, entry: string): boolean | undefined {
+function ipv4InEntry(ip: string, entry: string): boolean | undefined {
   const addr = parseIpv4(ip);
   if (addr === undefined) return undefined;
   const e = entry.trim();

@@ -12,7 +12,7 @@ export type StepPlace =
   | { section: 'not-checked'; item: number };
 
 /** A command as it is shown, with the shell it runs in. */
-export interface StepCommand {
+interface StepCommand {
   text: string;
   shell?: Shell;
 }

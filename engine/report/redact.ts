@@ -40,7 +40,7 @@ function isIpv6(s: string): boolean {
 }
 
 /** The registered domain of a host name: the last two labels, three under a registry label (co.uk). */
-export function registeredDomain(name: string): string {
+function registeredDomain(name: string): string {
   const labels = name.split('.');
   const n = labels[labels.length - 1].length === 2 && labels.length >= 3 && SECOND_LEVEL.has(labels[labels.length - 2]) ? 3 : 2;
   return labels.slice(-n).join('.');

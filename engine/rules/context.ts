@@ -10,7 +10,7 @@ import { isIpv4 } from '../net/ipv4';
 
 // Everything the rules read, derived once from Facts.
 
-export interface PresentedCertificate {
+interface PresentedCertificate {
   names: string[];
   /** How sure we are these are the names the server presents. */
   basis: 'protocol-log' | 'certificate' | 'fqdn-guess' | 'tls-certificate-name' | 'answer';

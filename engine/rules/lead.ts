@@ -86,7 +86,7 @@ function because(ctx: DiagnosisContext, cause: CauseResult, basedOnAnswers: bool
 }
 
 /** The one step to do first: the first change (previewed with -WhatIf), else the first step with a command. */
-export function firstStep(cause: CauseResult): FixStep | undefined {
+function firstStep(cause: CauseResult): FixStep | undefined {
   const steps = cause.fix.steps;
   const preview = steps.find((s) => s.powershell && /-WhatIf\b/.test(s.powershell));
   if (preview) {

@@ -38,7 +38,7 @@ export function hostAnsweredInPaste(ctx: DiagnosisContext, host: string): boolea
 }
 
 /** The resolver cannot find the admin's own domain either: its NXDOMAIN answers prove nothing. */
-export function resolverDoubtful(ctx: DiagnosisContext): boolean {
+function resolverDoubtful(ctx: DiagnosisContext): boolean {
   return ctx.facts.live.some((o) => o.check !== 'smart-host' && o.outcome === 'nxdomain');
 }
 

@@ -7,7 +7,7 @@ export function describeVantage(vantage: string, observedAt: string, timeZone?: 
 }
 
 /** "on 1 Dec 2026 at 22:15 UTC" in the given time zone (IANA name), UTC when none or unknown. */
-export function describeTime(iso: string, timeZone?: string): string {
+function describeTime(iso: string, timeZone?: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return `at ${iso}`;
   const fmt = (tz: string) => {
@@ -25,7 +25,7 @@ export function describeTime(iso: string, timeZone?: string): string {
 }
 
 /** "relay-doctor bot on web01 (DNS servers 10.0.0.53)" → "the Relay Doctor bot's server (web01, DNS servers 10.0.0.53)". */
-export function vantageWords(vantage: string): string {
+function vantageWords(vantage: string): string {
   const v = vantage.trim();
   const m = /^relay-doctor( bot)? on (\S+)(?: \((.*)\))?$/i.exec(v);
   if (!m) return v || 'this host';

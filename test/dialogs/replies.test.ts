@@ -45,7 +45,6 @@ const SAMPLES: Record<string, () => string[]> = {
     replies.partNotKeptReply(0, 'parts', 100), replies.partNotKeptReply(1, 'chars', 100), replies.partNotKeptReply(2, 'parts', 100),
   ],
   readItReply: () => [replies.readItReply(labels.join(', '))],
-  readSummaryReply: () => [replies.readSummaryReply(readingSummary(exampleFacts)) ?? ''],
   filesReadReply: () => [
     replies.filesReadReply([{ name: 'bounce.msg', label: labels[0] }]),
     replies.filesReadReply([{ name: 'a.txt' }, { name: 'b.eml', label: labels[0] }]),

@@ -30,11 +30,7 @@ export interface Azurite {
   dispose(): Promise<void>;
 }
 
-export function azuriteAvailable(): boolean {
-  return fs.existsSync(AZURITE_MAIN);
-}
-
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as net.AddressInfo).port;

@@ -6,7 +6,7 @@ import dns2 from 'dns2';
 
 const { Packet } = dns2;
 
-export interface ZoneRecords {
+interface ZoneRecords {
   A?: string[];
   AAAA?: string[];
   MX?: { exchange: string; priority: number }[];

@@ -18,7 +18,7 @@ export const NDR_FIXTURES = path.join(repoRoot, 'test', 'fixtures', 'ndr');
 export const LAYOUT_FIXTURES = path.join(repoRoot, 'test', 'fixtures', 'ndr-layouts');
 
 /** What a fixture must yield: one row per reply found. */
-export interface Row {
+interface Row {
   /** The module that read the reply (`dsn-block` for RFC 3464 fields). */
   by: string;
   layout: Candidate['layout'];
@@ -60,7 +60,7 @@ function rowOf(c: Candidate, html: boolean, weak: boolean): Row {
  * the whole text; HTML as its text). The fixture's header lines (`# …` at the top, saying where its
  * strings come from) are notes, not input.
  */
-export function yieldsOf(file: string): Row[] {
+function yieldsOf(file: string): Row[] {
   const raw = normalizeLineEndings(bytesToText(new Uint8Array(fs.readFileSync(fixturePath(file)))));
   const lines = raw.split('\n');
   const start = lines.findIndex((l) => !l.startsWith('# '));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { repoRoot } from './paths';
 
 /** Samples the dialog, bot, browser and CLI tests paste, one file each (see its README.md). */
-export const pastesDir = path.join(repoRoot, 'test', 'fixtures', 'pastes');
+const pastesDir = path.join(repoRoot, 'test', 'fixtures', 'pastes');
 
 /**
  * The text of test/fixtures/pastes/<name>.txt without its provenance header (the leading lines that start

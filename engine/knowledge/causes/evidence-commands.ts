@@ -8,7 +8,7 @@ import { domainValue, sendConnector } from './fix-parts';
 // Read-only commands an admin runs to collect evidence for each case (docs/knowledge.md#evidence). Output pasted
 // back is recognized by the engine's recognizers.
 
-export type EvidenceShell = 'exchange-management-shell' | 'exchange-online' | 'windows';
+type EvidenceShell = 'exchange-management-shell' | 'exchange-online' | 'windows';
 
 export interface EvidenceCommand {
   /** Stable id, e.g. `send-connectors`. */

@@ -34,7 +34,7 @@ export const inboundConnectorLabel = (ctx: FixContext) => (has(ctx.inboundConnec
 export const domainValue = (ctx: FixContext) => psValue(ctx.domain, 'your domain');
 
 /** The tenant endpoint only when it has an EOP endpoint format: the fix never sends mail to a guessed host. */
-export function knownEndpoint(ctx: FixContext): string | undefined {
+function knownEndpoint(ctx: FixContext): string | undefined {
   return has(ctx.tenantEndpoint) && isTenantEndpoint(ctx.tenantEndpoint) ? normalizeHost(ctx.tenantEndpoint) : undefined;
 }
 

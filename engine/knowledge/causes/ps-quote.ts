@@ -20,7 +20,7 @@ export function psQuote(value: string): string {
  */
 export const PLACEHOLDER_PATTERN = /<[a-z][a-z0-9 ,.*/()-]*>/g;
 
-export function placeholder(what: string): string {
+function placeholder(what: string): string {
   const p = `<${what}>`;
   if (!new RegExp(`^${PLACEHOLDER_PATTERN.source}$`).test(p)) throw new Error(`not a placeholder: ${p}`);
   return p;

@@ -20,7 +20,7 @@ export interface NdrClassification {
 }
 
 /** Who rejected, from the hosts an NDR names (docs/knowledge.md#which-side). */
-export function rejecterOf(ndr: Pick<NdrFacts, 'replyHost' | 'remoteServer' | 'generatingServer' | 'rejectedBy'>): Rejecter {
+function rejecterOf(ndr: Pick<NdrFacts, 'replyHost' | 'remoteServer' | 'generatingServer' | 'rejectedBy'>): Rejecter {
   if (ndr.replyHost && isMicrosoftHost(ndr.replyHost)) return 'microsoft';
   const remote = ndr.remoteServer;
   if (remote && isMicrosoftHost(remote)) return 'microsoft';
@@ -32,7 +32,7 @@ export function rejecterOf(ndr: Pick<NdrFacts, 'replyHost' | 'remoteServer' | 'g
 }
 
 /** The matcher input for an NDR's facts (its diagnostic, or the inner reply of a wrapper). */
-export function ndrTextOf(ndr: NdrFacts): NdrText {
+function ndrTextOf(ndr: NdrFacts): NdrText {
   const full = ndr.diagnostic ?? ndr.evidence[0] ?? '';
   const inner = innerReply(full);
   const reply = inner ?? full;

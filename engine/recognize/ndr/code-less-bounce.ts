@@ -1,5 +1,5 @@
 import type { ExtractedMessage } from '../../mime/extract-message';
-import { capLine, codesOf, findEnhancedStatus } from './smtp-reply';
+import { capLine, findEnhancedStatus } from './smtp-reply';
 
 // A delivery report that carries no `<code> <enhanced>` reply is still a delivery failure: Exim's "retry
 // timeout exceeded", qmail's "(#5.5.0)", Exchange 2003's "The recipient name is not recognized", Lotus
@@ -103,9 +103,4 @@ export function telltaleLine(text: string): string | undefined {
     if (!byPhrase && phrasesIn(l.toLowerCase()) > 0) byPhrase = l;
   }
   return (byStatus ?? byPhrase)?.slice(0, 400);
-}
-
-/** Codes of a telltale line, for the NdrFacts. */
-export function telltaleCodes(line: string): { replyCode?: string; enhancedStatus?: string } {
-  return codesOf(line);
 }

@@ -3,9 +3,9 @@
 // German labels: docs/knowledge.md#layouts (Microsoft's German NDR reference); French, Spanish, Italian, Dutch, Portuguese and Japanese:
 // Exchange's localized NDR templates as admins paste them [obs].
 
-export type LabelKey = 'generating-server' | 'remote-server' | 'diagnostic-info' | 'original-headers' | 'rejected-recipient';
+type LabelKey = 'generating-server' | 'remote-server' | 'diagnostic-info' | 'original-headers' | 'rejected-recipient';
 
-export interface NdrLabel {
+interface NdrLabel {
   key: LabelKey;
   lang: string;
   /** Lower-case label text, without the colon. */
@@ -14,7 +14,7 @@ export interface NdrLabel {
 
 const L = (key: LabelKey, lang: string, ...texts: string[]): NdrLabel[] => texts.map((text) => ({ key, lang, text }));
 
-export const NDR_LABELS: readonly NdrLabel[] = [
+const NDR_LABELS: readonly NdrLabel[] = [
   ...L('generating-server', 'en', 'generating server'),
   ...L('generating-server', 'de', 'generierender server'),
   ...L('generating-server', 'fr', 'serveur de génération', 'serveur générant le rapport'),

@@ -13,8 +13,8 @@ import { addressOf, attrOf, capLine, codesOf, isHostName, isIp, isoTimestamps, r
 // candidate with the hosts, recipients and times around it, and the document-wide facts (generating server,
 // labels, language) on the side.
 
-export type { NdrLayout } from './layouts/index';
-export type SegmentKind = 'text' | 'html' | 'delivery-status' | 'headers';
+;
+type SegmentKind = 'text' | 'html' | 'delivery-status' | 'headers';
 
 export interface Segment {
   kind: SegmentKind;

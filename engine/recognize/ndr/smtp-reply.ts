@@ -3,7 +3,7 @@
 // badly.
 
 /** Lines are scanned only up to this many characters (a reply never needs more). */
-export const MAX_LINE = 4096;
+const MAX_LINE = 4096;
 
 export function capLine(line: string): string {
   return line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line;

@@ -25,6 +25,3 @@ export function getProp(obj: PsObject, name: string): PsProperty | undefined {
   return obj.props.get(name.toLowerCase());
 }
 
-export function hasProp(obj: PsObject, name: string): boolean {
-  return obj.props.has(name.toLowerCase());
-}

@@ -49,7 +49,7 @@ function recordToText(o: { [key: string]: PsRaw }): string {
 }
 
 /** One value as a string (lists joined with `, `), or undefined when absent/null. */
-export function toText(v: PsRaw | undefined): string | undefined {
+function toText(v: PsRaw | undefined): string | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return String(v);

@@ -12,18 +12,18 @@ const AD_OBJECT = [
   'OriginatingServer', 'IsValid', 'ObjectState', 'Name', 'PSComputerName', 'PSShowComputerName',
 ];
 
-export const SEND_CONNECTOR_NAMES = [
+const SEND_CONNECTOR_NAMES = [
   ...SEND_CONNECTOR_PROPERTIES, 'AuthenticationCredential', 'ConnectedDomains', 'ConnectionInactivityTimeOut',
   'HomeMTA', 'IsSmtpConnector', 'RequireOorg', 'SmtpMaxMessagesPerConnection', 'SourceIPAddress',
   'SourceRoutingGroup', 'LinkedReceiveConnector', 'TlsCertificateName', 'CloudServicesMailEnabled',
   'TlsDomain', 'UseExternalDNSServersEnabled', 'AcceptAnyCertificate',
 ];
 
-export const INBOUND_CONNECTOR_NAMES = [
+const INBOUND_CONNECTOR_NAMES = [
   ...INBOUND_CONNECTOR_PROPERTIES, 'EFTestMode', 'EFSkipMailGateway', 'ClientHostNames', 'ConnectorId',
 ];
 
-export const ACCEPTED_DOMAIN_NAMES = [
+const ACCEPTED_DOMAIN_NAMES = [
   'DomainName', 'CatchAllRecipientID', 'DomainType', 'MatchSubDomains', 'AddressBookEnabled', 'Default',
   'EmailOnly', 'ExternallyManaged', 'AuthenticationType', 'LiveIdInstanceType', 'PendingRemoval',
   'PendingCompletion', 'FederatedOrganizationLink', 'MailFlowPartner', 'OutboundOnly',
@@ -31,20 +31,20 @@ export const ACCEPTED_DOMAIN_NAMES = [
   'IsDefaultFederatedDomain', 'EnableNego2Authentication', 'InitialDomain', 'SendingFromDomainDisabled',
 ];
 
-export const CERTIFICATE_NAMES = [
+const CERTIFICATE_NAMES = [
   ...CERTIFICATE_PROPERTIES, 'Archived', 'Extensions', 'IISServices', 'Handle', 'IssuerName', 'SubjectName',
   'PublicKey', 'SignatureAlgorithm', 'ServicesStringForm', 'DnsNameList', 'PrivateKey', 'RawData',
   'FriendlyName', 'SendAsTrustedIssuer',
 ];
 
-export const QUEUE_NAMES = [
+const QUEUE_NAMES = [
   'DeliveryType', 'NextHopDomain', 'TlsDomain', 'NextHopConnector', 'Status', 'MessageCount', 'LastError',
   'RetryCount', 'LastRetryTime', 'NextRetryTime', 'FirstRetryTime', 'DeferredMessageCount', 'LockedMessageCount',
   'MessageCountsPerPriority', 'DeferredMessageCountsPerPriority', 'RiskLevel', 'OutboundIPPool', 'NextHopCategory',
   'IncomingRate', 'OutgoingRate', 'Velocity', 'QueueIdentity', 'PriorityDescriptions', 'LastErrorTime',
 ];
 
-export const MESSAGE_TRACKING_NAMES = [
+const MESSAGE_TRACKING_NAMES = [
   'Timestamp', 'ClientIp', 'ClientHostname', 'ServerIp', 'ServerHostname', 'SourceContext', 'ConnectorId',
   'Source', 'EventId', 'InternalMessageId', 'MessageId', 'NetworkMessageId', 'Recipients', 'RecipientStatus',
   'TotalBytes', 'RecipientCount', 'RelatedRecipientAddress', 'Reference', 'MessageSubject', 'Sender',
@@ -76,7 +76,7 @@ const EXACT = new Set<string>(ALL);
 const BY_LOWER = new Map<string, string>(ALL.map((n) => [n.toLowerCase(), n]));
 
 /** The longest printed name, so a search for a name inside a token stays bounded. */
-export const LONGEST_NAME = Math.max(...ALL.map((n) => n.length));
+const LONGEST_NAME = Math.max(...ALL.map((n) => n.length));
 
 /**
  * The longest known property name that ends `ident` (exact spelling first, then any case, since
