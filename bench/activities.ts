@@ -31,7 +31,9 @@ export function turnBodies(serviceUrl: string, text: string, pool: number, prefi
   // The paste is the bulk of the body: serialize it once and splice it in.
   return (n: number) => {
     const conversationId = `${prefix}-conv-${Number.isFinite(pool) ? n % pool : n}`;
-    const body = JSON.stringify(messageActivity({ serviceUrl, conversationId, activityId: `${prefix}-act-${n}`, text: '\u0000' }));
+    const body = JSON.stringify(
+      messageActivity({ serviceUrl, conversationId, activityId: `${prefix}-act-${n}`, text: '\u0000' }),
+    );
     return body.replace('"\\u0000"', textJson);
   };
 }

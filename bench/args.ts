@@ -13,7 +13,8 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   const only = onlyAt >= 0 && argv[onlyAt + 1] ? new Set(argv[onlyAt + 1].split(',').map((s) => s.trim())) : undefined;
   if (only) {
     for (const s of only) {
-      if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`unknown section "${s}"; known: ${SECTIONS.join(', ')}`);
+      if (!(SECTIONS as readonly string[]).includes(s))
+        throw new Error(`unknown section "${s}"; known: ${SECTIONS.join(', ')}`);
     }
   }
   return { quick, only };

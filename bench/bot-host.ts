@@ -1,9 +1,11 @@
-import { MemoryStorage } from 'botbuilder';
 import type { AddressInfo } from 'node:net';
+
+import { MemoryStorage } from 'botbuilder';
 import type restify from 'restify';
+
 import { loadConfig } from '../bot/config';
-import { silentLogger } from '../bot/logger';
 import { createServer } from '../bot/http/server';
+import { silentLogger } from '../bot/logger';
 import { createEchoServer } from './echo-server';
 import type { BotKind, HostMessage, HostRequest, MemorySnapshot, StorageStats } from './host-protocol';
 
@@ -13,7 +15,13 @@ import type { BotKind, HostMessage, HostRequest, MemorySnapshot, StorageStats } 
 function storageStats(storage: MemoryStorage): StorageStats {
   // MemoryStorage keeps each item as a JSON string in a plain object; reading it is the only way to size it.
   const memory = (storage as unknown as { memory: Record<string, string | undefined> }).memory;
-  const stats: StorageStats = { items: 0, conversations: 0, midDialog: 0, conversationBytes: 0, largestConversationBytes: 0 };
+  const stats: StorageStats = {
+    items: 0,
+    conversations: 0,
+    midDialog: 0,
+    conversationBytes: 0,
+    largestConversationBytes: 0,
+  };
   for (const [key, json] of Object.entries(memory)) {
     if (json === undefined) continue;
     stats.items++;
@@ -34,7 +42,9 @@ function storageStats(storage: MemoryStorage): StorageStats {
  */
 function cloneConversations(storage: MemoryStorage, total: number): number {
   const memory = (storage as unknown as { memory: Record<string, string | undefined> }).memory;
-  const originals = Object.entries(memory).filter((e): e is [string, string] => e[0].includes('/conversations/') && e[1] !== undefined);
+  const originals = Object.entries(memory).filter(
+    (e): e is [string, string] => e[0].includes('/conversations/') && e[1] !== undefined,
+  );
   let count = originals.length;
   for (let copy = 1; count < total && originals.length > 0; copy++) {
     for (const [key, json] of originals) {
@@ -53,7 +63,13 @@ function snapshot(): MemorySnapshot {
     gc();
   }
   const m = process.memoryUsage();
-  return { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, arrayBuffers: m.arrayBuffers };
+  return {
+    rss: m.rss,
+    heapUsed: m.heapUsed,
+    heapTotal: m.heapTotal,
+    external: m.external,
+    arrayBuffers: m.arrayBuffers,
+  };
 }
 
 function send(message: HostMessage): void {

@@ -1,5 +1,6 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
+
 import type { BotKind, HostMessage, HostRequest, MemorySnapshot, StorageStats } from './host-protocol';
 
 /** A bot running in a child process, on 127.0.0.1, reachable at `url`. */
@@ -13,16 +14,30 @@ export interface ChildBot {
   stop(): Promise<void>;
 }
 
-function nextMessage<T extends HostMessage['type']>(child: ChildProcess, type: T, timeoutMs: number): Promise<Extract<HostMessage, { type: T }>> {
+function nextMessage<T extends HostMessage['type']>(
+  child: ChildProcess,
+  type: T,
+  timeoutMs: number,
+): Promise<Extract<HostMessage, { type: T }>> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { cleanup(); reject(new Error(`bot host: no "${type}" within ${timeoutMs} ms`)); }, timeoutMs);
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`bot host: no "${type}" within ${timeoutMs} ms`));
+    }, timeoutMs);
     const onMessage = (m: HostMessage) => {
       if (m.type !== type) return;
       cleanup();
       resolve(m as Extract<HostMessage, { type: T }>);
     };
-    const onExit = (code: number | null) => { cleanup(); reject(new Error(`bot host exited (${code}) before "${type}"`)); };
-    const cleanup = () => { clearTimeout(timer); child.off('message', onMessage); child.off('exit', onExit); };
+    const onExit = (code: number | null) => {
+      cleanup();
+      reject(new Error(`bot host exited (${code}) before "${type}"`));
+    };
+    const cleanup = () => {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+    };
     child.on('message', onMessage);
     child.once('exit', onExit);
   });

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
+
+import { freePort } from '../scripts/processes';
 import { repoRoot } from '../test/support/paths';
 import type { BotKind } from './host-protocol';
 import { median, round } from './stats';
 import { nowMs } from './timer';
-import { freePort } from '../scripts/processes';
 
 // Process start to a 200 from GET /healthz, for `node dist/bot/index.js` (what `npm start` runs) and for
 // the echo bot started the same way. Each start is a fresh `node` process, killed by its pid afterwards.
@@ -31,7 +32,10 @@ function healthy(port: number): Promise<boolean> {
       resolve(res.statusCode === 200);
     });
     req.on('error', () => resolve(false));
-    req.setTimeout(1000, () => { req.destroy(); resolve(false); });
+    req.setTimeout(1000, () => {
+      req.destroy();
+      resolve(false);
+    });
   });
 }
 
@@ -45,13 +49,16 @@ async function coldStartOnce(kind: BotKind, timeoutMs = 30000): Promise<number> 
   });
   try {
     while (nowMs() - started < timeoutMs) {
-      if (child.exitCode !== null) throw new Error(`${kind} bot exited with ${child.exitCode} before /healthz answered`);
+      if (child.exitCode !== null)
+        throw new Error(`${kind} bot exited with ${child.exitCode} before /healthz answered`);
       if (await healthy(port)) return nowMs() - started;
       await new Promise((r) => setTimeout(r, 2));
     }
     throw new Error(`${kind} bot: /healthz not ready within ${timeoutMs} ms`);
   } finally {
-    const exited = new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
+    const exited = new Promise<void>((resolve) =>
+      child.exitCode !== null ? resolve() : child.once('exit', () => resolve()),
+    );
     if (child.pid !== undefined && child.exitCode === null) process.kill(child.pid, 'SIGKILL');
     await exited;
   }

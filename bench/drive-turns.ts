@@ -8,20 +8,35 @@ export interface DriveResult {
   statuses: Record<number, number>;
 }
 
-export async function driveTurns(url: string, body: (n: number) => string, from: number, to: number, concurrency: number): Promise<DriveResult> {
+export async function driveTurns(
+  url: string,
+  body: (n: number) => string,
+  from: number,
+  to: number,
+  concurrency: number,
+): Promise<DriveResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const target = new URL('/api/messages', url);
   const statuses: Record<number, number> = {};
   let next = from;
-  const post = (payload: string) => new Promise<number>((resolve, reject) => {
-    const req = http.request(target, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
+  const post = (payload: string) =>
+    new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        target,
+        {
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.setTimeout(30000, () => req.destroy(new Error('turn timed out')));
+      req.on('error', reject);
+      req.end(payload);
     });
-    req.setTimeout(30000, () => req.destroy(new Error('turn timed out')));
-    req.on('error', reject);
-    req.end(payload);
-  });
   const worker = async () => {
     while (next < to) {
       const status = await post(body(next++));

@@ -1,11 +1,12 @@
-import restify from 'restify';
 import { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
+import restify from 'restify';
+
 import { createAuthentication } from '../bot/adapter';
 import type { BotConfig } from '../bot/config';
+import { checkActivityBody } from '../bot/http/validate-request';
 import { DedupeMiddleware } from '../bot/middleware/dedupe';
 import { SerializeMiddleware } from '../bot/middleware/serialize';
-import { checkActivityBody } from '../bot/http/validate-request';
 
 // The baseline bot for the turn and cold-start benchmarks: the same stack as bot/http/server.ts (restify with
 // the same body parser, request check, CloudAdapter, the same two middlewares, /healthz) but a turn that

@@ -91,7 +91,9 @@ export function benchEngine(inputs: readonly BenchInput[], budget: SampleBudget,
     typicalNdrFiles: typical.length,
     typicalBaselineMedianMs,
     typicalRatioVsBaseline: round(typicalNdrMedianMs / typicalBaselineMedianMs, 2),
-    slowest: [...files].sort((a, b) => b.medianMs - a.medianMs).slice(0, 5)
+    slowest: [...files]
+      .sort((a, b) => b.medianMs - a.medianMs)
+      .slice(0, 5)
       .map((f) => ({ id: f.id, medianMs: f.medianMs, p99Ms: f.p99Ms, bytes: f.bytes })),
     diagnosesPerSecond: diagnosesPerSecond(realistic.length > 0 ? realistic : inputs, throughputMs),
     diagnosesPerSecondInputs: realistic.length > 0 ? realistic.length : inputs.length,

@@ -32,12 +32,14 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     pipelining: 1,
     ...(o.amount !== undefined ? { amount: o.amount } : { duration: o.durationSec }),
     timeout: 30,
-    requests: [{
-      method: 'POST',
-      path: '/api/messages',
-      headers: { 'content-type': 'application/json' },
-      setupRequest: (request) => ({ ...request, body: o.body(n++) }),
-    }],
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/messages',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => ({ ...request, body: o.body(n++) }),
+      },
+    ],
   });
   return {
     requests: result.requests.total,

@@ -30,7 +30,13 @@ export interface MemoryResult {
   rssBytesPerConversation: number;
 }
 
-export async function benchMemory(workload: Workload, counts: readonly number[], concurrency: number, log: (line: string) => void, maxRealTurns = Infinity): Promise<MemoryResult> {
+export async function benchMemory(
+  workload: Workload,
+  counts: readonly number[],
+  concurrency: number,
+  log: (line: string) => void,
+  maxRealTurns = Infinity,
+): Promise<MemoryResult> {
   const connector = new ConnectorTally();
   await connector.start();
   const bot = await startChildBot('real', { exposeGc: true });
@@ -55,16 +61,24 @@ export async function benchMemory(workload: Workload, counts: readonly number[],
       connector.take();
       const point = { ...(await measure(count)), realTurns: done };
       points.push(point);
-      log(`  ${String(count).padStart(6)} conversations: rss ${mb(point.rss)} MB, heap ${mb(point.heapUsed)} MB, state ${point.storage.conversationBytes} B, mid-dialog ${point.storage.midDialog}`);
+      log(
+        `  ${String(count).padStart(6)} conversations: rss ${mb(point.rss)} MB, heap ${mb(point.heapUsed)} MB, state ${point.storage.conversationBytes} B, mid-dialog ${point.storage.midDialog}`,
+      );
     }
     const first = points[0];
     const last = points[points.length - 1];
     const span = Math.max(1, last.conversations - first.conversations);
     return {
-      workload: { id: workload.id, family: workload.family, questions: workload.questions, pasteBytes: Buffer.byteLength(workload.text) },
-      method: Number.isFinite(maxRealTurns) && maxRealTurns < last.conversations
-        ? `real turns for the first ${maxRealTurns} conversations, then copies of the state they wrote`
-        : 'real turns for every conversation',
+      workload: {
+        id: workload.id,
+        family: workload.family,
+        questions: workload.questions,
+        pasteBytes: Buffer.byteLength(workload.text),
+      },
+      method:
+        Number.isFinite(maxRealTurns) && maxRealTurns < last.conversations
+          ? `real turns for the first ${maxRealTurns} conversations, then copies of the state they wrote`
+          : 'real turns for every conversation',
       baseline,
       points,
       stateBytesPerConversation: Math.round(last.storage.conversationBytes / Math.max(1, last.storage.conversations)),

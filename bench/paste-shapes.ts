@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { EXAMPLE_NDR } from '../dialogs/example-ndr';
 import { repoRoot } from '../test/support/paths';
 
@@ -7,12 +8,21 @@ import { repoRoot } from '../test/support/paths';
 // the PowerShell fixtures) and filler text that matches nothing. Each shape stresses a different path.
 
 export type ShapeName = 'ndr-long-original' | 'mime-dsn-base64' | 'send-connector-list' | 'protocol-log';
-export const SHAPES: readonly ShapeName[] = ['ndr-long-original', 'mime-dsn-base64', 'send-connector-list', 'protocol-log'];
+export const SHAPES: readonly ShapeName[] = [
+  'ndr-long-original',
+  'mime-dsn-base64',
+  'send-connector-list',
+  'protocol-log',
+];
 
 function fixtureBody(file: string): string {
   const text = fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'powershell', file), 'utf8');
   // Drop the fixture's source header: the paste is what a user would copy from the shell.
-  return text.split(/\r?\n/).filter((l) => !l.startsWith('# ')).join('\r\n').trim();
+  return text
+    .split(/\r?\n/)
+    .filter((l) => !l.startsWith('# '))
+    .join('\r\n')
+    .trim();
 }
 
 /** Appends numbered units until the text reaches `size` characters, then cuts at a line end. */
@@ -46,17 +56,46 @@ function mimeDsnBase64(size: number): string {
   const inner = 'b2_original';
   const ndrText = EXAMPLE_NDR.replace(/\n/g, '\r\n');
   const head = [
-    'From: postmaster@contoso.com', 'To: admin@contoso.com', 'Subject: Undeliverable: Test',
-    'MIME-Version: 1.0', `Content-Type: multipart/report; report-type=delivery-status; boundary="${boundary}"`, '',
-    `--${boundary}`, 'Content-Type: text/plain; charset=us-ascii', '', ndrText, '',
-    `--${boundary}`, 'Content-Type: message/delivery-status', '',
-    'Reporting-MTA: dns;EX01.contoso.com', '', 'Final-Recipient: rfc822;someone@fabrikam.com', 'Action: failed', 'Status: 5.7.64',
-    'Diagnostic-Code: smtp;550 5.7.64 TenantAttribution; Relay Access Denied', '',
-    `--${boundary}`, 'Content-Type: message/rfc822', '',
-    'From: Admin <admin@contoso.com>', 'To: someone@fabrikam.com', 'Subject: Test', 'MIME-Version: 1.0',
-    `Content-Type: multipart/mixed; boundary="${inner}"`, '',
-    `--${inner}`, 'Content-Type: text/plain', '', 'See attached.', '',
-    `--${inner}`, 'Content-Type: application/octet-stream; name="sheet.csv"', 'Content-Transfer-Encoding: base64', '', '',
+    'From: postmaster@contoso.com',
+    'To: admin@contoso.com',
+    'Subject: Undeliverable: Test',
+    'MIME-Version: 1.0',
+    `Content-Type: multipart/report; report-type=delivery-status; boundary="${boundary}"`,
+    '',
+    `--${boundary}`,
+    'Content-Type: text/plain; charset=us-ascii',
+    '',
+    ndrText,
+    '',
+    `--${boundary}`,
+    'Content-Type: message/delivery-status',
+    '',
+    'Reporting-MTA: dns;EX01.contoso.com',
+    '',
+    'Final-Recipient: rfc822;someone@fabrikam.com',
+    'Action: failed',
+    'Status: 5.7.64',
+    'Diagnostic-Code: smtp;550 5.7.64 TenantAttribution; Relay Access Denied',
+    '',
+    `--${boundary}`,
+    'Content-Type: message/rfc822',
+    '',
+    'From: Admin <admin@contoso.com>',
+    'To: someone@fabrikam.com',
+    'Subject: Test',
+    'MIME-Version: 1.0',
+    `Content-Type: multipart/mixed; boundary="${inner}"`,
+    '',
+    `--${inner}`,
+    'Content-Type: text/plain',
+    '',
+    'See attached.',
+    '',
+    `--${inner}`,
+    'Content-Type: application/octet-stream; name="sheet.csv"',
+    'Content-Transfer-Encoding: base64',
+    '',
+    '',
   ].join('\r\n');
   const tail = `\r\n--${inner}--\r\n\r\n--${boundary}--\r\n`;
   return grow(head, base64Lines, tail, size);

@@ -2,12 +2,17 @@ import type { BenchResults, GoalCheck } from './results';
 
 // Renders bench/results.json as BENCHMARKS.md: what was measured, how, on what, and the figures.
 
-const kb = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`);
+const kb = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 const ms = (v: number) => (v < 1 ? v.toFixed(3) : v < 100 ? v.toFixed(2) : v.toFixed(0));
 
 function table(head: string[], rows: Array<Array<string | number>>): string {
-  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 function goalRow(g: GoalCheck): string[] {
@@ -28,12 +33,26 @@ Verdicts per second on one core, cycling through the ${e.diagnosesPerSecondInput
 
 Slowest inputs:
 
-${table(['input', 'size', 'median ms', 'p99 ms'], e.slowest.map((f) => [f.id, kb(f.bytes), ms(f.medianMs), ms(f.p99Ms)]))}
+${table(
+  ['input', 'size', 'median ms', 'p99 ms'],
+  e.slowest.map((f) => [f.id, kb(f.bytes), ms(f.medianMs), ms(f.p99Ms)]),
+)}
 
 <details><summary>Every corpus file and own fixture (${files.length})</summary>
 
-${table(['input', 'size', 'family', 'questions', 'samples', 'median ms', 'p99 ms', 'baseline ms'],
-    files.map((f) => [f.id, kb(f.bytes), f.family, f.questions, f.samples, ms(f.medianMs), ms(f.p99Ms), ms(f.baselineMedianMs)]))}
+${table(
+  ['input', 'size', 'family', 'questions', 'samples', 'median ms', 'p99 ms', 'baseline ms'],
+  files.map((f) => [
+    f.id,
+    kb(f.bytes),
+    f.family,
+    f.questions,
+    f.samples,
+    ms(f.medianMs),
+    ms(f.p99Ms),
+    ms(f.baselineMedianMs),
+  ]),
+)}
 
 </details>
 `;
@@ -43,7 +62,12 @@ function scalingSection(r: BenchResults): string {
   const s = r.scaling;
   if (!s) return '';
   const head = ['shape (family)', ...s.sizes.map((b) => kb(b)), 'exponent ≥64 KB', 'exponent all'];
-  const rows = s.shapes.map((sh) => [`${sh.shape} (${sh.family})`, ...sh.points.map((p) => ms(p.medianMs)), String(sh.exponentLarge), String(sh.exponentAll)]);
+  const rows = s.shapes.map((sh) => [
+    `${sh.shape} (${sh.family})`,
+    ...sh.points.map((p) => ms(p.medianMs)),
+    String(sh.exponentLarge),
+    String(sh.exponentAll),
+  ]);
   return `## Engine: paste size from 1 KB to 5 MB
 
 Median ms to a verdict. The exponent k is the least-squares slope of log(time) on log(size)
@@ -57,14 +81,26 @@ ${table(head, rows)}
 function turnSection(r: BenchResults): string {
   const t = r.turn;
   if (!t) return '';
-  const pool = Number.isFinite(t.options.pool) ? `rotating over ${t.options.pool} conversations` : 'a new conversation every turn';
+  const pool = Number.isFinite(t.options.pool)
+    ? `rotating over ${t.options.pool} conversations`
+    : 'a new conversation every turn';
   return `## Turn: our bot against an echo bot
 
 Paste: \`${t.workload.id}\` (${t.workload.pasteBytes} B, family ${t.workload.family}, reply: ${t.workload.reply}),
 ${t.options.connections} connections, ${t.options.durationSec} s per run after ${t.options.warmupTurns} warm-up turns, ${t.options.rounds} round(s), ${pool}.
 
-${table(['bot', 'round', 'turns/s', 'p50 ms', 'p99 ms', 'max ms', 'activities sent per turn'],
-    t.runs.map((run) => [run.kind, run.round + 1, run.throughputPerSec.toFixed(1), run.latencyP50Ms, run.latencyP99Ms, run.latencyMaxMs, run.activitiesPerTurn]))}
+${table(
+  ['bot', 'round', 'turns/s', 'p50 ms', 'p99 ms', 'max ms', 'activities sent per turn'],
+  t.runs.map((run) => [
+    run.kind,
+    run.round + 1,
+    run.throughputPerSec.toFixed(1),
+    run.latencyP50Ms,
+    run.latencyP99Ms,
+    run.latencyMaxMs,
+    run.activitiesPerTurn,
+  ]),
+)}
 
 Throughput ×**${t.throughputRatioVsEcho}** of the echo bot's, p99 ×**${t.p99RatioVsEcho}**, p50 ×${t.p50RatioVsEcho}
 (medians over rounds of per-round ratios).
@@ -74,7 +110,14 @@ Throughput ×**${t.throughputRatioVsEcho}** of the echo bot's, p99 ×**${t.p99Ra
 function memorySection(r: BenchResults): string {
   const m = r.memory;
   if (!m) return '';
-  const rows = [m.baseline, ...m.points].map((p) => [p.conversations, p.storage.midDialog, mb(p.rss), mb(p.heapUsed), mb(p.heapTotal), kb(p.storage.conversationBytes)]);
+  const rows = [m.baseline, ...m.points].map((p) => [
+    p.conversations,
+    p.storage.midDialog,
+    mb(p.rss),
+    mb(p.heapUsed),
+    mb(p.heapTotal),
+    kb(p.storage.conversationBytes),
+  ]);
   return `## Memory: conversations mid-dialog in MemoryStorage
 
 Each conversation pasted \`${m.workload.id}\` (${m.workload.family}); the engine asked ${m.workload.questions} question(s), so a

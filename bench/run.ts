@@ -1,15 +1,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
 import { repoRoot } from '../test/support/paths';
-import { parseArgs, wants, type BenchArgs } from './args';
+import { type BenchArgs, parseArgs, wants } from './args';
 import { benchColdStart } from './cold-start-bench';
 import { benchEngine } from './engine-bench';
 import { loadInputs } from './inputs';
 import { machineInfo } from './machine';
 import { benchMemory, CONVERSATION_COUNTS } from './memory-bench';
 import { renderReport } from './report';
-import { checkGoals, type BenchResults } from './results';
+import { type BenchResults, checkGoals } from './results';
 import { benchScaling } from './scaling-bench';
 import { benchAuthFlood, benchSoak, renderSoak } from './soak-bench';
 import { nowMs } from './timer';
@@ -47,7 +48,12 @@ export async function runBench(args: BenchArgs): Promise<BenchResults> {
     mode: args.quick ? 'quick' : 'full',
     command: args.quick ? 'npm run bench -- --quick' : 'npm run bench',
     machine: machineInfo(),
-    corpus: { present: corpusPresent, dir: corpusDir, files: inputs.filter((i) => i.source === 'corpus').length, ownFixtures: inputs.filter((i) => i.source === 'fixture').length },
+    corpus: {
+      present: corpusPresent,
+      dir: corpusDir,
+      files: inputs.filter((i) => i.source === 'corpus').length,
+      ownFixtures: inputs.filter((i) => i.source === 'fixture').length,
+    },
     skipped: {},
     goals: [],
     wallSeconds: 0,
@@ -58,14 +64,21 @@ export async function runBench(args: BenchArgs): Promise<BenchResults> {
   }
 
   if (wants(args, 'engine')) {
-    log(`engine: ${inputs.length} inputs (${results.corpus.files} corpus files, ${results.corpus.ownFixtures} own fixtures)`);
+    log(
+      `engine: ${inputs.length} inputs (${results.corpus.files} corpus files, ${results.corpus.ownFixtures} own fixtures)`,
+    );
     results.engine = benchEngine(inputs, s.file, s.throughputMs);
-    log(`  typical NDR median ${results.engine.typicalNdrMedianMs} ms over ${results.engine.typicalNdrFiles} files; ${results.engine.diagnosesPerSecond} verdicts/s`);
+    log(
+      `  typical NDR median ${results.engine.typicalNdrMedianMs} ms over ${results.engine.typicalNdrFiles} files; ${results.engine.diagnosesPerSecond} verdicts/s`,
+    );
   }
   if (wants(args, 'scaling')) {
     log('scaling: pastes of 1 KB to 5 MB');
     results.scaling = benchScaling(args.quick);
-    for (const shape of results.scaling.shapes) log(`  ${shape.shape}: exponent ${shape.exponentLarge} (≥64 KB), ${shape.exponentAll} (all); 5 MB in ${shape.points.at(-1)?.medianMs} ms`);
+    for (const shape of results.scaling.shapes)
+      log(
+        `  ${shape.shape}: exponent ${shape.exponentLarge} (≥64 KB), ${shape.exponentAll} (all); 5 MB in ${shape.points.at(-1)?.medianMs} ms`,
+      );
     if (results.engine) results.engine.scalingExponent = results.scaling.scalingExponent;
   }
   if (wants(args, 'turn')) {
@@ -78,7 +91,9 @@ export async function runBench(args: BenchArgs): Promise<BenchResults> {
       // A question-free verdict ends the dialog, so a conversation can be reused; a question leaves a
       // prompt waiting, so then every turn needs a new conversation.
       const options = verdictWorkload ? s.turn : { ...s.turn, pool: Infinity };
-      log(`turn: ${workload.id} (${workload.family}, ${workload.questions} questions) at ${options.connections} connections`);
+      log(
+        `turn: ${workload.id} (${workload.family}, ${workload.questions} questions) at ${options.connections} connections`,
+      );
       results.turn = await benchTurns(workload, options, log);
       log(`  throughput ×${results.turn.throughputRatioVsEcho} of echo, p99 ×${results.turn.p99RatioVsEcho}`);
     }
@@ -97,7 +112,9 @@ export async function runBench(args: BenchArgs): Promise<BenchResults> {
   if (wants(args, 'cold')) {
     log(`cold start: ${s.coldStarts} starts of each bot`);
     results.coldStart = await benchColdStart(s.coldStarts, s.coldWarmup);
-    log(`  real ${results.coldStart.realMedianMs} ms, echo ${results.coldStart.echoMedianMs} ms (×${results.coldStart.ratioVsEcho})`);
+    log(
+      `  real ${results.coldStart.realMedianMs} ms, echo ${results.coldStart.echoMedianMs} ms (×${results.coldStart.ratioVsEcho})`,
+    );
   }
 
   results.goals = checkGoals(results);
@@ -111,7 +128,10 @@ export function writeResults(results: BenchResults, root = repoRoot): { json: st
   const json = path.join(root, 'bench', 'results.json');
   const markdown = path.join(root, 'BENCHMARKS.md');
   fs.mkdirSync(path.dirname(json), { recursive: true });
-  fs.writeFileSync(json, `${JSON.stringify(results, (_k, v: unknown) => (v === Infinity ? 'new conversation per turn' : v), 2)}\n`);
+  fs.writeFileSync(
+    json,
+    `${JSON.stringify(results, (_k, v: unknown) => (v === Infinity ? 'new conversation per turn' : v), 2)}\n`,
+  );
   // The soak section is written by `--soak` runs only; a full run keeps the last one.
   fs.writeFileSync(markdown, renderReport(results, readFindings(root)) + (soakSection(markdown) ?? ''));
   return { json, markdown };
@@ -134,11 +154,22 @@ export async function runSoak(root = repoRoot): Promise<void> {
   const soak = await benchSoak(300, 30, log);
   const m = machineInfo();
   const json = path.join(root, 'bench', 'soak-results.json');
-  fs.writeFileSync(json, `${JSON.stringify({ generatedAt: new Date().toISOString(), command: 'npm run bench -- --soak', machine: m, loadAverageAtEnd: os.loadavg()[0], flood, soak }, null, 2)}\n`);
-  const section = renderSoak(flood, soak, new Date().toISOString(), `${m.cores} cores, Node ${process.version}, load average ${os.loadavg()[0].toFixed(2)} at the end (other work shared the machine when above about 1)`);
+  fs.writeFileSync(
+    json,
+    `${JSON.stringify({ generatedAt: new Date().toISOString(), command: 'npm run bench -- --soak', machine: m, loadAverageAtEnd: os.loadavg()[0], flood, soak }, null, 2)}\n`,
+  );
+  const section = renderSoak(
+    flood,
+    soak,
+    new Date().toISOString(),
+    `${m.cores} cores, Node ${process.version}, load average ${os.loadavg()[0].toFixed(2)} at the end (other work shared the machine when above about 1)`,
+  );
   const markdown = path.join(root, 'BENCHMARKS.md');
   const current = fs.existsSync(markdown) ? fs.readFileSync(markdown, 'utf8') : '# Benchmarks\n';
-  fs.writeFileSync(markdown, SOAK_SECTION.test(current) ? current.replace(SOAK_SECTION, section) : `${current.trimEnd()}\n\n${section}`);
+  fs.writeFileSync(
+    markdown,
+    SOAK_SECTION.test(current) ? current.replace(SOAK_SECTION, section) : `${current.trimEnd()}\n\n${section}`,
+  );
   log(`wrote bench/soak-results.json and BENCHMARKS.md in ${Math.round((nowMs() - started) / 1000)} s`);
 }
 
@@ -155,17 +186,22 @@ if (require.main === module && process.argv.includes('--soak')) {
   });
 } else if (require.main === module) {
   const args = parseArgs(process.argv.slice(2));
-  runBench(args).then((results) => {
-    // Partial runs (--only) print but do not overwrite the full report.
-    if (args.only) {
-      log(JSON.stringify(results.goals, null, 2));
-      return;
-    }
-    const written = writeResults(results);
-    log(`wrote ${path.relative(repoRoot, written.json)} and ${path.relative(repoRoot, written.markdown)} in ${results.wallSeconds} s`);
-    for (const goal of results.goals) log(`  ${goal.met === null ? 'n/a ' : goal.met ? 'met ' : 'MISS'} ${goal.key} = ${goal.value} (${goal.limit})`);
-  }).catch((error: unknown) => {
-    process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exitCode = 1;
-  });
+  runBench(args)
+    .then((results) => {
+      // Partial runs (--only) print but do not overwrite the full report.
+      if (args.only) {
+        log(JSON.stringify(results.goals, null, 2));
+        return;
+      }
+      const written = writeResults(results);
+      log(
+        `wrote ${path.relative(repoRoot, written.json)} and ${path.relative(repoRoot, written.markdown)} in ${results.wallSeconds} s`,
+      );
+      for (const goal of results.goals)
+        log(`  ${goal.met === null ? 'n/a ' : goal.met ? 'met ' : 'MISS'} ${goal.key} = ${goal.value} (${goal.limit})`);
+    })
+    .catch((error: unknown) => {
+      process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = 1;
+    });
 }

@@ -1,5 +1,5 @@
 import { timeToVerdict } from './engine-bench';
-import { buildPaste, SHAPES, type ShapeName } from './paste-shapes';
+import { buildPaste, type ShapeName, SHAPES } from './paste-shapes';
 import { fitExponent, median, round } from './stats';
 import { sample } from './timer';
 
@@ -38,7 +38,12 @@ export function benchShape(shape: ShapeName, sizes: readonly number[], quick: bo
       budgetMs: quick ? 250 : 1500,
     });
     const ms = median(times);
-    return { bytes: paste.length, samples: times.length, medianMs: round(ms), msPerMB: round(ms / (paste.length / (1024 * KB)), 3) };
+    return {
+      bytes: paste.length,
+      samples: times.length,
+      medianMs: round(ms),
+      msPerMB: round(ms / (paste.length / (1024 * KB)), 3),
+    };
   });
   const fitPoints = points.map((p) => ({ size: p.bytes, ms: p.medianMs }));
   return {
@@ -55,7 +60,11 @@ function largeOrAll<T extends { size: number }>(points: T[]): T[] {
   return large.length >= 2 ? large : points;
 }
 
-export function benchScaling(quick: boolean, sizes: readonly number[] = SIZES, shapes: readonly ShapeName[] = SHAPES): ScalingResult {
+export function benchScaling(
+  quick: boolean,
+  sizes: readonly number[] = SIZES,
+  shapes: readonly ShapeName[] = SHAPES,
+): ScalingResult {
   const results = shapes.map((s) => benchShape(s, sizes, quick));
   const worst = [...results].sort((a, b) => (b.exponentLarge || 0) - (a.exponentLarge || 0))[0];
   return { sizes: [...sizes], shapes: results, scalingExponent: worst.exponentLarge, worstShape: worst.shape };

@@ -1,12 +1,13 @@
-import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { startAzurite } from '../test/support/azurite';
-import { startBotProcess, type BotProcess } from '../test/support/bot-process';
-import { ConnectorStub, type ConnectorCall } from '../test/support/connector-stub';
-import { answerFor, questionOf, verdictOf, type QuestionCardInfo } from '../test/support/dialog-walk';
-import { CASE2_ANSWERS, WireUser } from '../test/support/wire-user';
+import fs from 'node:fs';
+
 import { EXAMPLE_NDR } from '../dialogs/example-ndr';
 import { ALREADY_ANSWERED } from '../dialogs/replies';
+import { startAzurite } from '../test/support/azurite';
+import { type BotProcess, startBotProcess } from '../test/support/bot-process';
+import { type ConnectorCall, ConnectorStub } from '../test/support/connector-stub';
+import { answerFor, type QuestionCardInfo, questionOf, verdictOf } from '../test/support/dialog-walk';
+import { CASE2_ANSWERS, WireUser } from '../test/support/wire-user';
 import { quantile } from './stats';
 
 // `npm run bench -- --soak` (issue 16): two things the other sections do not show, on loopback only.
@@ -60,14 +61,20 @@ function memoryKb(pid: number): { rss: number; hwm: number } {
   }
 }
 
-async function pool<T>(items: T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+async function pool<T>(
+  items: T[],
+  concurrency: number,
+  work: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      await work(items[i], i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await work(items[i], i);
+      }
+    }),
+  );
 }
 
 function forgedToken(claims: Record<string, unknown>): string {
@@ -79,13 +86,22 @@ export async function benchAuthFlood(requests: number, log: (line: string) => vo
   const heapLimitMb = 160;
   // The per-IP limit would refuse most of this flood with 429 first; it is off here so every request reaches the pre-check.
   const bot = await startBotProcess({
-    MicrosoftAppId: '00000000-1111-2222-3333-444444444444', MicrosoftAppPassword: 'not-a-real-secret',
-    IP_REQUESTS_PER_SECOND: '0', LOG_LEVEL: 'info', NODE_OPTIONS: `--max-old-space-size=${heapLimitMb}`,
+    MicrosoftAppId: '00000000-1111-2222-3333-444444444444',
+    MicrosoftAppPassword: 'not-a-real-secret',
+    IP_REQUESTS_PER_SECOND: '0',
+    LOG_LEVEL: 'info',
+    NODE_OPTIONS: `--max-old-space-size=${heapLimitMb}`,
   });
   const statuses: Record<string, number> = {};
   const body = JSON.stringify({
-    type: 'message', id: 'act-1', channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/amer/',
-    from: { id: '29:x' }, recipient: { id: '28:bot' }, conversation: { id: 'a:flood' }, text: 'hi',
+    type: 'message',
+    id: 'act-1',
+    channelId: 'msteams',
+    serviceUrl: 'https://smba.trafficmanager.net/amer/',
+    from: { id: '29:x' },
+    recipient: { id: '28:bot' },
+    conversation: { id: 'a:flood' },
+    text: 'hi',
   });
   let survived = true;
   const flood = async (withTid: boolean) => {
@@ -94,7 +110,11 @@ export async function benchAuthFlood(requests: number, log: (line: string) => vo
         ? { iss: 'https://api.botframework.com', aud: 'x', tid: randomBytes(1250).toString('hex') }
         : { iss: 'https://issuer.invalid', aud: 'x', pad: randomBytes(1250).toString('hex') };
       try {
-        const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: forgedToken(claims) }, body });
+        const res = await fetch(`${bot.url}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: forgedToken(claims) },
+          body,
+        });
         await res.arrayBuffer();
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
       } catch {
@@ -113,11 +133,18 @@ export async function benchAuthFlood(requests: number, log: (line: string) => vo
     const baselineGrowthMb = mb(afterBaseline - start);
     const uniqueTidGrowthMb = mb(afterTid.rss - afterBaseline);
     const result: FloodResult = {
-      requests, uniqueTidGrowthMb, baselineGrowthMb,
+      requests,
+      uniqueTidGrowthMb,
+      baselineGrowthMb,
       ratioVsBaseline: Math.round((Math.max(uniqueTidGrowthMb, 0.1) / Math.max(baselineGrowthMb, 0.1)) * 100) / 100,
-      statuses, peakRssMb: mb(afterTid.hwm), heapLimitMb, survived,
+      statuses,
+      peakRssMb: mb(afterTid.hwm),
+      heapLimitMb,
+      survived,
     };
-    log(`  auth flood: ${requests} unique-tid tokens grew RSS ${uniqueTidGrowthMb} MB, ${requests} same-size tokens from an unknown issuer ${baselineGrowthMb} MB; statuses ${JSON.stringify(statuses)}`);
+    log(
+      `  auth flood: ${requests} unique-tid tokens grew RSS ${uniqueTidGrowthMb} MB, ${requests} same-size tokens from an unknown issuer ${baselineGrowthMb} MB; statuses ${JSON.stringify(statuses)}`,
+    );
     return result;
   } finally {
     await bot.kill();
@@ -134,23 +161,43 @@ function faultMix(stub: ConnectorStub, counts: SoakResult['connectorFaults']): v
   stub.behaviour = (call) => {
     if (call.method !== 'POST' && call.method !== 'PUT') return 'ok';
     const r = next();
-    if (r < 0.01) { counts.hung += 1; return 'hang'; }
-    if (r < 0.04) { counts.failed += 1; return { status: 500 }; }
-    if (r < 0.14) { counts.delayed += 1; return { delayMs: 200 + Math.floor(next() * 600) }; }
+    if (r < 0.01) {
+      counts.hung += 1;
+      return 'hang';
+    }
+    if (r < 0.04) {
+      counts.failed += 1;
+      return { status: 500 };
+    }
+    if (r < 0.14) {
+      counts.delayed += 1;
+      return { delayMs: 200 + Math.floor(next() * 600) };
+    }
     return 'ok';
   };
 }
 
-export async function benchSoak(conversations: number, concurrency: number, log: (line: string) => void): Promise<SoakResult> {
+export async function benchSoak(
+  conversations: number,
+  concurrency: number,
+  log: (line: string) => void,
+): Promise<SoakResult> {
   const started = Date.now();
   const stub = new ConnectorStub();
   await stub.start();
   const azurite = await startAzurite();
   const env = {
-    STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: 'relay-doctor-soak',
-    OUTBOUND_TIMEOUT_MS: '2000', TURNS_PER_MINUTE: '0', LOG_LEVEL: 'info',
+    STORAGE: 'blob',
+    BLOB_CONNECTION_STRING: azurite.connectionString,
+    BLOB_CONTAINER: 'relay-doctor-soak',
+    OUTBOUND_TIMEOUT_MS: '2000',
+    TURNS_PER_MINUTE: '0',
+    LOG_LEVEL: 'info',
   };
-  const instances: Array<BotProcess | undefined> = [await startBotProcess(env, 90_000), await startBotProcess(env, 90_000)];
+  const instances: Array<BotProcess | undefined> = [
+    await startBotProcess(env, 90_000),
+    await startBotProcess(env, 90_000),
+  ];
   const peaks: number[] = [];
   const faults = { delayed: 0, failed: 0, hung: 0 };
   faultMix(stub, faults);
@@ -183,7 +230,12 @@ export async function benchSoak(conversations: number, concurrency: number, log:
       if (!bot) continue;
       const t = performance.now();
       try {
-        const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(user.activity(extra)), signal: AbortSignal.timeout(30_000) });
+        const res = await fetch(`${bot.url}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(user.activity(extra)),
+          signal: AbortSignal.timeout(30_000),
+        });
         await res.arrayBuffer();
         latencies.push(performance.now() - t);
         return res.status === 200;
@@ -218,19 +270,34 @@ export async function benchSoak(conversations: number, concurrency: number, log:
       attempts += 1;
       const mark = callsOf(user.conversationId).length;
       await send(user, index + attempts, sent[sent.length - 1]);
-      const replies = callsOf(user.conversationId).slice(mark).filter((c) => c.method === 'POST');
+      const replies = callsOf(user.conversationId)
+        .slice(mark)
+        .filter((c) => c.method === 'POST');
       if (callsOf(user.conversationId).some((c) => c.method === 'POST' && verdictOf(c.activity as never))) {
         completed += 1;
         if (completed === killAt && killedAfter < 0) {
           killedAfter = completed;
-          restarting = killAndRestart().catch((error: unknown) => log(`  soak: restart failed: ${String(error).slice(0, 200)}`));
+          restarting = killAndRestart().catch((error: unknown) =>
+            log(`  soak: restart failed: ${String(error).slice(0, 200)}`),
+          );
         }
         return;
       }
-      const question: QuestionCardInfo | undefined = replies.map((c) => questionOf({ ...c.activity, id: c.assignedId } as never)).filter(Boolean).pop();
+      const question: QuestionCardInfo | undefined = replies
+        .map((c) => questionOf({ ...c.activity, id: c.assignedId } as never))
+        .filter(Boolean)
+        .pop();
       if (question && !seenNonces.has(question.nonce)) {
         seenNonces.add(question.nonce);
-        sent.push({ value: { verb: 'answer', nonce: question.nonce, questionId: question.questionId, answer: answerFor(question, CASE2_ANSWERS) }, replyToId: question.activityId });
+        sent.push({
+          value: {
+            verb: 'answer',
+            nonce: question.nonce,
+            questionId: question.questionId,
+            answer: answerFor(question, CASE2_ANSWERS),
+          },
+          replyToId: question.activityId,
+        });
         continue;
       }
       retries += 1;
@@ -263,13 +330,25 @@ export async function benchSoak(conversations: number, concurrency: number, log:
   await azurite.dispose();
   await stub.stop();
   const result: SoakResult = {
-    conversations, concurrency, completed, lost, duplicatedReplies: duplicated, duplicatedVerdicts,
-    clientRetries: retries, requestsRefusedByDeadInstance: refusedByDead, turns: latencies.length,
-    turnP50Ms: Math.round(quantile(latencies, 0.5)), turnP99Ms: Math.round(quantile(latencies, 0.99)),
-    peakRssMb: mb(Math.max(...peaks)), connectorFaults: faults, killedAfterCompleted: killedAfter,
+    conversations,
+    concurrency,
+    completed,
+    lost,
+    duplicatedReplies: duplicated,
+    duplicatedVerdicts,
+    clientRetries: retries,
+    requestsRefusedByDeadInstance: refusedByDead,
+    turns: latencies.length,
+    turnP50Ms: Math.round(quantile(latencies, 0.5)),
+    turnP99Ms: Math.round(quantile(latencies, 0.99)),
+    peakRssMb: mb(Math.max(...peaks)),
+    connectorFaults: faults,
+    killedAfterCompleted: killedAfter,
     wallSeconds: Math.round((Date.now() - started) / 100) / 10,
   };
-  log(`  soak: ${completed}/${conversations} completed, ${lost} lost, ${duplicated} duplicated replies, p99 ${result.turnP99Ms} ms, peak RSS ${result.peakRssMb} MB`);
+  log(
+    `  soak: ${completed}/${conversations} completed, ${lost} lost, ${duplicated} duplicated replies, p99 ${result.turnP99Ms} ms, peak RSS ${result.peakRssMb} MB`,
+  );
   return result;
 }
 
@@ -291,7 +370,9 @@ export function renderSoak(flood: FloodResult, soak: SoakResult, when: string, m
     `| resident memory growth, unique \`tid\` | ${flood.uniqueTidGrowthMb} MB |`,
     `| resident memory growth, baseline (unknown issuer) | ${flood.baselineGrowthMb} MB |`,
     `| ratio (growths under 0.1 MB, or negative, count as 0.1) | ×${flood.ratioVsBaseline} |`,
-    `| responses | ${Object.entries(flood.statuses).map(([s, n]) => `${n}× ${s}`).join(', ')} |`,
+    `| responses | ${Object.entries(flood.statuses)
+      .map(([s, n]) => `${n}× ${s}`)
+      .join(', ')} |`,
     `| peak resident memory | ${flood.peakRssMb} MB |`,
     `| process still serving at the end | ${flood.survived ? 'yes' : '**no**'} |`,
     '',
@@ -317,7 +398,7 @@ export function renderSoak(flood: FloodResult, soak: SoakResult, when: string, m
     `| peak resident memory of a bot process | ${soak.peakRssMb} MB |`,
     `| wall time | ${soak.wallSeconds} s |`,
     '',
-    'Duplicates come from turns that sent part of their replies before a later send failed: the turn\'s state',
+    "Duplicates come from turns that sent part of their replies before a later send failed: the turn's state",
     'is not saved (so the diagnosis is kept), and the resent message produces those replies again. A question',
     'card sent by such a turn is stale (the bot still waits on the card before it): a click on it gets "already',
     'answered", and the soak client then resends its previous answer, as a user would click the earlier card or',

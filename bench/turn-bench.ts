@@ -1,8 +1,8 @@
 import { turnBodies } from './activities';
-import { startChildBot, type ChildBot } from './child-bot';
+import { type ChildBot, startChildBot } from './child-bot';
 import { ConnectorTally, type Tally } from './connector-tally';
 import type { BotKind } from './host-protocol';
-import { runLoad, type LoadResult } from './load';
+import { type LoadResult, runLoad } from './load';
 import { median, round } from './stats';
 import type { Workload } from './workload';
 
@@ -24,7 +24,13 @@ interface TurnRun extends LoadResult {
 }
 
 export interface TurnResult {
-  workload: { id: string; family: string; questions: number; reply: 'verdict card' | 'question card'; pasteBytes: number };
+  workload: {
+    id: string;
+    family: string;
+    questions: number;
+    reply: 'verdict card' | 'question card';
+    pasteBytes: number;
+  };
   options: TurnOptions;
   runs: TurnRun[];
   real: { throughputPerSec: number; latencyP50Ms: number; latencyP99Ms: number };
@@ -40,7 +46,11 @@ function perTurn(tally: Tally, load: LoadResult): { activitiesPerTurn: number; c
   return { activitiesPerTurn: round(tally.calls / turns, 2), cardsPerTurn: round(tally.cards / turns, 2) };
 }
 
-export async function benchTurns(workload: Workload, options: TurnOptions, log: (line: string) => void): Promise<TurnResult> {
+export async function benchTurns(
+  workload: Workload,
+  options: TurnOptions,
+  log: (line: string) => void,
+): Promise<TurnResult> {
   const connector = new ConnectorTally();
   await connector.start();
   const bots: ChildBot[] = [];
@@ -52,13 +62,28 @@ export async function benchTurns(workload: Workload, options: TurnOptions, log: 
       const order = round % 2 === 0 ? bots : [...bots].reverse();
       for (const bot of order) {
         const body = turnBodies(connector.url, workload.text, options.pool, `${bot.kind}-r${round}`);
-        await runLoad({ url: bot.url, connections: options.connections, amount: options.warmupTurns, body: (n) => body(n + 1_000_000) });
+        await runLoad({
+          url: bot.url,
+          connections: options.connections,
+          amount: options.warmupTurns,
+          body: (n) => body(n + 1_000_000),
+        });
         connector.take();
-        const load = await runLoad({ url: bot.url, connections: options.connections, durationSec: options.durationSec, body });
+        const load = await runLoad({
+          url: bot.url,
+          connections: options.connections,
+          durationSec: options.durationSec,
+          body,
+        });
         const run: TurnRun = { kind: bot.kind, round, ...load, ...perTurn(connector.take(), load) };
-        if (run.errors + run.timeouts + run.non2xx > 0) throw new Error(`${bot.kind} bot: ${run.errors} errors, ${run.timeouts} timeouts, ${run.non2xx} non-2xx responses`);
+        if (run.errors + run.timeouts + run.non2xx > 0)
+          throw new Error(
+            `${bot.kind} bot: ${run.errors} errors, ${run.timeouts} timeouts, ${run.non2xx} non-2xx responses`,
+          );
         runs.push(run);
-        log(`  ${bot.kind.padEnd(4)} round ${round + 1}: ${run.throughputPerSec.toFixed(1)} turns/s, p50 ${run.latencyP50Ms} ms, p99 ${run.latencyP99Ms} ms, ${run.activitiesPerTurn} activities/turn`);
+        log(
+          `  ${bot.kind.padEnd(4)} round ${round + 1}: ${run.throughputPerSec.toFixed(1)} turns/s, p50 ${run.latencyP50Ms} ms, p99 ${run.latencyP99Ms} ms, ${run.activitiesPerTurn} activities/turn`,
+        );
       }
     }
     const of = (kind: BotKind) => runs.filter((r) => r.kind === kind);
@@ -71,7 +96,9 @@ export async function benchTurns(workload: Workload, options: TurnOptions, log: 
       round(median(of('real').map((r, i) => pick(r) / pick(of('echo')[i]))), 3);
     return {
       workload: {
-        id: workload.id, family: workload.family, questions: workload.questions,
+        id: workload.id,
+        family: workload.family,
+        questions: workload.questions,
         reply: workload.questions === 0 ? 'verdict card' : 'question card',
         pasteBytes: Buffer.byteLength(workload.text),
       },

@@ -1,15 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { ActivityTypes, CloudAdapter, INVOKE_RESPONSE_KEY, type ConversationState, type TurnContext } from 'botbuilder';
+
+import { ActivityTypes, CloudAdapter, type ConversationState, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
+
 import { buildErrorCard } from '../cards/error-card';
-import { cardActivity } from '../dialogs/card-attachment';
 import { CARD_ACTION_INVOKE } from '../dialogs/card-action';
+import { cardActivity } from '../dialogs/card-attachment';
 import { buttonFailedReply } from '../dialogs/replies';
-import { middlewarePipeline, type MiddlewareOptions } from './middleware/index';
+import type { LogFields, Logger } from './logger';
+import { type MiddlewareOptions, middlewarePipeline } from './middleware/index';
 import { respondWithMessage } from './middleware/invoke-guard';
 import { isOutboundFailure } from './middleware/outbound-failures';
 import type { TurnLimits } from './middleware/turn-limits';
-import type { LogFields, Logger } from './logger';
 
 export { createAuthentication } from './http/auth';
 
@@ -29,7 +31,8 @@ export function createAdapter(
   options: Partial<Omit<MiddlewareOptions, 'conversationState' | 'logger'>> = {},
 ): CloudAdapter {
   const adapter = new CloudAdapter(auth);
-  for (const middleware of middlewarePipeline({ conversationState, logger, limits: DEFAULT_TURN_LIMITS, ...options })) adapter.use(middleware);
+  for (const middleware of middlewarePipeline({ conversationState, logger, limits: DEFAULT_TURN_LIMITS, ...options }))
+    adapter.use(middleware);
   adapter.onTurnError = turnErrorHandler(conversationState, logger);
   return adapter;
 }
@@ -39,10 +42,18 @@ export function createAdapter(
  * delivered, else reset; an apology card for a message; and for a card click (an invoke) always an invoke
  * response, since Teams shows an error on the card when there is none.
  */
-export function turnErrorHandler(conversationState: ConversationState, logger: Logger): (context: TurnContext, error: Error) => Promise<void> {
+export function turnErrorHandler(
+  conversationState: ConversationState,
+  logger: Logger,
+): (context: TurnContext, error: Error) => Promise<void> {
   return async (context, error) => {
     const code = errorCode();
-    const ids = { errorCode: code, activityType: context.activity.type, activityId: context.activity.id, conversationId: context.activity.conversation?.id };
+    const ids = {
+      errorCode: code,
+      activityType: context.activity.type,
+      activityId: context.activity.id,
+      conversationId: context.activity.conversation?.id,
+    };
     await answerClick(context, code, logger, ids);
     if (isOutboundFailure(error)) {
       // The reply could not be delivered (connector 404/307, timeout, an id HTTP cannot carry): nothing is
@@ -71,7 +82,12 @@ export function turnErrorHandler(conversationState: ConversationState, logger: L
 /** A card click whose turn failed before it was answered gets a message on the card (never an empty 501). */
 async function answerClick(context: TurnContext, code: string, logger: Logger, ids: LogFields): Promise<void> {
   const { activity } = context;
-  if (activity.type !== ActivityTypes.Invoke || activity.name !== CARD_ACTION_INVOKE || context.turnState.get(INVOKE_RESPONSE_KEY)) return;
+  if (
+    activity.type !== ActivityTypes.Invoke ||
+    activity.name !== CARD_ACTION_INVOKE ||
+    context.turnState.get(INVOKE_RESPONSE_KEY)
+  )
+    return;
   try {
     await respondWithMessage(context, buttonFailedReply(code));
   } catch (respondError) {

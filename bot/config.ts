@@ -1,5 +1,6 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+
 import { DEFAULT_FILE_DOWNLOAD_HOSTS, parseHostList } from './files/allowed-hosts';
 import type { FileOptions } from './files/file-attachments';
 
@@ -14,7 +15,10 @@ export const ConfigSchema = z.object({
   HOST: z.preprocess(blankToUndefined, z.string().optional()),
   MicrosoftAppId: z.string().trim().default(''),
   MicrosoftAppPassword: z.string().default(''),
-  MicrosoftAppType: z.preprocess(blankToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
+  MicrosoftAppType: z.preprocess(
+    blankToUndefined,
+    z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  ),
   MicrosoftAppTenantId: z.string().trim().default(''),
   /** Comma-separated resolver addresses for live DNS checks (host or host:port); blank = system resolvers. */
   DNS_SERVERS: z.preprocess(blankToUndefined, z.string().optional()),
@@ -25,15 +29,45 @@ export const ConfigSchema = z.object({
   /** For STORAGE=blob: the storage account's connection string (a secret). */
   BLOB_CONNECTION_STRING: z.preprocess(blankToUndefined, z.string().optional()),
   /** For STORAGE=blob without a connection string: the account's blob endpoint, reached with a managed identity (no secret). */
-  BLOB_ACCOUNT_URL: z.preprocess(blankToUndefined, z.string().url().refine((u) => /^https?:\/\//.test(u), 'an http(s) URL').optional()),
+  BLOB_ACCOUNT_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .url()
+      .refine((u) => /^https?:\/\//.test(u), 'an http(s) URL')
+      .optional(),
+  ),
   /** Client id of the user-assigned managed identity for BLOB_ACCOUNT_URL; blank = MicrosoftAppId when MicrosoftAppType=UserAssignedMSI. */
   BLOB_MANAGED_IDENTITY_CLIENT_ID: z.preprocess(blankToUndefined, z.string().trim().optional()),
   /** For STORAGE=blob: the container holding conversation state (created when missing). */
-  BLOB_CONTAINER: z.preprocess(blankToUndefined, z.string().regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'a container name: 3-63 lower-case letters, digits and single hyphens').default('relay-doctor-state')),
+  BLOB_CONTAINER: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(
+        /^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/,
+        'a container name: 3-63 lower-case letters, digits and single hyphens',
+      )
+      .default('relay-doctor-state'),
+  ),
   /** A conversation silent for this many minutes starts afresh (its open dialog and collected facts are dropped). */
-  STATE_TTL_MINUTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).default(24 * 60)),
+  STATE_TTL_MINUTES: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(24 * 60),
+  ),
   /** Largest request body accepted on /api/messages, in bytes. */
-  MAX_BODY_BYTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1024).default(256 * 1024)),
+  MAX_BODY_BYTES: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(256 * 1024),
+  ),
   /** Longest Authorization header accepted, in bytes; longer ones get 401 before any token code runs. */
   MAX_AUTH_HEADER_BYTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1024).max(16384).default(4096)),
   /** Deepest JSON nesting accepted in a request body (400 beyond). */
@@ -66,11 +100,21 @@ export const ConfigSchema = z.object({
    */
   FILE_DOWNLOAD_HOSTS: z.preprocess(blankToUndefined, z.string().default(DEFAULT_FILE_DOWNLOAD_HOSTS)),
   /** Largest file the bot downloads, in bytes. */
-  FILE_MAX_BYTES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1024).default(5 * 1024 * 1024)),
+  FILE_MAX_BYTES: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(5 * 1024 * 1024),
+  ),
   /** How long one file download may take, in ms. */
   FILE_TIMEOUT_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(100).default(15_000)),
   /** pino log level: fatal, error, warn, info (default), debug, trace or silent. */
-  LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  LOG_LEVEL: z.preprocess(
+    blankToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
 });
 
 export type BotConfig = z.infer<typeof ConfigSchema>;
@@ -93,16 +137,26 @@ export function isAnonymous(config: BotConfig): boolean {
 /** The managed identity that reads and writes Blob state (BLOB_ACCOUNT_URL), undefined = the system-assigned one. */
 export function blobIdentityClientId(config: BotConfig): string | undefined {
   if (config.BLOB_MANAGED_IDENTITY_CLIENT_ID) return config.BLOB_MANAGED_IDENTITY_CLIENT_ID;
-  return config.MicrosoftAppType === 'UserAssignedMSI' && config.MicrosoftAppId !== '' ? config.MicrosoftAppId : undefined;
+  return config.MicrosoftAppType === 'UserAssignedMSI' && config.MicrosoftAppId !== ''
+    ? config.MicrosoftAppId
+    : undefined;
 }
 
 export function dnsServers(config: BotConfig): string[] {
-  return (config.DNS_SERVERS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (config.DNS_SERVERS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** How files shared in the personal chat are downloaded (bot/files). */
 export function fileOptions(config: BotConfig): FileOptions {
-  return { hosts: parseHostList(config.FILE_DOWNLOAD_HOSTS), maxBytes: config.FILE_MAX_BYTES, timeoutMs: config.FILE_TIMEOUT_MS, maxFiles: 5 };
+  return {
+    hosts: parseHostList(config.FILE_DOWNLOAD_HOSTS),
+    maxBytes: config.FILE_MAX_BYTES,
+    timeoutMs: config.FILE_TIMEOUT_MS,
+    maxFiles: 5,
+  };
 }
 
 /** For `npm start`: load `.env` (local runs) into the environment, then read it. The only reader of process.env. */

@@ -1,11 +1,13 @@
 import os from 'node:os';
-import { liveRequestFromFacts, NodeDnsPort, runLiveChecks } from '../engine/live/index';
+
 import type { LiveChecks } from '../dialogs/engine-port';
-import { dnsServers, type BotConfig } from './config';
+import { liveRequestFromFacts, NodeDnsPort, runLiveChecks } from '../engine/live/index';
+import { type BotConfig, dnsServers } from './config';
 
 /** Live DNS checks for the bot (MX, smart host, SPF), through the configured resolvers; undefined when off. */
 export function createLiveChecks(config: BotConfig): LiveChecks | undefined {
   if (config.LIVE_CHECKS === 'off') return undefined;
   const port = new NodeDnsPort({ servers: dnsServers(config) });
-  return (facts) => runLiveChecks(liveRequestFromFacts(facts), port, { vantage: `relay-doctor bot on ${os.hostname()}` });
+  return (facts) =>
+    runLiveChecks(liveRequestFromFacts(facts), port, { vantage: `relay-doctor bot on ${os.hostname()}` });
 }

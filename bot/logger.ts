@@ -16,8 +16,19 @@ export interface Logger {
 
 /** Keys whose values are never written, whatever level or nesting (one level deep). */
 const REDACTED_KEYS = [
-  'authorization', 'Authorization', 'cookie', 'password', 'secret', 'token', 'text', 'value', 'body',
-  'attachments', 'connectionString', 'MicrosoftAppPassword', 'BLOB_CONNECTION_STRING',
+  'authorization',
+  'Authorization',
+  'cookie',
+  'password',
+  'secret',
+  'token',
+  'text',
+  'value',
+  'body',
+  'attachments',
+  'connectionString',
+  'MicrosoftAppPassword',
+  'BLOB_CONNECTION_STRING',
 ];
 
 const REDACT_PATHS = REDACTED_KEYS.flatMap((k) => [k, `*.${k}`]);
@@ -30,16 +41,20 @@ export interface LoggerOptions {
 
 /** A logger that writes redacted JSON lines through pino. */
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const log = pino({
-    level: options.level ?? 'info',
-    base: { service: 'relay-doctor' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-  }, options.destination ?? pino.destination({ dest: 1, sync: true }));
+  const log = pino(
+    {
+      level: options.level ?? 'info',
+      base: { service: 'relay-doctor' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    },
+    options.destination ?? pino.destination({ dest: 1, sync: true }),
+  );
   return {
     info: (message, fields) => log.info(cutIds(fields), message),
     warn: (message, fields) => log.warn(cutIds(fields), message),
-    error: (message, error, fields) => log.error({ ...cutIds(fields), ...(error === undefined ? {} : { error: describeError(error) }) }, message),
+    error: (message, error, fields) =>
+      log.error({ ...cutIds(fields), ...(error === undefined ? {} : { error: describeError(error) }) }, message),
   };
 }
 
@@ -51,7 +66,8 @@ function cutIds(fields: LogFields | undefined): LogFields {
   if (!fields) return {};
   const out: LogFields = { ...fields };
   for (const [key, value] of Object.entries(out)) {
-    if (/Id$/.test(key) && typeof value === 'string' && value.length > MAX_LOGGED_ID_CHARS) out[key] = value.slice(0, MAX_LOGGED_ID_CHARS);
+    if (/Id$/.test(key) && typeof value === 'string' && value.length > MAX_LOGGED_ID_CHARS)
+      out[key] = value.slice(0, MAX_LOGGED_ID_CHARS);
   }
   return out;
 }
@@ -67,7 +83,11 @@ export function describeError(error: unknown): Record<string, unknown> {
   const status = (error as { statusCode?: unknown }).statusCode;
   if (typeof code === 'string' || typeof code === 'number') described.code = code;
   if (typeof status === 'number') described.statusCode = status;
-  const frames = (error.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 12).map((l) => l.trim());
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .filter((l) => /^\s+at /.test(l))
+    .slice(0, 12)
+    .map((l) => l.trim());
   if (frames.length > 0) described.stack = frames;
   return described;
 }

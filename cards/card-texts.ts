@@ -1,7 +1,7 @@
-import type { Status } from '../engine/vocabulary';
-import type { Shell } from '../engine/verdict';
 import type { StepPlace } from '../engine/report/fix-steps';
 import { SHELL_WORDS } from '../engine/rules/command-shell';
+import type { Shell } from '../engine/verdict';
+import type { Status } from '../engine/vocabulary';
 import type { CaseInProgress } from './confirm-restart-card';
 
 // Every sentence, label and button title the cards and the plain-text verdict show, in one place; sentences
@@ -40,7 +40,10 @@ export const CERTAINTY_WORDS: Record<'confirmed' | 'likely' | 'open' | 'healthy'
 };
 
 export const CERTAINTY_STYLES: Record<'confirmed' | 'likely' | 'open' | 'healthy', string> = {
-  confirmed: 'attention', likely: 'warning', open: 'emphasis', healthy: 'good',
+  confirmed: 'attention',
+  likely: 'warning',
+  open: 'emphasis',
+  healthy: 'good',
 };
 
 export const CASE_WORDS: Record<string, string> = {
@@ -52,7 +55,8 @@ export const CASE_WORDS: Record<string, string> = {
 // ── The verdict (card and plain text) ─────────────────────────────────────────────────────────────────
 
 export const VERDICT_TITLE = 'Relay Doctor verdict';
-export const verdictPartTitle = (title: string, part: number, parts: number): string => `${title} (part ${part} of ${parts})`;
+export const verdictPartTitle = (title: string, part: number, parts: number): string =>
+  `${title} (part ${part} of ${parts})`;
 /** The line that starts each plain-text message when the verdict takes several. */
 export const textPartMarker = (part: number, parts: number): string => `${VERDICT_TITLE}, part ${part} of ${parts}`;
 
@@ -88,14 +92,19 @@ export const runIn = (shell: Shell): string => `In ${SHELL_WORDS[shell]}:`;
 /** Where a command was shown first, as a later step names it. */
 function stepPlaceWords(place: StepPlace): string {
   switch (place.section) {
-    case 'first': return `"${HEADINGS.doFirst}"`;
-    case 'fix': return `step ${place.step} of "${HEADINGS.fix}" (cause ${place.cause})`;
-    case 'verify': return `step ${place.step} of "${HEADINGS.verify}" (cause ${place.cause})`;
-    case 'not-checked': return `"Not checked" item ${place.item}`;
+    case 'first':
+      return `"${HEADINGS.doFirst}"`;
+    case 'fix':
+      return `step ${place.step} of "${HEADINGS.fix}" (cause ${place.cause})`;
+    case 'verify':
+      return `step ${place.step} of "${HEADINGS.verify}" (cause ${place.cause})`;
+    case 'not-checked':
+      return `"Not checked" item ${place.item}`;
   }
 }
 
-export const sameCommandAs = (place: StepPlace): string => `Run the same command as shown under ${stepPlaceWords(place)}.`;
+export const sameCommandAs = (place: StepPlace): string =>
+  `Run the same command as shown under ${stepPlaceWords(place)}.`;
 
 export const VERDICT_BUTTONS = { plainText: 'Show as plain text', startOver: 'Start over' } as const;
 
@@ -103,7 +112,8 @@ export const VERDICT_BUTTONS = { plainText: 'Show as plain text', startOver: 'St
 
 export const TICKET_TEXTS = {
   button: 'Copy for a ticket',
-  about: 'A summary to paste into a ticket or change request: symptom, evidence, what was ruled out, the fix and how to verify it.',
+  about:
+    'A summary to paste into a ticket or change request: symptom, evidence, what was ruled out, the fix and how to verify it.',
   redact: 'Replace addresses, IPs and names (for a vendor or a public forum)',
   submit: 'Write the summary',
 } as const;
@@ -156,7 +166,10 @@ export const CLOSED_QUESTION_TEXTS = {
   example: { label: 'Closed: ', text: 'the example started a new case.' },
   moved: { label: 'Asked again below. ', text: 'Answer it there.' },
   answered: { label: 'Already answered: ', text: 'this question was answered before, so this click changed nothing.' },
-  unknown: { label: 'No longer open: ', text: 'this question was cancelled or belongs to an earlier case, so nothing was recorded.' },
+  unknown: {
+    label: 'No longer open: ',
+    text: 'this question was cancelled or belongs to an earlier case, so nothing was recorded.',
+  },
 } as const;
 
 /** The card an old question card's button gets back. */
@@ -185,7 +198,11 @@ export const errorCode = (code: string): string => `Error code: ${code}`;
 
 export const CONFIRM_RESTART_TEXTS = { title: 'Start over?', yes: 'Yes, start over', no: 'No, keep going' } as const;
 
-export const TOO_LONG_TEXTS = { title: 'That paste is too long for me', trimHeading: 'How to trim it:', help: 'Help' } as const;
+export const TOO_LONG_TEXTS = {
+  title: 'That paste is too long for me',
+  trimHeading: 'How to trim it:',
+  help: 'Help',
+} as const;
 
 export const TRIM_TIPS: readonly string[] = [
   '1. For a bounce, paste only the part under "Diagnostic information for administrators", down to the first header line.',
@@ -193,16 +210,26 @@ export const TRIM_TIPS: readonly string[] = [
   '3. Or send the report in parts and say "done" at the end.',
 ];
 
-export const tooLongSize = (chars: string, limit: string): string => `It has ${chars} characters; I read up to ${limit} per message.`;
+export const tooLongSize = (chars: string, limit: string): string =>
+  `It has ${chars} characters; I read up to ${limit} per message.`;
 
 // ── Welcome and help ─────────────────────────────────────────────────────────────────────────────────
 
 /** What the welcome card says one can paste, and the command that produces it. */
 export const PASTE_SOURCES: ReadonlyArray<{ what: string; how: string }> = [
-  { what: 'The non-delivery report: the whole text under "Diagnostic information for administrators" (or the message source).', how: 'Outlook: open the NDR, copy everything' },
+  {
+    what: 'The non-delivery report: the whole text under "Diagnostic information for administrators" (or the message source).',
+    how: 'Outlook: open the NDR, copy everything',
+  },
   { what: 'A queue error from the Exchange Management Shell.', how: 'Get-Queue | Format-List Identity,LastError' },
-  { what: 'Your Internet Send connector (on-premises Exchange Management Shell).', how: 'Get-SendConnector | Format-List' },
-  { what: 'Your inbound connectors and accepted domains (Exchange Online PowerShell).', how: 'Get-InboundConnector | Format-List\nGet-AcceptedDomain | Format-List' },
+  {
+    what: 'Your Internet Send connector (on-premises Exchange Management Shell).',
+    how: 'Get-SendConnector | Format-List',
+  },
+  {
+    what: 'Your inbound connectors and accepted domains (Exchange Online PowerShell).',
+    how: 'Get-InboundConnector | Format-List\nGet-AcceptedDomain | Format-List',
+  },
 ];
 
 /** Headings and buttons the welcome and help cards share. */
@@ -215,7 +242,8 @@ export const WELCOME_TEXTS = {
     'I diagnose "Relay Access Denied" bounces (550 5.7.64, ATTR36, #550 5.4.1 and friends) from on-premises ' +
     'Exchange sending through Exchange Online Protection. Paste the bounce and I will tell you which connector ' +
     'or certificate setting is wrong, ask only what I still need, and give you the fix with PowerShell.',
-  commands: 'Say "help" at any time, "show fix" for the fix so far, "cancel" to stop or "restart" to start over. ' +
+  commands:
+    'Say "help" at any time, "show fix" for the fix so far, "cancel" to stop or "restart" to start over. ' +
     'If a report is too long for one message, send it in parts and say "done" at the end.',
 } as const;
 

@@ -1,10 +1,10 @@
 import type { Question } from '../engine/verdict';
-import template from './templates/closed-question.json';
-import staleTemplate from './templates/stale-question.json';
 import type { CardJson } from './card-json';
 import { CASE_WORDS, CLOSED_QUESTION_TEXTS, STALE_QUESTION_TEXTS } from './card-texts';
 import { markdownSafe } from './safe-text';
 import { expandTemplate } from './template';
+import template from './templates/closed-question.json';
+import staleTemplate from './templates/stale-question.json';
 
 /** Why an open question card was closed without an answer. */
 export const QUESTION_CLOSE_REASONS = ['cancel', 'restart', 'new-case', 'example', 'moved'] as const;
@@ -46,5 +46,10 @@ export function staleStatusId(state: StaleQuestionState): string {
  * why nothing happened and has no inputs or actions. Without the question's text: only the open question is kept.
  */
 export function buildStaleQuestionCard(state: StaleQuestionState): CardJson {
-  return expandTemplate(staleTemplate, { texts: STALE_QUESTION_TEXTS, statusId: staleStatusId(state), statusLabel: STALE[state].label, status: STALE[state].text });
+  return expandTemplate(staleTemplate, {
+    texts: STALE_QUESTION_TEXTS,
+    statusId: staleStatusId(state),
+    statusLabel: STALE[state].label,
+    status: STALE[state].text,
+  });
 }

@@ -1,7 +1,7 @@
-import template from './templates/confirm-restart.json';
 import type { CardJson } from './card-json';
-import { expandTemplate } from './template';
 import { CONFIRM_RESTART_TEXTS, confirmRestartDetail } from './card-texts';
+import { expandTemplate } from './template';
+import template from './templates/confirm-restart.json';
 
 export const KEEP_GOING_VERB = 'keep-going';
 

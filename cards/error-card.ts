@@ -1,7 +1,7 @@
-import template from './templates/error.json';
 import type { CardJson } from './card-json';
+import { ERROR_TEXTS, errorCode } from './card-texts';
 import { expandTemplate } from './template';
-import { errorCode, ERROR_TEXTS } from './card-texts';
+import template from './templates/error.json';
 
 /** A short apology with an error code the admin can quote; never a stack trace. */
 export function buildErrorCard(code: string): CardJson {

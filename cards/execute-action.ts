@@ -8,6 +8,10 @@ import type { CardElement } from './card-json';
 /** The verb a refresh of a question card carries (Teams sends it when the card is shown, see question-card). */
 export const REFRESH_VERB = 'refresh';
 
-export function executeAction(title: string, data: { verb: string } & Record<string, unknown>, extra: Record<string, unknown> = {}): CardElement {
+export function executeAction(
+  title: string,
+  data: { verb: string } & Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): CardElement {
   return { type: 'Action.Execute', title, verb: data.verb, data, ...extra };
 }

@@ -1,7 +1,7 @@
 import type { Verdict } from '../engine/verdict';
-import type { CardJson, CardElement } from './card-json';
-import { buildVerdictCards } from './verdict-card';
+import type { CardElement, CardJson } from './card-json';
 import { DIALOG_TEXTS } from './card-texts';
+import { buildVerdictCards } from './verdict-card';
 
 // The verdict shown in the dialog that "Diagnose with Relay Doctor" (message extension) opens on a message
 // in a channel or chat: the verdict card's first page, with one button that opens the personal chat with
@@ -33,5 +33,9 @@ export function buildMessageDialogCard(verdict: Verdict, continueUrl: string): C
     body.push({ type: 'TextBlock', text: DIALOG_TEXTS.moreInChat, wrap: true, isSubtle: true, spacing: 'Medium' });
   }
   body.push({ type: 'TextBlock', text: DIALOG_TEXTS.continueHint, wrap: true, size: 'Small', spacing: 'Medium' });
-  return { ...first, body, actions: [{ type: 'Action.OpenUrl', title: DIALOG_TEXTS.continueButton, url: continueUrl }] };
+  return {
+    ...first,
+    body,
+    actions: [{ type: 'Action.OpenUrl', title: DIALOG_TEXTS.continueButton, url: continueUrl }],
+  };
 }

@@ -1,12 +1,12 @@
-import type { Question } from '../engine/verdict';
 import { NOT_SURE_VALUE } from '../engine/questions/answer-types';
-import questionTemplate from './templates/question.json';
-import answeredTemplate from './templates/answered.json';
+import type { Question } from '../engine/verdict';
 import type { CardElement, CardJson } from './card-json';
-import { CASE_WORDS, QUESTION_TEXTS, runThisIn, typeHint, moreLines } from './card-texts';
+import { CASE_WORDS, moreLines, QUESTION_TEXTS, runThisIn, typeHint } from './card-texts';
+import { REFRESH_VERB } from './execute-action';
 import { clip, markdownSafe, noTextFunctions } from './safe-text';
 import { expandTemplate } from './template';
-import { REFRESH_VERB } from './execute-action';
+import answeredTemplate from './templates/answered.json';
+import questionTemplate from './templates/question.json';
 
 /** Teams refreshes a card automatically for at most 60 listed users. */
 export const MAX_REFRESH_USERS = 60;
@@ -67,7 +67,14 @@ export function buildQuestionCard(question: Question, nonce: string, refreshFor?
     questionId: question.id,
   });
   if (refreshFor && refreshFor.length > 0) {
-    card.refresh = { action: { type: 'Action.Execute', verb: REFRESH_VERB, data: { verb: REFRESH_VERB, nonce, questionId: question.id } }, userIds: refreshFor.slice(0, MAX_REFRESH_USERS) };
+    card.refresh = {
+      action: {
+        type: 'Action.Execute',
+        verb: REFRESH_VERB,
+        data: { verb: REFRESH_VERB, nonce, questionId: question.id },
+      },
+      userIds: refreshFor.slice(0, MAX_REFRESH_USERS),
+    };
   }
   return card;
 }

@@ -1,14 +1,12 @@
-import type { Question } from '../engine/verdict';
 import { NOT_SURE_VALUE } from '../engine/questions/answer-types';
-import template from './templates/retry.json';
+import type { Question } from '../engine/verdict';
 import type { CardJson } from './card-json';
 import { CASE_WORDS, QUESTION_TEXTS, SKIP_TITLE } from './card-texts';
+import { executeAction } from './execute-action';
 import { ANSWER_VERB, questionInput } from './question-card';
 import { clip, markdownSafe } from './safe-text';
 import { expandTemplate } from './template';
-import { executeAction } from './execute-action';
-
-;
+import template from './templates/retry.json';
 
 /** Buttons do not wrap in Teams: the title without its parenthetical property name ("(SenderIPAddresses)"). */
 function buttonTitle(title: string): string {
@@ -25,7 +23,9 @@ export function buildRetryCard(question: Question, nonce: string, problem: strin
   const key = { verb: ANSWER_VERB, nonce, questionId: question.id };
   const isChoice = question.kind === 'choice';
   const buttons = isChoice
-    ? (question.choices ?? []).filter((c) => c.value !== NOT_SURE_VALUE).map((c) => ({ title: buttonTitle(c.title), data: { ...key, answer: c.value } }))
+    ? (question.choices ?? [])
+        .filter((c) => c.value !== NOT_SURE_VALUE)
+        .map((c) => ({ title: buttonTitle(c.title), data: { ...key, answer: c.value } }))
     : [];
   const skip = executeAction(SKIP_TITLE, { ...key, skip: true }, { associatedInputs: 'none' });
   const actions = isChoice ? [skip] : [executeAction(QUESTION_TEXTS.sendButton, key), skip];

@@ -15,15 +15,17 @@ export function clip(text: string, max: number): string {
  * style `mailto:`). A zero-width space is invisible and stops the link detection.
  */
 export function markdownSafe(text: string, max = 600): string {
-  return clip(text, max)
-    .replace(MARKDOWN_CHARS, (c) => `\\${c}`)
-    .replace(/:\/\//g, ':\u200B//')
-    .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u200B.`)
-    .replace(/\bmailto:/gi, (w) => `${w.slice(0, 6)}\u200B:`)
-    // A line starting with a list or heading marker would restructure the block.
-    .replace(/^(\s*)([-+=])/gm, (_m, ws: string, marker: string) => `${ws}\\${marker}`)
-    // "1." is escaped after the digits ("1\."): a backslash before a digit is no escape and would show.
-    .replace(/^(\s*)(\d+)\./gm, (_m, ws: string, digits: string) => `${ws}${digits}\\.`);
+  return (
+    clip(text, max)
+      .replace(MARKDOWN_CHARS, (c) => `\\${c}`)
+      .replace(/:\/\//g, ':\u200B//')
+      .replace(/\bwww\./gi, (w) => `${w.slice(0, 3)}\u200B.`)
+      .replace(/\bmailto:/gi, (w) => `${w.slice(0, 6)}\u200B:`)
+      // A line starting with a list or heading marker would restructure the block.
+      .replace(/^(\s*)([-+=])/gm, (_m, ws: string, marker: string) => `${ws}\\${marker}`)
+      // "1." is escaped after the digits ("1\."): a backslash before a digit is no escape and would show.
+      .replace(/^(\s*)(\d+)\./gm, (_m, ws: string, digits: string) => `${ws}${digits}\\.`)
+  );
 }
 
 /**
@@ -35,7 +37,10 @@ export function noTextFunctions(text: string): string {
 }
 
 /** A TextRun element: shown verbatim, never parsed as markdown. */
-export function textRun(text: string, options: { monospace?: boolean; bold?: boolean; max?: number } = {}): Record<string, unknown> {
+export function textRun(
+  text: string,
+  options: { monospace?: boolean; bold?: boolean; max?: number } = {},
+): Record<string, unknown> {
   const run: Record<string, unknown> = { type: 'TextRun', text: noTextFunctions(clip(text, options.max ?? 2000)) };
   if (options.monospace) run.fontType = 'Monospace';
   if (options.bold) run.weight = 'Bolder';
@@ -43,6 +48,9 @@ export function textRun(text: string, options: { monospace?: boolean; bold?: boo
 }
 
 /** A block of verbatim text (one TextRun), e.g. a PowerShell command or an NDR line. */
-export function verbatimBlock(text: string, options: { monospace?: boolean; max?: number } = {}): Record<string, unknown> {
+export function verbatimBlock(
+  text: string,
+  options: { monospace?: boolean; max?: number } = {},
+): Record<string, unknown> {
   return { type: 'RichTextBlock', inlines: [textRun(text, options)] };
 }

@@ -1,4 +1,5 @@
 import { Template } from 'adaptivecards-templating';
+
 import type { CardJson } from './card-json';
 
 // Templates are JSON files next to this module; the data bound to them is already escaped or

@@ -1,9 +1,7 @@
-import template from './templates/too-long.json';
 import type { CardJson } from './card-json';
-import { expandTemplate } from './template';
 import { TOO_LONG_TEXTS, tooLongSize, TRIM_TIPS } from './card-texts';
-
-;
+import { expandTemplate } from './template';
+import template from './templates/too-long.json';
 
 // Shown instead of running a turn whose pasted text is over the limit. Only numbers from the paste are
 // shown (its length), never the paste itself.

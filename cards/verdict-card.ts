@@ -1,18 +1,30 @@
-import type { Evidence, Lead, Verdict } from '../engine/verdict';
 import { FAMILY_TABLE } from '../engine/knowledge/families';
-import { renderSteps, type RenderedCause, type RenderedStep } from '../engine/report/fix-steps';
-import shellTemplate from './templates/verdict.json';
-import causeTemplate from './templates/verdict-cause.json';
-import stepTemplate from './templates/fix-step.json';
+import { type RenderedCause, type RenderedStep, renderSteps } from '../engine/report/fix-steps';
+import type { Evidence, Lead, Verdict } from '../engine/verdict';
 import { CARD_BUDGET_CHARS, type CardElement, type CardJson } from './card-json';
 import {
-  CASE_WORDS, CERTAINTY_STYLES, CERTAINTY_WORDS, HEADINGS, moreCauses, NO_CAUSE_YET_PASTE, OVERSIZE_PART, runIn,
-  sameCommandAs, STATUS_STYLES, STATUS_WORDS, VERDICT_BUTTONS, VERDICT_TITLE, verdictPartTitle,
+  CASE_WORDS,
+  CERTAINTY_STYLES,
+  CERTAINTY_WORDS,
+  HEADINGS,
+  moreCauses,
+  NO_CAUSE_YET_PASTE,
+  OVERSIZE_PART,
+  runIn,
+  sameCommandAs,
+  STATUS_STYLES,
+  STATUS_WORDS,
+  VERDICT_BUTTONS,
+  VERDICT_TITLE,
+  verdictPartTitle,
 } from './card-texts';
-import { ticketAction } from './ticket-action';
 import { executeAction } from './execute-action';
 import { clip, markdownSafe, noTextFunctions, verbatimBlock } from './safe-text';
 import { expandTemplate } from './template';
+import stepTemplate from './templates/fix-step.json';
+import shellTemplate from './templates/verdict.json';
+import causeTemplate from './templates/verdict-cause.json';
+import { ticketAction } from './ticket-action';
 import { wrapCommand } from './wrap-command';
 
 /** Monospace characters that fit Teams' card column. */
@@ -32,7 +44,11 @@ const MAX_DOC_LINKS = 5;
 const MAX_EVIDENCE = 6;
 
 function summaryData(verdict: Verdict): VerdictSummaryData {
-  return { family: verdict.family, causes: verdict.causes.map((c) => c.id), statuses: verdict.causes.map((c) => c.status) };
+  return {
+    family: verdict.family,
+    causes: verdict.causes.map((c) => c.id),
+    statuses: verdict.causes.map((c) => c.status),
+  };
 }
 
 function text(value: string, extra: CardElement = {}): CardElement {
@@ -77,7 +93,8 @@ function leadBlock(verdict: Verdict, lead: Lead, first: RenderedStep | undefined
   if (first) block.push(heading(HEADINGS.doFirst), stepElement(first));
   if (lead.looksRight?.length) block.push(heading(HEADINGS.looksRight), ...bullets(lead.looksRight));
   if (lead.unverified?.length) block.push(heading(HEADINGS.unverified), ...bullets(lead.unverified));
-  if (verdict.family !== 'not-an-ndr') block.push(text(markdownSafe(FAMILY_TABLE[verdict.family].words), { size: 'Small', spacing: 'Medium' }));
+  if (verdict.family !== 'not-an-ndr')
+    block.push(text(markdownSafe(FAMILY_TABLE[verdict.family].words), { size: 'Small', spacing: 'Medium' }));
   return block;
 }
 
@@ -102,49 +119,62 @@ function overviewBlock(verdict: Verdict): CardElement[] {
   const block: CardElement[] = [];
   if (open.length > 0) {
     block.push(heading(open.length === 1 ? HEADINGS.cause : HEADINGS.causes));
-    block.push(...open.map((c) => text(`${STATUS_WORDS[c.status]}: ${markdownSafe(c.title, 200)}`, { spacing: 'Small' })));
+    block.push(
+      ...open.map((c) => text(`${STATUS_WORDS[c.status]}: ${markdownSafe(c.title, 200)}`, { spacing: 'Small' })),
+    );
   } else if (!verdict.lead) {
     block.push(text(NO_CAUSE_YET_PASTE));
   }
   if (out.length > 0) {
     block.push(heading(HEADINGS.ruledOut));
-    block.push(...out.map((c) => {
-      const by = c.evidence[0]?.label ?? c.evidence[0]?.source;
-      return text(`${markdownSafe(c.title, 200)}${by ? ` (${markdownSafe(by, 160)})` : ''}`, { spacing: 'Small' });
-    }));
+    block.push(
+      ...out.map((c) => {
+        const by = c.evidence[0]?.label ?? c.evidence[0]?.source;
+        return text(`${markdownSafe(c.title, 200)}${by ? ` (${markdownSafe(by, 160)})` : ''}`, { spacing: 'Small' });
+      }),
+    );
   }
   return block;
 }
 
 /** Evidence as a label in words above the exact line, full width: nothing is clipped at a column edge. */
 function evidenceItems(evidence: Evidence[]): CardElement[] {
-  return evidence.slice(0, MAX_EVIDENCE).flatMap((e) => [
-    text(markdownSafe(`${e.label ?? e.source}:`, 200), { size: 'Small', spacing: 'Small' }),
-    verbatimBlock(e.text, { monospace: true, max: 400 }),
-  ]);
+  return evidence
+    .slice(0, MAX_EVIDENCE)
+    .flatMap((e) => [
+      text(markdownSafe(`${e.label ?? e.source}:`, 200), { size: 'Small', spacing: 'Small' }),
+      verbatimBlock(e.text, { monospace: true, max: 400 }),
+    ]);
 }
 
 /** One cause as blocks that are never split: its heading and evidence, the fix, the admin center path, the check, the links. */
 function causeBlocks(fix: RenderedCause): CardElement[][] {
   const { cause } = fix;
-  const blocks: CardElement[][] = [[
-    expandTemplate<CardElement>(causeTemplate, {
-      style: STATUS_STYLES[cause.status],
-      badge: STATUS_WORDS[cause.status],
-      title: markdownSafe(cause.title, 200),
-      caseTitle: markdownSafe(CASE_WORDS[cause.case] ?? cause.case),
-      explanation: markdownSafe(cause.explanation, 1200),
-      texts: HEADINGS,
-      hasEvidence: cause.evidence.length > 0,
-      evidence: evidenceItems(cause.evidence),
-    }),
-  ]];
+  const blocks: CardElement[][] = [
+    [
+      expandTemplate<CardElement>(causeTemplate, {
+        style: STATUS_STYLES[cause.status],
+        badge: STATUS_WORDS[cause.status],
+        title: markdownSafe(cause.title, 200),
+        caseTitle: markdownSafe(CASE_WORDS[cause.case] ?? cause.case),
+        explanation: markdownSafe(cause.explanation, 1200),
+        texts: HEADINGS,
+        hasEvidence: cause.evidence.length > 0,
+        evidence: evidenceItems(cause.evidence),
+      }),
+    ],
+  ];
   if (fix.steps.length > 0) blocks.push(stepsBlock(HEADINGS.fix, fix.steps));
   if (fix.clickPath) blocks.push([heading(HEADINGS.clickPath), text(markdownSafe(fix.clickPath, 600))]);
   if (fix.verify.length > 0) blocks.push(stepsBlock(HEADINGS.verify, fix.verify));
   const links = cause.fix.docs.filter((d) => /^https:\/\/[^\s"<>]+$/.test(d.url)).slice(0, MAX_DOC_LINKS);
   if (links.length > 0) {
-    blocks.push([{ type: 'ActionSet', actions: links.map((d) => ({ type: 'Action.OpenUrl', title: clip(d.title, 80), url: d.url })) }]);
+    blocks.push([
+      {
+        type: 'ActionSet',
+        actions: links.map((d) => ({ type: 'Action.OpenUrl', title: clip(d.title, 80), url: d.url })),
+      },
+    ]);
   }
   return blocks;
 }
@@ -160,10 +190,15 @@ function noteBlocks(verdict: Verdict): CardElement[][] {
 
 function openQuestionBlocks(verdict: Verdict): CardElement[][] {
   if (verdict.questions.length === 0) return [];
-  return [[
-    heading(HEADINGS.stillOpen),
-    ...bullets(verdict.questions.slice(0, 6).map((q) => q.prompt), 300),
-  ]];
+  return [
+    [
+      heading(HEADINGS.stillOpen),
+      ...bullets(
+        verdict.questions.slice(0, 6).map((q) => q.prompt),
+        300,
+      ),
+    ],
+  ];
 }
 
 function shell(title: string, body: CardElement[], actions: CardElement[]): CardJson {
@@ -209,11 +244,18 @@ function splitOversize(block: CardElement[], limit: number): CardElement[][] {
   let used = 0;
   for (const el of block) {
     const size = JSON.stringify(el).length;
-    if (size > limit) { if (part.length) parts.push(part); parts.push(OVERSIZE_NOTE); part = []; used = 0; continue; }
+    if (size > limit) {
+      if (part.length) parts.push(part);
+      parts.push(OVERSIZE_NOTE);
+      part = [];
+      used = 0;
+      continue;
+    }
     if (part.length > 0 && used + size > limit) {
       // A heading left alone at the end goes along with what it heads.
       const last = part[part.length - 1];
-      const carry = last.type === 'TextBlock' && last.weight === 'Bolder' && part.length > 1 ? [part.pop() as CardElement] : [];
+      const carry =
+        last.type === 'TextBlock' && last.weight === 'Bolder' && part.length > 1 ? [part.pop() as CardElement] : [];
       parts.push(part);
       part = carry;
       used = carry.length ? JSON.stringify(carry[0]).length : 0;

@@ -1,9 +1,23 @@
-import type { Verdict } from '../engine/verdict';
 import { FAMILY_TABLE } from '../engine/knowledge/families';
-import { renderSteps, type RenderedCause, type RenderedNotChecked, type RenderedStep } from '../engine/report/fix-steps';
+import {
+  type RenderedCause,
+  type RenderedNotChecked,
+  type RenderedStep,
+  renderSteps,
+} from '../engine/report/fix-steps';
+import type { Verdict } from '../engine/verdict';
 import { CARD_BUDGET_CHARS } from './card-json';
 import {
-  CASE_WORDS, CERTAINTY_WORDS, HEADINGS, NO_CAUSE_YET, runIn, sameCommandAs, STATUS_WORDS, TEXT_CONTINUED, TEXT_CUT, textPartMarker,
+  CASE_WORDS,
+  CERTAINTY_WORDS,
+  HEADINGS,
+  NO_CAUSE_YET,
+  runIn,
+  sameCommandAs,
+  STATUS_WORDS,
+  TEXT_CONTINUED,
+  TEXT_CUT,
+  textPartMarker,
 } from './card-texts';
 import { markdownSafe } from './safe-text';
 import { wrapCommand } from './wrap-command';
@@ -70,7 +84,10 @@ function readSection(verdict: Verdict): string[] {
 
 function causeSection(fix: RenderedCause): string[] {
   const { cause, number } = fix;
-  const out: string[] = [`${bold(`${number}. ${STATUS_WORDS[cause.status]}: ${plain(cause.title)}`)} (${plain(CASE_WORDS[cause.case] ?? cause.case)})`, plain(cause.explanation)];
+  const out: string[] = [
+    `${bold(`${number}. ${STATUS_WORDS[cause.status]}: ${plain(cause.title)}`)} (${plain(CASE_WORDS[cause.case] ?? cause.case)})`,
+    plain(cause.explanation),
+  ];
   if (cause.evidence.length > 0) {
     out.push(`${HEADINGS.evidence}:`);
     for (const e of cause.evidence) out.push(`${plain(e.label ?? e.source)}:`, fence(e.text));
@@ -87,13 +104,23 @@ function causeSection(fix: RenderedCause): string[] {
 function ruledOutSection(verdict: Verdict): string[] {
   const out = verdict.causes.filter((c) => c.status === 'ruled-out');
   if (!out.length) return [];
-  return [bold(HEADINGS.ruledOut), out.map((c) => `- ${plain(c.title)}${c.evidence[0] ? ` (${plain(c.evidence[0].label ?? c.evidence[0].source)})` : ''}`).join('\n')];
+  return [
+    bold(HEADINGS.ruledOut),
+    out
+      .map(
+        (c) => `- ${plain(c.title)}${c.evidence[0] ? ` (${plain(c.evidence[0].label ?? c.evidence[0].source)})` : ''}`,
+      )
+      .join('\n'),
+  ];
 }
 
 function notCheckedSection(items: RenderedNotChecked[]): string[] {
   if (!items.length) return [];
   // Topic and how escaped apart: each may start with a marker that only means something at a line start.
-  return [bold(HEADINGS.notChecked), ...items.flatMap((n) => [`${n.number}. ${plain(n.topic)}. ${plain(n.how)}`, ...commandParagraphs(n)])];
+  return [
+    bold(HEADINGS.notChecked),
+    ...items.flatMap((n) => [`${n.number}. ${plain(n.topic)}. ${plain(n.how)}`, ...commandParagraphs(n)]),
+  ];
 }
 
 /** The sections, in order; each is a list of paragraphs (plain text or one whole fence). */
@@ -115,7 +142,10 @@ function splitSection(paragraphs: string[], max: number): string[] {
   let cur = '';
   for (const p of paragraphs) {
     const piece = size(p) > max ? `${p.slice(0, Math.floor(max / 2))}${TEXT_CUT}` : p;
-    if (cur && size(`${cur}\n\n${piece}`) > max) { out.push(cur); cur = `${TEXT_CONTINUED}\n\n${piece}`; } else cur = cur ? `${cur}\n\n${piece}` : piece;
+    if (cur && size(`${cur}\n\n${piece}`) > max) {
+      out.push(cur);
+      cur = `${TEXT_CONTINUED}\n\n${piece}`;
+    } else cur = cur ? `${cur}\n\n${piece}` : piece;
   }
   if (cur) out.push(cur);
   return out;

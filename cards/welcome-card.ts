@@ -1,9 +1,7 @@
-import template from './templates/welcome.json';
 import type { CardJson } from './card-json';
-import { expandTemplate } from './template';
 import { PASTE_SOURCES, WELCOME_TEXTS } from './card-texts';
-
-;
+import { expandTemplate } from './template';
+import template from './templates/welcome.json';
 
 /** The card sent when the bot is installed or first added to a conversation. */
 export function buildWelcomeCard(): CardJson {

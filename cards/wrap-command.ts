@@ -13,15 +13,29 @@ function tokens(line: string): string[] {
     const ch = line[i];
     if (quote) {
       cur += ch;
-      if (ch === '`' && quote === '"' && i + 1 < line.length) { cur += line[++i]; continue; }
+      if (ch === '`' && quote === '"' && i + 1 < line.length) {
+        cur += line[++i];
+        continue;
+      }
       if (ch === quote) {
-        if (line[i + 1] === quote) { cur += line[++i]; continue; }
+        if (line[i + 1] === quote) {
+          cur += line[++i];
+          continue;
+        }
         quote = null;
       }
       continue;
     }
-    if (ch === "'" || ch === '"') { quote = ch; cur += ch; continue; }
-    if (ch === ' ') { if (cur) out.push(cur); cur = ''; continue; }
+    if (ch === "'" || ch === '"') {
+      quote = ch;
+      cur += ch;
+      continue;
+    }
+    if (ch === ' ') {
+      if (cur) out.push(cur);
+      cur = '';
+      continue;
+    }
     cur += ch;
   }
   if (cur) out.push(cur);
@@ -38,7 +52,9 @@ function wrapLine(line: string, width: number): string[] {
   if (line.length <= width || /\s{2,}/.test(line.trim())) return [line];
   const indent = /^\s*/.exec(line)?.[0] ?? '';
   // Each piece: its text and whether a space goes before it.
-  const pieces = tokens(line.trim()).flatMap((t) => commaPieces(t, width).map((p, i) => ({ text: p, spaced: i === 0 })));
+  const pieces = tokens(line.trim()).flatMap((t) =>
+    commaPieces(t, width).map((p, i) => ({ text: p, spaced: i === 0 })),
+  );
   const lines: string[] = [];
   let cur = indent;
   for (let i = 0; i < pieces.length; i++) {
@@ -60,5 +76,8 @@ function wrapLine(line: string, width: number): string[] {
 }
 
 export function wrapCommand(command: string, width = COMMAND_WIDTH): string {
-  return command.split('\n').flatMap((l) => wrapLine(l, width)).join('\n');
+  return command
+    .split('\n')
+    .flatMap((l) => wrapLine(l, width))
+    .join('\n');
 }

@@ -1,6 +1,6 @@
-import type { Shell } from '../engine/verdict';
-import type { StepPlace } from '../engine/report/fix-steps';
 import { SHELL_WORDS } from '../engine/index';
+import type { StepPlace } from '../engine/report/fix-steps';
+import type { Shell } from '../engine/verdict';
 
 // Every sentence the command line prints (usage, errors, headings of the verdict), in one place; sentences
 // with a value in them are small functions.
@@ -42,7 +42,8 @@ export const ERRORS = {
   explainNeedsId: 'explain needs a cause id',
   unknownCommand: (command: string) => `unknown command "${command}"`,
   internal: (name: string) => `internal error (${name}). Please report it with the input that caused it.`,
-  binary: (name: string) => `${name}: this looks like a binary file, not text. Save the NDR as text (.txt or .eml) and try again.`,
+  binary: (name: string) =>
+    `${name}: this looks like a binary file, not text. Save the NDR as text (.txt or .eml) and try again.`,
   tooLarge: (path: string, what: string, limitMb: number) =>
     `${path}: ${what} is more than the ${limitMb} MB limit. Paste only the NDR or the diagnostic part.`,
   stdinTooLarge: (limitMb: number) => `standard input: more than the ${limitMb} MB limit`,
@@ -57,10 +58,14 @@ export const SIZE_WORDS = { input: 'the input', megabytes: (mb: number) => `${mb
 /** Where the live checks ran from, as the verdict's evidence names it. */
 export const vantage = (host: string): string => `${PROGRAM} on ${host}`;
 
-
 // ── The verdict in a terminal ─────────────────────────────────────────────────────────────────────────
 
-export const CERTAINTY_WORDS: Record<string, string> = { confirmed: 'Found', likely: 'Most likely', open: 'Not pinned down yet', healthy: 'Looks right so far' };
+export const CERTAINTY_WORDS: Record<string, string> = {
+  confirmed: 'Found',
+  likely: 'Most likely',
+  open: 'Not pinned down yet',
+  healthy: 'Looks right so far',
+};
 
 export const HEADINGS = {
   doFirst: 'Do this first',
@@ -89,10 +94,14 @@ export const runIn = (shell: Shell): string => `In ${SHELL_WORDS[shell]}:`;
 /** Where a command was shown first, as a later step names it. */
 function stepPlaceWords(place: StepPlace): string {
   switch (place.section) {
-    case 'first': return `"${HEADINGS.doFirst}"`;
-    case 'fix': return `step ${place.step} of the fix of cause ${place.cause}`;
-    case 'verify': return `check ${place.step} of cause ${place.cause}`;
-    case 'not-checked': return `not-checked item ${place.item}`;
+    case 'first':
+      return `"${HEADINGS.doFirst}"`;
+    case 'fix':
+      return `step ${place.step} of the fix of cause ${place.cause}`;
+    case 'verify':
+      return `check ${place.step} of cause ${place.cause}`;
+    case 'not-checked':
+      return `not-checked item ${place.item}`;
   }
 }
 
@@ -100,4 +109,9 @@ export const sameCommandAs = (place: StepPlace): string => `(the same command as
 
 // ── explain ───────────────────────────────────────────────────────────────────────────────────────────
 
-export const EXPLAIN_HEADINGS = { fix: 'Fix:', clickPath: 'Admin center:', verify: 'Verify:', sources: 'Sources:' } as const;
+export const EXPLAIN_HEADINGS = {
+  fix: 'Fix:',
+  clickPath: 'Admin center:',
+  verify: 'Verify:',
+  sources: 'Sources:',
+} as const;

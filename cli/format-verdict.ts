@@ -1,5 +1,5 @@
 import type { Verdict } from '../engine/index';
-import { renderSteps, type RenderedStep } from '../engine/report/fix-steps';
+import { type RenderedStep, renderSteps } from '../engine/report/fix-steps';
 import { CERTAINTY_WORDS, HEADINGS, runIn, sameCommandAs } from './cli-texts';
 
 // Human-readable verdict for a terminal. Colors only when asked (the caller checks isTTY and NO_COLOR).
@@ -43,7 +43,10 @@ function cleanDeep<T>(value: T): T {
 function stepLines(out: string[], s: RenderedStep, indent: string): void {
   const prefix = s.number === undefined ? '' : `${s.number}. `;
   out.push(`${indent}${prefix}${clean(s.text)}`);
-  if (s.sameAs) { out.push(`${indent}   ${sameCommandAs(s.sameAs)}`); return; }
+  if (s.sameAs) {
+    out.push(`${indent}   ${sameCommandAs(s.sameAs)}`);
+    return;
+  }
   if (!s.command) return;
   if (s.command.shell) out.push(`${indent}   ${runIn(s.command.shell)}`);
   for (const line of s.command.text.split('\n')) out.push(`${indent}     ${clean(line)}`);
@@ -61,22 +64,31 @@ export function formatVerdict(verdict: Verdict, style: Style = plain): string {
       out.push('', style.bold(HEADINGS.doFirst));
       stepLines(out, steps.first, '  ');
     }
-    if (v.lead.looksRight?.length) { out.push('', style.bold(HEADINGS.looksRight)); for (const l of v.lead.looksRight) out.push(`- ${clean(l)}`); }
-    if (v.lead.unverified?.length) { out.push('', style.bold(HEADINGS.unverified)); for (const l of v.lead.unverified) out.push(`- ${clean(l)}`); }
+    if (v.lead.looksRight?.length) {
+      out.push('', style.bold(HEADINGS.looksRight));
+      for (const l of v.lead.looksRight) out.push(`- ${clean(l)}`);
+    }
+    if (v.lead.unverified?.length) {
+      out.push('', style.bold(HEADINGS.unverified));
+      for (const l of v.lead.unverified) out.push(`- ${clean(l)}`);
+    }
     out.push('');
   }
   out.push(`${style.bold(HEADINGS.family)} ${v.family}`);
   out.push(`  ${v.headline}`);
   if (v.diagnostic) out.push(`${style.bold(HEADINGS.reply)} ${clean(v.diagnostic)}`);
-  if (v.read?.length) { out.push(style.bold(HEADINGS.whatIRead)); for (const r of v.read) out.push(`- ${clean(r)}`); }
-  else if (v.inputs.length) out.push(`${style.bold(HEADINGS.read)} ${v.inputs.map((i) => i.label).join('; ')}`);
+  if (v.read?.length) {
+    out.push(style.bold(HEADINGS.whatIRead));
+    for (const r of v.read) out.push(`- ${clean(r)}`);
+  } else if (v.inputs.length) out.push(`${style.bold(HEADINGS.read)} ${v.inputs.map((i) => i.label).join('; ')}`);
 
   const ruledOut = v.causes.filter((c) => c.status === 'ruled-out');
   if (steps.causes.length) {
     out.push('', style.bold(HEADINGS.causes));
     for (const { cause: c, number, steps: fix, clickPath, verify } of steps.causes) {
       out.push(`${number}. ${style.status(c.status, `[${c.status}]`)} ${c.title} ${style.dim(`(${c.id})`)}`);
-      for (const e of c.evidence) out.push(`   ${style.dim(HEADINGS.shownBy)} ${clean(e.label ?? e.source)}: ${clean(e.text)}`);
+      for (const e of c.evidence)
+        out.push(`   ${style.dim(HEADINGS.shownBy)} ${clean(e.label ?? e.source)}: ${clean(e.text)}`);
       if (fix.length) {
         out.push(`   ${HEADINGS.fix}`);
         for (const s of fix) stepLines(out, s, '     ');
@@ -91,7 +103,8 @@ export function formatVerdict(verdict: Verdict, style: Style = plain): string {
   }
   if (ruledOut.length) {
     out.push('', style.bold(HEADINGS.ruledOut));
-    for (const c of ruledOut) out.push(`- ${c.title}: ${c.evidence.map((e) => `${clean(e.label ?? e.source)}: ${clean(e.text)}`).join('; ')}`);
+    for (const c of ruledOut)
+      out.push(`- ${c.title}: ${c.evidence.map((e) => `${clean(e.label ?? e.source)}: ${clean(e.text)}`).join('; ')}`);
   }
   if (steps.notChecked.length) {
     out.push('', style.bold(HEADINGS.notChecked));

@@ -1,4 +1,5 @@
 import os from 'node:os';
+
 import type { Facts, LiveObservation } from '../engine/index';
 import { liveRequestFromFacts, NodeDnsPort, parseDnsServers, runLiveChecks } from '../engine/live/index';
 import { vantage } from './cli-texts';

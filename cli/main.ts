@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { buildFacts, CAUSE_IDS, causeEntry, diagnose, mergeFacts, type CauseId } from '../engine/index';
 
-import { ansi, clean, formatVerdict } from './format-verdict';
-import { InputError, readFileInput, readStdinInput, type NamedInput } from './read-inputs';
-import { ERRORS, EXPLAIN_HEADINGS, PROGRAM, sameCommandAs, USAGE } from './cli-texts';
-import { liveFactsFor } from './live';
-import { ticketText } from '../engine/report/ticket';
+import { buildFacts, CAUSE_IDS, causeEntry, type CauseId, diagnose, mergeFacts } from '../engine/index';
+import { type RenderedStep, renderFix } from '../engine/report/fix-steps';
 import { redact } from '../engine/report/redact';
-import { renderFix, type RenderedStep } from '../engine/report/fix-steps';
+import { ticketText } from '../engine/report/ticket';
+import { ERRORS, EXPLAIN_HEADINGS, PROGRAM, sameCommandAs, USAGE } from './cli-texts';
+import { ansi, clean, formatVerdict } from './format-verdict';
+import { liveFactsFor } from './live';
+import { InputError, type NamedInput, readFileInput, readStdinInput } from './read-inputs';
 
 class UsageError extends Error {}
 
@@ -47,7 +47,10 @@ async function runDiagnose(args: string[], out: NodeJS.WritableStream): Promise<
   const inputs: NamedInput[] = [];
   for (const f of files) inputs.push(f === '-' ? await readStdinInput() : readFileInput(f));
 
-  let facts = buildFacts(inputs.map((i) => i.bytes), { domain: values.domain, answers });
+  let facts = buildFacts(
+    inputs.map((i) => i.bytes),
+    { domain: values.domain, answers },
+  );
   if (!values.offline && values.domain) {
     let live;
     try {
@@ -104,7 +107,11 @@ function runExplain(args: string[], out: NodeJS.WritableStream): number {
   return 0;
 }
 
-export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function main(
+  argv: string[],
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (!command || command === '--help' || command === '-h' || command === 'help') {
@@ -129,5 +136,12 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, () => { process.exitCode = 1; });
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = 1;
+    },
+  );
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+
 import { looksBinary } from '../engine/index';
 import { ERRORS, SIZE_WORDS, STDIN_NAME } from './cli-texts';
 

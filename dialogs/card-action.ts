@@ -1,4 +1,5 @@
-import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
+import { type Activity, ActivityTypes, type TurnContext } from 'botbuilder';
+
 import type { CardJson } from '../cards/card-json';
 
 // Card buttons are Action.Execute (cards/execute-action.ts): Teams delivers them as an `adaptiveCard/action`
@@ -33,7 +34,10 @@ export function isUserTurn(activity: Partial<Activity>): boolean {
 export function submittedValue(activity: Partial<Activity>): unknown {
   if (!isCardAction(activity)) return activity.value;
   const { action } = (activity.value ?? {}) as ExecuteValue;
-  const data = action?.data && typeof action.data === 'object' && !Array.isArray(action.data) ? action.data as Record<string, unknown> : {};
+  const data =
+    action?.data && typeof action.data === 'object' && !Array.isArray(action.data)
+      ? (action.data as Record<string, unknown>)
+      : {};
   return typeof action?.verb === 'string' ? { ...data, verb: action.verb } : data;
 }
 

@@ -1,4 +1,5 @@
 import type { Activity, Attachment } from 'botbuilder';
+
 import { ADAPTIVE_CARD_CONTENT_TYPE, type CardJson } from '../cards/card-json';
 
 // Cards go out as plain attachments (the same shape CardFactory.adaptiveCard builds), so dialogs/

@@ -1,21 +1,37 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogEvent, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { Question } from '../engine/verdict';
-import type { InputKind } from '../engine/facts';
-import { isNotSureAnswer, NOT_SURE_VALUE, validateAnswer, type AnswerProblem } from '../engine/index';
-import { ANSWER_VERB, buildAnsweredCard, buildQuestionCard } from '../cards/question-card';
-import { buildClosedQuestionCard, buildStaleQuestionCard, type QuestionCloseReason, type StaleQuestionState } from '../cards/closed-question-card';
-import { REFRESH_VERB } from '../cards/execute-action';
-import { buildRetryCard } from '../cards/retry-card';
+import { z } from 'zod';
+
 import type { CardJson } from '../cards/card-json';
-import { cardActivity } from './card-attachment';
-import { ALREADY_ANSWERED, choiceReask, PICK_AN_ANSWER_FIRST, PICK_OR_SKIP, QUESTION_NOT_OPEN, retryProblem, textReask, TYPE_AN_ANSWER_FIRST } from './replies';
-import { PASTE_KINDS, recognizeInTurn, type DiagnosisEngine } from './engine-port';
-import { matchChoice } from './match-choice';
-import { rememberClosedCard, type ClosedCard, type Session, type SessionStore } from './session';
+import {
+  buildClosedQuestionCard,
+  buildStaleQuestionCard,
+  type QuestionCloseReason,
+  type StaleQuestionState,
+} from '../cards/closed-question-card';
+import { REFRESH_VERB } from '../cards/execute-action';
+import { ANSWER_VERB, buildAnsweredCard, buildQuestionCard } from '../cards/question-card';
+import { buildRetryCard } from '../cards/retry-card';
+import type { InputKind } from '../engine/facts';
+import { type AnswerProblem, isNotSureAnswer, NOT_SURE_VALUE, validateAnswer } from '../engine/index';
+import type { Question } from '../engine/verdict';
 import { isCardAction, isUserTurn, respondToCardAction, submittedValue } from './card-action';
+import { cardActivity } from './card-attachment';
+import { type DiagnosisEngine, PASTE_KINDS, recognizeInTurn } from './engine-port';
+import { matchChoice } from './match-choice';
+import {
+  ALREADY_ANSWERED,
+  choiceReask,
+  PICK_AN_ANSWER_FIRST,
+  PICK_OR_SKIP,
+  QUESTION_NOT_OPEN,
+  retryProblem,
+  textReask,
+  TYPE_AN_ANSWER_FIRST,
+} from './replies';
+import { type ClosedCard, rememberClosedCard, type Session, type SessionStore } from './session';
 
 export interface CardPromptOptions {
   question: Question;
@@ -50,7 +66,13 @@ const AnswerSubmitSchema = z.object({
 });
 
 /** The refresh Teams sends for a question card (cards/question-card.ts): it only reads, never answers. */
-const RefreshSchema = z.object({ verb: z.literal(REFRESH_VERB), nonce: z.string().min(1).max(100), questionId: z.string().max(200).optional() }).passthrough();
+const RefreshSchema = z
+  .object({
+    verb: z.literal(REFRESH_VERB),
+    nonce: z.string().min(1).max(100),
+    questionId: z.string().max(200).optional(),
+  })
+  .passthrough();
 
 const STATE = 'cardPrompt';
 
@@ -69,7 +91,11 @@ function staleClickReply(answers: Record<string, string>, questionId: string | u
 }
 
 /** The state of a question card that is not the open one: as recorded by its nonce, else from the answers. */
-function staleQuestionState(session: Session, nonce: string | undefined, questionId: string | undefined): StaleQuestionState {
+function staleQuestionState(
+  session: Session,
+  nonce: string | undefined,
+  questionId: string | undefined,
+): StaleQuestionState {
   const closed = nonce ? session.closedCards?.find((c) => c.nonce === nonce) : undefined;
   if (closed) return closed.state;
   return questionId !== undefined && session.facts.answers[questionId] !== undefined ? 'answered' : 'unknown';
@@ -81,7 +107,10 @@ function staleQuestionState(session: Session, nonce: string | undefined, questio
  */
 export async function answerStaleClick(context: TurnContext, sessions: SessionStore, value: unknown): Promise<void> {
   const session = await sessions.get(context);
-  const parsed = z.object({ nonce: z.string().max(100).optional(), questionId: z.string().max(200).optional() }).passthrough().safeParse(value);
+  const parsed = z
+    .object({ nonce: z.string().max(100).optional(), questionId: z.string().max(200).optional() })
+    .passthrough()
+    .safeParse(value);
   const nonce = parsed.success ? parsed.data.nonce : undefined;
   const questionId = parsed.success ? parsed.data.questionId : undefined;
   if (isCardAction(context.activity)) {
@@ -128,14 +157,20 @@ function checkAnswer(question: Question, text: string): Check {
  * once, then the choices come as buttons with a skip. Cancelled, the card says so and loses its inputs.
  */
 export class CardPrompt extends Dialog<CardPromptOptions> {
-  constructor(id: string, private readonly engine: DiagnosisEngine, private readonly sessions: SessionStore) {
+  constructor(
+    id: string,
+    private readonly engine: DiagnosisEngine,
+    private readonly sessions: SessionStore,
+  ) {
     super(id);
   }
 
   async beginDialog(dc: DialogContext, options?: CardPromptOptions): Promise<DialogTurnResult> {
     if (!options?.question) throw new Error('CardPrompt needs a question');
     const state: CardPromptState = { question: options.question, nonce: randomUUID() };
-    const sent = await dc.context.sendActivity(cardActivity(buildQuestionCard(options.question, state.nonce, refreshUsers(dc.context))));
+    const sent = await dc.context.sendActivity(
+      cardActivity(buildQuestionCard(options.question, state.nonce, refreshUsers(dc.context))),
+    );
     state.activityId = sent?.id;
     dc.activeDialog!.state[STATE] = state;
     return Dialog.EndOfTurn;
@@ -152,7 +187,8 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
       const refresh = RefreshSchema.safeParse(value);
       if (refresh.success) {
         // Teams asks for the card's current state: the open question as it is, or why an old one is closed.
-        if (refresh.data.nonce === state.nonce) respondToCardAction(dc.context, { card: buildQuestionCard(question, state.nonce, refreshUsers(dc.context)) });
+        if (refresh.data.nonce === state.nonce)
+          respondToCardAction(dc.context, { card: buildQuestionCard(question, state.nonce, refreshUsers(dc.context)) });
         else await answerStaleClick(dc.context, this.sessions, value);
         return Dialog.EndOfTurn;
       }
@@ -161,7 +197,8 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
         await answerStaleClick(dc.context, this.sessions, value);
         return Dialog.EndOfTurn;
       }
-      if (submit.data.skip) return this.finish(dc, state, { questionId: question.id, value: NOT_SURE_VALUE, via: 'card' });
+      if (submit.data.skip)
+        return this.finish(dc, state, { questionId: question.id, value: NOT_SURE_VALUE, via: 'card' });
       const answer = (submit.data.answer ?? '').trim();
       if (answer === '') {
         const please = question.kind === 'choice' ? PICK_AN_ANSWER_FIRST : TYPE_AN_ANSWER_FIRST;
@@ -186,18 +223,29 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
   }
 
   /** Nothing usable: say why once, then offer buttons and a skip, then only point at them. */
-  private async miss(dc: DialogContext, state: CardPromptState, checked: { problem?: AnswerProblem; part?: string }): Promise<DialogTurnResult> {
+  private async miss(
+    dc: DialogContext,
+    state: CardPromptState,
+    checked: { problem?: AnswerProblem; part?: string },
+  ): Promise<DialogTurnResult> {
     const { question } = state;
     state.misses = (state.misses ?? 0) + 1;
     if (state.misses === 1) {
-      const reask = question.kind === 'choice' || !checked.problem ? choiceReask(question) : textReask(question, checked.problem, checked.part);
+      const reask =
+        question.kind === 'choice' || !checked.problem
+          ? choiceReask(question)
+          : textReask(question, checked.problem, checked.part);
       await dc.context.sendActivity(reask);
     } else if (!state.retryActivityId) {
       const card = buildRetryCard(question, state.nonce, retryProblem(question, checked.problem, checked.part));
       const sent = await dc.context.sendActivity(cardActivity(card));
       state.retryActivityId = sent?.id ?? '';
     } else {
-      await dc.context.sendActivity(question.kind === 'choice' || !checked.problem ? PICK_OR_SKIP : textReask(question, checked.problem, checked.part));
+      await dc.context.sendActivity(
+        question.kind === 'choice' || !checked.problem
+          ? PICK_OR_SKIP
+          : textReask(question, checked.problem, checked.part),
+      );
     }
     return Dialog.EndOfTurn;
   }
@@ -228,7 +276,9 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
     const moved = buildClosedQuestionCard(state.question, 'moved');
     await replaceCard(dc.context, state.activityId, moved);
     await replaceCard(dc.context, state.retryActivityId, moved);
-    const sent = await dc.context.sendActivity(cardActivity(buildQuestionCard(state.question, state.nonce, refreshUsers(dc.context))));
+    const sent = await dc.context.sendActivity(
+      cardActivity(buildQuestionCard(state.question, state.nonce, refreshUsers(dc.context))),
+    );
     state.activityId = sent?.id;
     state.retryActivityId = undefined;
     return true;

@@ -1,9 +1,10 @@
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { Case } from '../engine/vocabulary';
+import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+
 import type { Question } from '../engine/verdict';
+import type { Case } from '../engine/vocabulary';
 import type { CardPromptResult } from './card-prompt';
 import { CARD_PROMPT, caseDialogId } from './dialog-ids';
-import { recognizeInTurn, type DiagnosisEngine } from './engine-port';
+import { type DiagnosisEngine, recognizeInTurn } from './engine-port';
 import { FACTS_TRIMMED, readItReply } from './replies';
 import type { AskCounts, SessionStore } from './session';
 
@@ -37,7 +38,11 @@ interface LoopState {
  * nothing more from that case. Generic over Question objects: it never knows the ids.
  */
 export class CaseDialog extends ComponentDialog {
-  constructor(readonly caseName: Case, private readonly engine: DiagnosisEngine, private readonly sessions: SessionStore) {
+  constructor(
+    readonly caseName: Case,
+    private readonly engine: DiagnosisEngine,
+    private readonly sessions: SessionStore,
+  ) {
     super(caseDialogId(caseName));
     this.addDialog(new WaterfallDialog(LOOP, [this.ask.bind(this), this.record.bind(this)]));
     this.initialDialogId = LOOP;

@@ -1,11 +1,12 @@
-import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { ActivityTypes } from 'botbuilder';
+import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+
 import type { Case } from '../engine/vocabulary';
 import { canAsk, type CaseOptions, type CaseResult } from './case-dialog';
 import { caseDialogId, DIAGNOSIS_DIALOG } from './dialog-ids';
 import type { DiagnosisEngine, LiveChecks } from './engine-port';
-import { rememberVerdict, type AskCounts, type SessionStore } from './session';
 import { sendVerdict } from './send-verdict';
+import { type AskCounts, rememberVerdict, type SessionStore } from './session';
 
 interface DiagnosisOptions {
   liveDone?: boolean;
@@ -22,7 +23,11 @@ const LOOP = 'diagnosisLoop';
  * then the verdict cards.
  */
 export class DiagnosisDialog extends ComponentDialog {
-  constructor(private readonly engine: DiagnosisEngine, private readonly sessions: SessionStore, private readonly liveChecks?: LiveChecks) {
+  constructor(
+    private readonly engine: DiagnosisEngine,
+    private readonly sessions: SessionStore,
+    private readonly liveChecks?: LiveChecks,
+  ) {
     super(DIAGNOSIS_DIALOG);
     this.addDialog(new WaterfallDialog(LOOP, [this.next.bind(this), this.loop.bind(this)]));
     this.initialDialogId = LOOP;
@@ -48,13 +53,17 @@ export class DiagnosisDialog extends ComponentDialog {
     const exhausted = options.exhausted ?? [];
     // The first step starts from the case's counts, kept in the session by earlier diagnoses.
     const asked = options.asked ?? session.asked ?? {};
-    const question = verdict.questions.find((q) => canAsk(q, session.facts.answers, asked) && !exhausted.includes(q.case));
+    const question = verdict.questions.find(
+      (q) => canAsk(q, session.facts.answers, asked) && !exhausted.includes(q.case),
+    );
     if (question) {
       (step.values as Record<string, unknown>).case = question.case;
       return step.beginDialog(caseDialogId(question.case), { asked } satisfies CaseOptions);
     }
     const verdictId = await sendVerdict(step.context, this.engine, session.facts);
-    const verdicts = verdictId ? rememberVerdict(session.verdicts, { id: verdictId, facts: session.facts }) : session.verdicts;
+    const verdicts = verdictId
+      ? rememberVerdict(session.verdicts, { id: verdictId, facts: session.facts })
+      : session.verdicts;
     await this.sessions.set(step.context, { ...session, asked, verdicts });
     return step.endDialog();
   }

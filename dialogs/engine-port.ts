@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
-import * as engine from '../engine/index';
+
 import type { Facts, LiveObservation } from '../engine/facts';
+import * as engine from '../engine/index';
 
 /** The engine functions the conversation needs; injected so tests can pass the real engine or a double. */
 export interface DiagnosisEngine {
@@ -23,7 +24,14 @@ export const realEngine: DiagnosisEngine = {
 export type LiveChecks = (facts: Facts) => Promise<LiveObservation[]>;
 
 /** Kinds of text that carry facts of their own: pasting one is as good as answering. */
-export const PASTE_KINDS = new Set(['ndr', 'send-connector', 'inbound-connector', 'accepted-domain', 'exchange-certificate', 'protocol-log']);
+export const PASTE_KINDS = new Set([
+  'ndr',
+  'send-connector',
+  'inbound-connector',
+  'accepted-domain',
+  'exchange-certificate',
+  'protocol-log',
+]);
 
 export type Recognition = ReturnType<DiagnosisEngine['recognize']>;
 
@@ -31,7 +39,9 @@ export type Recognition = ReturnType<DiagnosisEngine['recognize']>;
 export function isCompleteNdr(recognized: Recognition): boolean {
   // A report without any status code (the first part of a split Exchange NDR reads like a code-less bounce)
   // is collected until "done": the parts that follow usually hold the reply.
-  return recognized.kind === 'ndr' && (recognized.facts.ndrs ?? []).some((n) => Boolean(n.enhancedStatus || n.replyCode));
+  return (
+    recognized.kind === 'ndr' && (recognized.facts.ndrs ?? []).some((n) => Boolean(n.enhancedStatus || n.replyCode))
+  );
 }
 
 const TURN_RECOGNITION = Symbol('relayDoctor.recognition');

@@ -1,4 +1,5 @@
-import { TurnContext, type Activity } from 'botbuilder';
+import { type Activity, TurnContext } from 'botbuilder';
+
 import { htmlToText } from '../engine/mime/html-to-text';
 
 // Teams sends a message as plain `text` and, for formatted or multi-line messages, also as a `text/html`
@@ -13,7 +14,12 @@ function withoutBotMention(html: string, activity: MessageLike): string {
   const botId = activity.recipient?.id;
   for (const e of activity.entities ?? []) {
     const mention = e as { type?: string; mentioned?: { id?: string }; text?: string };
-    if (mention.type === 'mention' && mention.mentioned?.id === botId && typeof mention.text === 'string' && mention.text !== '') {
+    if (
+      mention.type === 'mention' &&
+      mention.mentioned?.id === botId &&
+      typeof mention.text === 'string' &&
+      mention.text !== ''
+    ) {
       out = out.split(mention.text).join('');
     }
   }
@@ -23,7 +29,8 @@ function withoutBotMention(html: string, activity: MessageLike): string {
 /** The message text from its `text/html` attachment, line breaks kept; undefined when there is none. */
 export function htmlMessageText(activity: MessageLike): string | undefined {
   if (activity.value !== undefined && activity.value !== null) return undefined; // a card submit
-  const html = (activity.attachments ?? []).find((a) => a?.contentType === 'text/html' && typeof a.content === 'string')?.content as string | undefined;
+  const html = (activity.attachments ?? []).find((a) => a?.contentType === 'text/html' && typeof a.content === 'string')
+    ?.content as string | undefined;
   if (html === undefined) return undefined;
   const text = htmlToText(withoutBotMention(html, activity), { chatMessage: true }).replace(/^\n+|\s+$/g, '');
   return text.trim() === '' ? undefined : text;

@@ -1,7 +1,8 @@
 // Words the conversation understands anywhere, and light heuristics for what a message is.
 
 /** `keep-going` comes only from the "Start over?" card's button. */
-export type Command = 'help' | 'cancel' | 'restart' | 'show-fix' | 'done' | 'plain-text' | 'example' | 'keep-going' | 'ticket';
+export type Command =
+  'help' | 'cancel' | 'restart' | 'show-fix' | 'done' | 'plain-text' | 'example' | 'keep-going' | 'ticket';
 
 const COMMANDS: ReadonlyArray<[Command, RegExp]> = [
   ['help', /^(help|\?|what can you do|how does this work)$/],
@@ -16,12 +17,17 @@ const COMMANDS: ReadonlyArray<[Command, RegExp]> = [
 
 /** A command typed in words; only short messages count, so a paste is never taken for a command. */
 export function commandOf(text: string): Command | undefined {
-  const normalized = text.trim().toLowerCase().replace(/[.!]+$/, '').replace(/\s+/g, ' ');
+  const normalized = text
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]+$/, '')
+    .replace(/\s+/g, ' ');
   if (normalized.length === 0 || normalized.length > 40) return undefined;
   return COMMANDS.find(([, pattern]) => pattern.test(normalized))?.[0];
 }
 
-const QUESTION_START = /^(what|why|how|can|could|does|do|is|are|where|which|who|when|should|will|hi|hello|hey|good (morning|afternoon|evening)|thanks|thank you)\b/i;
+const QUESTION_START =
+  /^(what|why|how|can|could|does|do|is|are|where|which|who|when|should|will|hi|hello|hey|good (morning|afternoon|evening)|thanks|thank you)\b/i;
 
 /** A question or greeting in plain words (one short line), rather than a paste. */
 export function looksLikePlainWords(text: string): boolean {

@@ -1,5 +1,5 @@
-import type { Question } from '../engine/verdict';
 import { COMMON_SYNONYMS, NOT_SURE_VALUE } from '../engine/index';
+import type { Question } from '../engine/verdict';
 
 // Typed answers to choice questions, matched against each choice's title, value, synonyms and number
 // (the words live with the questions in engine/questions/). A sentence is read for the phrases in it:
@@ -13,8 +13,9 @@ const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seven
 
 /** Lower-case words, contractions spelled out, punctuation and hyphens as spaces. */
 function answerWords(text: string): string[] {
-  return text.toLowerCase()
-    .replace(/[’`´]/g, '\'')
+  return text
+    .toLowerCase()
+    .replace(/[’`´]/g, "'")
     .replace(/\b(can)'?t\b/g, '$1 not')
     .replace(/\bwon'?t\b/g, 'will not')
     .replace(/n't\b/g, ' not')
@@ -69,7 +70,9 @@ function spansIn(words: string[], choices: Choice[]): Span[] {
 
 /** Drop spans inside a longer one ("enabled" inside "not enabled"). */
 function outermost(spans: Span[]): Span[] {
-  return spans.filter((s) => !spans.some((o) => o !== s && o.start <= s.start && s.end <= o.end && o.end - o.start > s.end - s.start));
+  return spans.filter(
+    (s) => !spans.some((o) => o !== s && o.start <= s.start && s.end <= o.end && o.end - o.start > s.end - s.start),
+  );
 }
 
 function onlyValue(spans: Span[]): string | undefined {

@@ -1,4 +1,4 @@
-import { PASTE_HINT, type AnswerProblem, type AnswerType } from '../engine/index';
+import { type AnswerProblem, type AnswerType, PASTE_HINT } from '../engine/index';
 import type { Question } from '../engine/verdict';
 import { MAX_REPORT_PARTS } from './session';
 
@@ -30,7 +30,12 @@ export function notRecognizedReply(hint: string): string {
 
 /** Nothing to diagnose yet: what was read (the engine's reading, else the inputs' labels) and what to paste next. */
 export function nothingYetReply(read: readonly string[], labels: readonly string[]): string {
-  const head = read.length > 0 ? `I read: ${read.join(' ')}` : labels.length > 0 ? `Noted: ${labels.join(', ')}.` : 'I have nothing to diagnose yet.';
+  const head =
+    read.length > 0
+      ? `I read: ${read.join(' ')}`
+      : labels.length > 0
+        ? `Noted: ${labels.join(', ')}.`
+        : 'I have nothing to diagnose yet.';
   // PASTE_HINT itself begins "Paste the non-delivery report": say it once.
   return `${head} ${PASTE_HINT}`;
 }
@@ -43,20 +48,24 @@ export function partReply(part: number): string {
 
 /** A report part refused by the limits (MAX_REPORT_PARTS, the report's characters): says what was not kept and what to do. */
 export function partNotKeptReply(kept: number, reason: 'parts' | 'chars', maxChars: number): string {
-  const limit = reason === 'parts'
-    ? `a report can have at most ${MAX_REPORT_PARTS} parts`
-    : `all parts together can hold at most ${maxChars} characters`;
-  const next = kept > 0
-    ? `I still have the ${kept} part${kept === 1 ? '' : 's'} before it: say "done" to diagnose them, or "cancel" to start over.`
-    : 'Paste only the part under "Diagnostic information for administrators".';
+  const limit =
+    reason === 'parts'
+      ? `a report can have at most ${MAX_REPORT_PARTS} parts`
+      : `all parts together can hold at most ${maxChars} characters`;
+  const next =
+    kept > 0
+      ? `I still have the ${kept} part${kept === 1 ? '' : 's'} before it: say "done" to diagnose them, or "cancel" to start over.`
+      : 'Paste only the part under "Diagnostic information for administrators".';
   return `I did not keep that part: ${limit}. ${next}`;
 }
 
 /** Text that is no report part while parts are being collected. */
-export const COLLECTING_PARTS = 'I am collecting a report in parts. Paste the next part, or say "done" when it is complete.';
+export const COLLECTING_PARTS =
+  'I am collecting a report in parts. Paste the next part, or say "done" when it is complete.';
 export const NOTHING_COLLECTED = 'There is nothing collected. Paste the report first.';
 /** "done" typed while a question is open: it finishes a report in parts, it is no answer. */
-export const DONE_WITH_OPEN_QUESTION = 'There is no report being collected. Answer the question above, or paste the output it asks for.';
+export const DONE_WITH_OPEN_QUESTION =
+  'There is no report being collected. Answer the question above, or paste the output it asks for.';
 
 // ─── What was read ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -69,9 +78,11 @@ export function readItReply(read: string): string {
 export function filesReadReply(read: Array<{ name: string; label?: string }>): string {
   const byFile = new Map<string, string[]>();
   for (const r of read) byFile.set(r.name, [...(byFile.get(r.name) ?? []), ...(r.label ? [r.label] : [])]);
-  const lines = [...byFile].map(([name, labels]) => (labels.length > 0
-    ? `- ${name}: ${[...new Set(labels)].join(', ')}`
-    : `- ${name}: nothing I recognize (no bounce or command output in it)`));
+  const lines = [...byFile].map(([name, labels]) =>
+    labels.length > 0
+      ? `- ${name}: ${[...new Set(labels)].join(', ')}`
+      : `- ${name}: nothing I recognize (no bounce or command output in it)`,
+  );
   return `Read ${byFile.size === 1 ? 'your file' : `${byFile.size} files`}:\n${lines.join('\n')}`;
 }
 
@@ -93,7 +104,7 @@ const WANTED: Record<AnswerType, string> = {
   ipv4: 'one public IPv4 address',
   'ip-list': 'the IPv4 addresses or ranges, separated by commas',
   'smart-host': 'the smart host\'s name or IP address (or "none" if the connector routes by DNS)',
-  'connector-name': 'the connector\'s name as Get-InboundConnector shows it',
+  'connector-name': "the connector's name as Get-InboundConnector shows it",
 };
 
 /** Short quote of the piece that failed; typed text is clipped so a paste cannot flood the reply. */
@@ -105,20 +116,34 @@ function quoted(part: string | undefined): string {
 
 function why(problem: AnswerProblem, part: string | undefined): string {
   switch (problem) {
-    case 'empty': return 'That answer was empty.';
-    case 'too-long': return 'That is too long for an answer.';
-    case 'yes-no': return 'This question needs a value, not yes or no.';
-    case 'property-name': return `${quoted(part)} is the name of the setting; I need the value it holds.`;
-    case 'command': return `${quoted(part)} is the command; run it and paste its output, or type the value it shows.`;
-    case 'not-a-domain': return `${quoted(part)} is not a domain name.`;
-    case 'not-a-certificate-name': return `${quoted(part)} is not a certificate name.`;
-    case 'not-an-ipv4': return `${quoted(part)} is not an IPv4 address.`;
-    case 'private-ipv4': return `${quoted(part)} is a private address, and Exchange Online sees your public one (the EOP endpoint's EHLO reply "Hello [address]" shows it).`;
-    case 'ipv6': return `${quoted(part)} is an IPv6 address; inbound connectors are matched on IPv4 here.`;
-    case 'not-an-ip-entry': return `${quoted(part)} is not an IPv4 address or range.`;
-    case 'not-a-host': return `${quoted(part)} is not a host name or IPv4 address.`;
-    case 'several-values': return 'That holds more than one value; I need one.';
-    case 'not-a-connector-name': return 'That does not look like a connector name (one line, up to 64 characters).';
+    case 'empty':
+      return 'That answer was empty.';
+    case 'too-long':
+      return 'That is too long for an answer.';
+    case 'yes-no':
+      return 'This question needs a value, not yes or no.';
+    case 'property-name':
+      return `${quoted(part)} is the name of the setting; I need the value it holds.`;
+    case 'command':
+      return `${quoted(part)} is the command; run it and paste its output, or type the value it shows.`;
+    case 'not-a-domain':
+      return `${quoted(part)} is not a domain name.`;
+    case 'not-a-certificate-name':
+      return `${quoted(part)} is not a certificate name.`;
+    case 'not-an-ipv4':
+      return `${quoted(part)} is not an IPv4 address.`;
+    case 'private-ipv4':
+      return `${quoted(part)} is a private address, and Exchange Online sees your public one (the EOP endpoint's EHLO reply "Hello [address]" shows it).`;
+    case 'ipv6':
+      return `${quoted(part)} is an IPv6 address; inbound connectors are matched on IPv4 here.`;
+    case 'not-an-ip-entry':
+      return `${quoted(part)} is not an IPv4 address or range.`;
+    case 'not-a-host':
+      return `${quoted(part)} is not a host name or IPv4 address.`;
+    case 'several-values':
+      return 'That holds more than one value; I need one.';
+    case 'not-a-connector-name':
+      return 'That does not look like a connector name (one line, up to 64 characters).';
   }
 }
 
@@ -148,12 +173,14 @@ export const PICK_OR_SKIP = 'Pick one of the answers on the last card, or say "s
 
 export const ALREADY_ANSWERED = 'That question was already answered, so I did not run it again.';
 /** A click on a question that was cancelled or belongs to an earlier case. */
-export const QUESTION_NOT_OPEN = 'That question is no longer open (it was cancelled or belongs to an earlier case), so nothing was recorded.';
+export const QUESTION_NOT_OPEN =
+  'That question is no longer open (it was cancelled or belongs to an earlier case), so nothing was recorded.';
 
 // ─── Verdicts and ticket summaries ─────────────────────────────────────────────────────────────────────
 
 /** "Show as plain text" on a verdict no longer kept (see MAX_KEPT_VERDICTS) or from before a restart. */
-export const VERDICT_GONE = 'That verdict is no longer available. Paste the report again, or say "show fix" for the current one.';
+export const VERDICT_GONE =
+  'That verdict is no longer available. Paste the report again, or say "show fix" for the current one.';
 
 /** Before the ticket summary's code blocks. */
 export function ticketIntro(redacted: boolean): string {
@@ -171,8 +198,18 @@ export const UNNAMED_FILE = 'the file';
 
 /** Why a file was not read (bot/files: the download's and the reader's reasons; a new reason must be worded here). */
 export type FileProblem =
-  | 'host-not-allowed' | 'not-https' | 'credentials' | 'bad-url' | 'redirect-elsewhere' | 'too-large'
-  | 'timeout' | 'network' | 'http-error' | 'binary' | 'not-outlook-item' | 'empty';
+  | 'host-not-allowed'
+  | 'not-https'
+  | 'credentials'
+  | 'bad-url'
+  | 'redirect-elsewhere'
+  | 'too-large'
+  | 'timeout'
+  | 'network'
+  | 'http-error'
+  | 'binary'
+  | 'not-outlook-item'
+  | 'empty';
 
 /** The user's words for why a file was not read. */
 export function fileProblem(name: string, problem: FileProblem): string {
@@ -209,7 +246,8 @@ export const SEE_REPLY_BELOW = 'Done: see my reply below.';
 /** A card button delivered twice: the first delivery did the work. */
 export const CLICK_ALREADY_HANDLED = 'Already done: see my replies below.';
 /** An Action.Execute that no card of this bot sends (an unknown verb, a forged shape). */
-export const EXECUTE_NOT_SUPPORTED = 'This button does not work here any more. Use the buttons on my latest card, or say "help".';
+export const EXECUTE_NOT_SUPPORTED =
+  'This button does not work here any more. Use the buttons on my latest card, or say "help".';
 /** A card button whose input is over the paste limit (the too-long card follows). */
 export const TOO_LONG_ACTION = 'That is more text than I can read in one go; see my reply below.';
 
@@ -220,9 +258,11 @@ export function buttonFailedReply(code: string): string {
 
 // ─── Limits, storage and expiry (bot/middleware) ───────────────────────────────────────────────────────
 
-export const SLOW_DOWN_TEXT = 'You are sending messages faster than I can read them. Please wait a minute, then send the next one.';
+export const SLOW_DOWN_TEXT =
+  'You are sending messages faster than I can read them. Please wait a minute, then send the next one.';
 
-export const STATE_EXPIRED_MESSAGE = 'It has been a while, so I closed the earlier diagnosis. Paste the report to start again.';
+export const STATE_EXPIRED_MESSAGE =
+  'It has been a while, so I closed the earlier diagnosis. Paste the report to start again.';
 
 export const STORAGE_UNAVAILABLE_MESSAGE =
   "I can't save our conversation right now, so I did not take in your last message. " +
@@ -236,4 +276,5 @@ export const STORAGE_CONFLICT_MESSAGE =
 
 export const NO_BOUNCE_IN_MESSAGE = `I found no bounce or command output in that message. ${PASTE_HINT}`;
 export const UNKNOWN_COMMAND = 'Relay Doctor does not know that action.';
-export const MESSAGE_TOO_LONG = 'That message is longer than I read at once. Open a chat with me and send the bounce as a file (.msg or .eml).';
+export const MESSAGE_TOO_LONG =
+  'That message is longer than I read at once. Open a chat with me and send the bounce as a file (.msg or .eml).';

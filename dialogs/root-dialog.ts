@@ -1,33 +1,62 @@
 import type { StatePropertyAccessor } from 'botbuilder';
 import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { PASTE_HINT } from '../engine/index';
-import { buildWelcomeCard } from '../cards/welcome-card';
-import { buildHelpCard } from '../cards/help-card';
-import { buildConfirmRestartCard, KEEP_GOING_VERB } from '../cards/confirm-restart-card';
+
 import type { QuestionCloseReason } from '../cards/closed-question-card';
-import { PLAIN_TEXT_VERB, RESTART_VERB } from '../cards/verdict-card';
-import { ANSWER_VERB } from '../cards/question-card';
+import { buildConfirmRestartCard, KEEP_GOING_VERB } from '../cards/confirm-restart-card';
 import { REFRESH_VERB } from '../cards/execute-action';
-import { answerStaleClick, CardPrompt, CLOSE_QUESTION_EVENT, RESEND_QUESTION_EVENT } from './card-prompt';
+import { buildHelpCard } from '../cards/help-card';
+import { ANSWER_VERB } from '../cards/question-card';
+import { TICKET_VERB } from '../cards/ticket-action';
+import { PLAIN_TEXT_VERB, RESTART_VERB } from '../cards/verdict-card';
+import { buildWelcomeCard } from '../cards/welcome-card';
+import { PASTE_HINT } from '../engine/index';
 import { isUserTurn, submittedValue } from './card-action';
-import { CaseDialog } from './case-dialog';
 import { cardActivity } from './card-attachment';
+import { answerStaleClick, CardPrompt, CLOSE_QUESTION_EVENT, RESEND_QUESTION_EVENT } from './card-prompt';
+import { CaseDialog } from './case-dialog';
 import { DiagnosisDialog } from './diagnosis-dialog';
 import { CARD_PROMPT, DIAGNOSIS_DIALOG, ROOT_DIALOG } from './dialog-ids';
-import { isCompleteNdr, PASTE_KINDS, realEngine, recognizeInTurn, type DiagnosisEngine, type LiveChecks, type Recognition } from './engine-port';
-import { EXAMPLE_NDR } from './example-ndr';
-import { incomingText } from './incoming-text';
-import { commandOf, looksLikePlainWords, looksLikeReportFragment, type Command } from './intent';
-import { addReportPart, MAX_REPORT_CHARS, rememberVerdict, SessionStore, type ClosedCard, type Session } from './session';
-import { sendVerdict, sendVerdictText } from './send-verdict';
-import { fileInputsOf, type FileInput } from './file-inputs';
-import { sendTicket } from './send-ticket';
 import {
-  CANCELLED, CARRYING_ON, COLLECTING_PARTS, DONE_WITH_OPEN_QUESTION, EXAMPLE_INTRO, FACTS_TRIMMED, filesReadReply, FIX_SO_FAR_TITLE,
-  NOTHING_COLLECTED, notRecognizedReply, partNotKeptReply, partReply, PLAIN_WORDS_REPLY, STARTING_OVER, VERDICT_GONE,
+  type DiagnosisEngine,
+  isCompleteNdr,
+  type LiveChecks,
+  PASTE_KINDS,
+  realEngine,
+  type Recognition,
+  recognizeInTurn,
+} from './engine-port';
+import { EXAMPLE_NDR } from './example-ndr';
+import { type FileInput, fileInputsOf } from './file-inputs';
+import { incomingText } from './incoming-text';
+import { type Command, commandOf, looksLikePlainWords, looksLikeReportFragment } from './intent';
+import {
+  CANCELLED,
+  CARRYING_ON,
+  COLLECTING_PARTS,
+  DONE_WITH_OPEN_QUESTION,
+  EXAMPLE_INTRO,
+  FACTS_TRIMMED,
+  filesReadReply,
+  FIX_SO_FAR_TITLE,
+  NOTHING_COLLECTED,
+  notRecognizedReply,
+  partNotKeptReply,
+  partReply,
+  PLAIN_WORDS_REPLY,
+  STARTING_OVER,
+  VERDICT_GONE,
 } from './replies';
-import { TICKET_VERB } from '../cards/ticket-action';
+import { sendTicket } from './send-ticket';
+import { sendVerdict, sendVerdictText } from './send-verdict';
+import {
+  addReportPart,
+  type ClosedCard,
+  MAX_REPORT_CHARS,
+  rememberVerdict,
+  type Session,
+  SessionStore,
+} from './session';
 
 export interface RootDialogDeps {
   sessionAccessor: StatePropertyAccessor<Session>;
@@ -131,9 +160,15 @@ export class RootDialog extends ComponentDialog {
         const clicked = value !== undefined && value !== null;
         const inProgress = Boolean(dc.activeDialog) || session.fragments.length > 0;
         if (clicked && inProgress && !ConfirmedSchema.safeParse(value).success) {
-          await dc.context.sendActivity(cardActivity(buildConfirmRestartCard({
-            answers: Object.keys(session.facts.answers).length, questionOpen: Boolean(dc.activeDialog), collectingParts: session.fragments.length > 0,
-          })));
+          await dc.context.sendActivity(
+            cardActivity(
+              buildConfirmRestartCard({
+                answers: Object.keys(session.facts.answers).length,
+                questionOpen: Boolean(dc.activeDialog),
+                collectingParts: session.fragments.length > 0,
+              }),
+            ),
+          );
           return;
         }
         await this.closeAll(dc, 'restart');
@@ -143,11 +178,16 @@ export class RootDialog extends ComponentDialog {
       }
       case 'keep-going':
         await dc.context.sendActivity(CARRYING_ON);
-        if (!(await this.resendOpenQuestion(dc)) && session.fragments.length > 0) await dc.context.sendActivity(partReply(session.fragments.length));
+        if (!(await this.resendOpenQuestion(dc)) && session.fragments.length > 0)
+          await dc.context.sendActivity(partReply(session.fragments.length));
         return;
       case 'show-fix': {
         const verdictId = await sendVerdict(dc.context, this.engine, session.facts, { title: FIX_SO_FAR_TITLE });
-        if (verdictId) await this.sessions.set(dc.context, { ...session, verdicts: rememberVerdict(session.verdicts, { id: verdictId, facts: session.facts }) });
+        if (verdictId)
+          await this.sessions.set(dc.context, {
+            ...session,
+            verdicts: rememberVerdict(session.verdicts, { id: verdictId, facts: session.facts }),
+          });
         await this.resendOpenQuestion(dc);
         return;
       }
@@ -168,7 +208,11 @@ export class RootDialog extends ComponentDialog {
         await this.closeAll(dc, 'example');
         await this.sessions.set(dc.context, this.sessions.fresh(undefined, await this.closedCards(dc)));
         await dc.context.sendActivity(EXAMPLE_INTRO);
-        await dc.context.sendActivity({ type: 'message', text: `\`\`\`\n${EXAMPLE_NDR}\n\`\`\``, textFormat: 'markdown' });
+        await dc.context.sendActivity({
+          type: 'message',
+          text: `\`\`\`\n${EXAMPLE_NDR}\n\`\`\``,
+          textFormat: 'markdown',
+        });
         await this.intake(dc, EXAMPLE_NDR, false);
         return;
       case 'done':
@@ -195,13 +239,16 @@ export class RootDialog extends ComponentDialog {
     const completeNdr = isCompleteNdr(recognized);
     // While collecting, more report text is a continuation even when it holds the diagnostic line.
     const collecting = session.fragments.length > 0;
-    const fragment = (recognized.kind === 'ndr' && (!completeNdr || collecting)) ||
+    const fragment =
+      (recognized.kind === 'ndr' && (!completeNdr || collecting)) ||
       (recognized.kind === 'not-recognized' && looksLikeReportFragment(text));
     if (fragment) {
       const added = addReportPart(session.fragments, text, this.sessions.maxReportChars);
       if (!added.kept) {
         // The parts so far stay as they were; the user decides whether they are enough.
-        await dc.context.sendActivity(partNotKeptReply(session.fragments.length, added.reason, this.sessions.maxReportChars));
+        await dc.context.sendActivity(
+          partNotKeptReply(session.fragments.length, added.reason, this.sessions.maxReportChars),
+        );
         return;
       }
       session = { ...session, fragments: added.fragments };
@@ -255,14 +302,21 @@ export class RootDialog extends ComponentDialog {
     let session = await this.sessions.get(dc.context);
     if (session.fragments.length > 0) session = this.flushFragments(session);
     const recognitions = files.map((f) => ({ name: f.name, recognized: this.engine.recognize(f.text) }));
-    if (recognitions.some((r) => r.recognized.kind === 'ndr')) session = { ...session, facts: this.engine.emptyFacts(), asked: undefined };
+    if (recognitions.some((r) => r.recognized.kind === 'ndr'))
+      session = { ...session, facts: this.engine.emptyFacts(), asked: undefined };
     for (const { recognized } of recognitions) {
-      if (recognized.kind !== 'not-recognized') session = { ...session, facts: this.engine.mergeFacts(session.facts, recognized.facts) };
+      if (recognized.kind !== 'not-recognized')
+        session = { ...session, facts: this.engine.mergeFacts(session.facts, recognized.facts) };
     }
     if (await this.sessions.set(dc.context, session)) await dc.context.sendActivity(FACTS_TRIMMED);
-    await dc.context.sendActivity(filesReadReply(recognitions.map(({ name, recognized }) => ({
-      name, label: recognized.kind === 'not-recognized' ? undefined : recognized.facts.inputs?.[0]?.label,
-    }))));
+    await dc.context.sendActivity(
+      filesReadReply(
+        recognitions.map(({ name, recognized }) => ({
+          name,
+          label: recognized.kind === 'not-recognized' ? undefined : recognized.facts.inputs?.[0]?.label,
+        })),
+      ),
+    );
     if (recognitions.some((r) => r.recognized.kind !== 'not-recognized')) await this.startDiagnosis(dc);
   }
 
@@ -274,7 +328,11 @@ export class RootDialog extends ComponentDialog {
   /** A new report starts a new case (facts and ask counts); connector output and a domain add to the current one. */
   private addToCase(session: Session, recognized: Recognition): Session {
     if (recognized.kind === 'ndr' && session.facts.ndrs.length > 0) {
-      return { ...session, facts: this.engine.mergeFacts(this.engine.emptyFacts(), recognized.facts), asked: undefined };
+      return {
+        ...session,
+        facts: this.engine.mergeFacts(this.engine.emptyFacts(), recognized.facts),
+        asked: undefined,
+      };
     }
     return { ...session, facts: this.engine.mergeFacts(session.facts, recognized.facts) };
   }

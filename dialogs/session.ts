@@ -1,6 +1,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import type { Facts } from '../engine/facts';
+
 import type { StaleQuestionState } from '../cards/closed-question-card';
+import type { Facts } from '../engine/facts';
 import { boundFacts, FACTS_BUDGET_CHARS } from './bound-facts';
 import type { DiagnosisEngine } from './engine-port';
 

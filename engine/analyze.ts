@@ -1,4 +1,4 @@
-import { emptyFacts, mergeFacts, type Facts } from './facts';
+import { emptyFacts, type Facts, mergeFacts } from './facts';
 import { recognize } from './recognize/recognize';
 
 export interface FactOptions {

@@ -1,35 +1,40 @@
+import { evidenceLabel, labelEvidence } from './evidence-label';
 import type { Facts } from './facts';
-import type { CauseResult, Fix, Verdict } from './verdict';
-import { CAUSE_IDS, STATUS_RANK, caseOf, type CauseId } from './vocabulary';
 import { causeEntry } from './knowledge/causes/catalogue';
-import { FAMILY_TABLE, caseOrder } from './knowledge/families';
-import { buildContext, type DiagnosisContext } from './rules/context';
-import { combineFindings, type CombinedCause } from './rules/combine';
-import type { Finding } from './rules/finding';
-import { ndrFindings } from './rules/ndr-rules';
-import { sendConnectorFindings } from './rules/send-connector-rules';
-import { certificateFindings } from './rules/certificate-rules';
-import { inboundConnectorFindings } from './rules/inbound-connector-rules';
+import { caseOrder, FAMILY_TABLE } from './knowledge/families';
+import { isNotSureAnswer } from './questions/answer-types';
+import { QUESTION_CATALOGUE } from './questions/question-catalogue';
+import { isQuestionId } from './questions/question-ids';
+import { selectQuestions } from './questions/select-questions';
 import { acceptedDomainFindings } from './rules/accepted-domain-rules';
 import { answerFindings } from './rules/answer-rules';
-import { liveNotes } from './rules/live-notes';
-import { fixContextFrom } from './rules/fix-context';
-import { selectQuestions } from './questions/select-questions';
-import { isNotSureAnswer } from './questions/answer-types';
-import { isQuestionId } from './questions/question-ids';
-import { QUESTION_CATALOGUE } from './questions/question-catalogue';
-import { evidenceLabel, labelEvidence } from './evidence-label';
+import { certificateFindings } from './rules/certificate-rules';
+import { type CombinedCause, combineFindings } from './rules/combine';
 import { withShell } from './rules/command-shell';
+import { buildContext, type DiagnosisContext } from './rules/context';
+import type { Finding } from './rules/finding';
+import { fixContextFrom } from './rules/fix-context';
+import { inboundConnectorFindings } from './rules/inbound-connector-rules';
 import { addHealth, buildLead } from './rules/lead';
-import { readingSummary } from './rules/reading';
+import { liveNotes } from './rules/live-notes';
+import { ndrFindings } from './rules/ndr-rules';
 import { notChecked } from './rules/not-checked';
+import { readingSummary } from './rules/reading';
+import { sendConnectorFindings } from './rules/send-connector-rules';
 import { describeVantage } from './rules/vantage-words';
+import type { CauseResult, Fix, Verdict } from './verdict';
 import type { NotChecked } from './verdict';
+import { caseOf, CAUSE_IDS, type CauseId, STATUS_RANK } from './vocabulary';
 
 // facts → verdict. Pure and synchronous: every rule is a function of the DiagnosisContext.
 
 const RULES: ReadonlyArray<(ctx: DiagnosisContext) => Finding[]> = [
-  ndrFindings, sendConnectorFindings, certificateFindings, inboundConnectorFindings, acceptedDomainFindings, answerFindings,
+  ndrFindings,
+  sendConnectorFindings,
+  certificateFindings,
+  inboundConnectorFindings,
+  acceptedDomainFindings,
+  answerFindings,
 ];
 
 const EMPTY_FIX: Fix = { steps: [], adminCenterPath: [], verify: [], docs: [] };
@@ -39,12 +44,25 @@ function inRelayMode(ctx: DiagnosisContext): boolean {
   if (FAMILY_TABLE[ctx.family].relay) return true;
   if (ctx.family !== 'not-an-ndr') return false;
   const f = ctx.facts;
-  return f.sendConnectors.length + f.inboundConnectors.length + f.acceptedDomains.length + f.certificates.length + f.protocolLogs.length > 0 ||
-    !!f.domain || Object.keys(f.answers).length > 0;
+  return (
+    f.sendConnectors.length +
+      f.inboundConnectors.length +
+      f.acceptedDomains.length +
+      f.certificates.length +
+      f.protocolLogs.length >
+      0 ||
+    !!f.domain ||
+    Object.keys(f.answers).length > 0
+  );
 }
 
 function seedAll(): Finding[] {
-  return CAUSE_IDS.filter((id) => caseOf(id) !== 'other').map((cause) => ({ cause, status: 'possible' as const, source: 'ndr' as const, evidence: [] }));
+  return CAUSE_IDS.filter((id) => caseOf(id) !== 'other').map((cause) => ({
+    cause,
+    status: 'possible' as const,
+    source: 'ndr' as const,
+    evidence: [],
+  }));
 }
 
 /**
@@ -54,10 +72,15 @@ function seedAll(): Finding[] {
 function capUnlikely(ctx: DiagnosisContext, findings: Finding[]): Finding[] {
   const unlikely = new Set(ctx.classification?.unlikely ?? []);
   if (unlikely.size === 0) return findings;
-  const line = { source: 'ndr', text: `${ctx.primaryNdr?.diagnostic ?? ''} (the refusal came from EOP, so the mail did reach it)` };
-  return findings.map((f) => (unlikely.has(f.cause) && f.status === 'confirmed' && f.source !== 'ndr'
-    ? { ...f, status: 'likely' as const, evidence: [...f.evidence, line] }
-    : f));
+  const line = {
+    source: 'ndr',
+    text: `${ctx.primaryNdr?.diagnostic ?? ''} (the refusal came from EOP, so the mail did reach it)`,
+  };
+  return findings.map((f) =>
+    unlikely.has(f.cause) && f.status === 'confirmed' && f.source !== 'ndr'
+      ? { ...f, status: 'likely' as const, evidence: [...f.evidence, line] }
+      : f,
+  );
 }
 
 export interface DiagnoseOptions {
@@ -78,7 +101,9 @@ function notSureAnswers(ctx: DiagnosisContext): { id: string; causes: CauseId[];
       item: {
         topic: `"${q.prompt}" (you answered not sure)`,
         how: q.command ? 'Its output settles it: paste it here.' : q.why,
-        check: q.command ? withShell({ text: 'Run this and paste the output here.', powershell: q.command }) : undefined,
+        check: q.command
+          ? withShell({ text: 'Run this and paste the output here.', powershell: q.command })
+          : undefined,
       },
     });
   }
@@ -87,10 +112,17 @@ function notSureAnswers(ctx: DiagnosisContext): { id: string; causes: CauseId[];
 
 /** What live DNS could not verify, in words (the resolver said …, from where, when). */
 function liveUnverified(facts: Facts, timeZone?: string): string[] {
-  const said: Record<string, string> = { nxdomain: 'the name does not exist', 'no-data': 'there is no such record', 'could-not-check': 'nothing usable' };
+  const said: Record<string, string> = {
+    nxdomain: 'the name does not exist',
+    'no-data': 'there is no such record',
+    'could-not-check': 'nothing usable',
+  };
   return facts.live
     .filter((o) => o.outcome !== 'ok' && (o.check !== 'spf' || o.outcome !== 'no-data'))
-    .map((o) => `The ${o.check === 'smart-host' ? 'address' : o.check.toUpperCase()} of ${o.subject}: could not verify from here (the resolver said ${said[o.outcome]}${o.detail ? `: ${o.detail}` : ''}; a lookup ${describeVantage(o.vantage, o.observedAt, timeZone)}).`);
+    .map(
+      (o) =>
+        `The ${o.check === 'smart-host' ? 'address' : o.check.toUpperCase()} of ${o.subject}: could not verify from here (the resolver said ${said[o.outcome]}${o.detail ? `: ${o.detail}` : ''}; a lookup ${describeVantage(o.vantage, o.observedAt, timeZone)}).`,
+    );
 }
 
 function withShells(fix: Fix): Fix {
@@ -100,7 +132,10 @@ function withShells(fix: Fix): Fix {
 export function diagnose(facts: Facts, options: DiagnoseOptions = {}): Verdict {
   const ctx = buildContext(facts);
   const relayMode = inRelayMode(ctx);
-  const findings = capUnlikely(ctx, RULES.flatMap((rule) => rule(ctx)));
+  const findings = capUnlikely(
+    ctx,
+    RULES.flatMap((rule) => rule(ctx)),
+  );
   // Seeds only steer the questions when there is no NDR; they never show as causes.
   const seeded = ctx.family === 'not-an-ndr' && relayMode;
   const forQuestions = combineFindings(seeded ? [...seedAll(), ...findings] : findings);
@@ -125,25 +160,42 @@ export function diagnose(facts: Facts, options: DiagnoseOptions = {}): Verdict {
 
   const order = caseOrder(ctx.family);
   const causes: CauseResult[] = [...combined.values()]
-    .sort((a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
-      order.indexOf(caseOf(a.id)) - order.indexOf(caseOf(b.id)) ||
-      CAUSE_IDS.indexOf(a.id) - CAUSE_IDS.indexOf(b.id))
+    .sort(
+      (a, b) =>
+        STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
+        order.indexOf(caseOf(a.id)) - order.indexOf(caseOf(b.id)) ||
+        CAUSE_IDS.indexOf(a.id) - CAUSE_IDS.indexOf(b.id),
+    )
     .map((c) => {
       const entry = causeEntry(c.id);
       return {
-        id: c.id, case: caseOf(c.id), status: c.status, title: entry.title, explanation: entry.explanation,
-        evidence: labelEvidence(ctx, c.evidence), fix: c.status === 'ruled-out' ? EMPTY_FIX : withShells(entry.fix(fixContextFrom(ctx, c.id))),
+        id: c.id,
+        case: caseOf(c.id),
+        status: c.status,
+        title: entry.title,
+        explanation: entry.explanation,
+        evidence: labelEvidence(ctx, c.evidence),
+        fix: c.status === 'ruled-out' ? EMPTY_FIX : withShells(entry.fix(fixContextFrom(ctx, c.id))),
       };
     });
 
-  const notes = [...liveNotes(ctx, options.timeZone), ...facts.inputs.filter((i) => i.kind === 'not-recognized' && i.hint).map((i) => i.hint as string)];
+  const notes = [
+    ...liveNotes(ctx, options.timeZone),
+    ...facts.inputs.filter((i) => i.kind === 'not-recognized' && i.hint).map((i) => i.hint as string),
+  ];
   const questions = selectQuestions(ctx, forQuestions, relayMode);
-  const answerOnly = (id: CauseId) => { const c = combined.get(id); return !!c && [...c.sources].every((s) => s === 'answer' || s === 'ndr'); };
+  const answerOnly = (id: CauseId) => {
+    const c = combined.get(id);
+    return !!c && [...c.sources].every((s) => s === 'answer' || s === 'ndr');
+  };
   let lead = buildLead(ctx, causes, questions, answerOnly);
   if (ctx.family === 'not-an-ndr' && relayMode) {
-    lead = addHealth(ctx, lead, causes, questions, { unverified: liveUnverified(facts, options.timeZone) }, (src) => evidenceLabel(ctx, src));
+    lead = addHealth(ctx, lead, causes, questions, { unverified: liveUnverified(facts, options.timeZone) }, (src) =>
+      evidenceLabel(ctx, src),
+    );
   }
-  const unchecked = relayMode || causes.length > 0 ? [...unsure.map((u) => u.item), ...notChecked(ctx, causes)].slice(0, 6) : [];
+  const unchecked =
+    relayMode || causes.length > 0 ? [...unsure.map((u) => u.item), ...notChecked(ctx, causes)].slice(0, 6) : [];
   return {
     family: ctx.family,
     headline: FAMILY_TABLE[ctx.family].headline,

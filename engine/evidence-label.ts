@@ -1,9 +1,9 @@
-import type { Evidence } from './verdict';
 import { QUESTION_CATALOGUE } from './questions/question-catalogue';
 import { isQuestionId } from './questions/question-ids';
 import type { DiagnosisContext } from './rules/context';
-import { describeVantage } from './rules/vantage-words';
 import { ndrWords } from './rules/ndr-words';
+import { describeVantage } from './rules/vantage-words';
+import type { Evidence } from './verdict';
 
 // Evidence sources are ids (`ndr`, `answer: case2.auth-method`, `dns (…)`); the admin reads where it came from
 // in words: the queue error, your Send connector "Internet", your answer to "How does that connector …?".

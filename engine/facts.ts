@@ -4,8 +4,19 @@ import { z } from 'zod';
 // verdict may cite keeps the exact line it came from (`evidence`).
 
 export const NDR_LAYOUTS = [
-  'exchange2010', 'exchange2013', 'exo-modern', 'legacy-oneline', 'dsn', 'html', 'postfix', 'sendmail',
-  'exim', 'queue-lasterror', 'message-tracking', 'smtp-reply', 'other',
+  'exchange2010',
+  'exchange2013',
+  'exo-modern',
+  'legacy-oneline',
+  'dsn',
+  'html',
+  'postfix',
+  'sendmail',
+  'exim',
+  'queue-lasterror',
+  'message-tracking',
+  'smtp-reply',
+  'other',
 ] as const;
 
 export const NdrFactsSchema = z.object({
@@ -164,8 +175,14 @@ export const LiveObservationSchema = z.object({
 export type LiveObservation = z.infer<typeof LiveObservationSchema>;
 
 export const INPUT_KINDS = [
-  'ndr', 'send-connector', 'inbound-connector', 'accepted-domain', 'exchange-certificate', 'protocol-log',
-  'domain', 'not-recognized',
+  'ndr',
+  'send-connector',
+  'inbound-connector',
+  'accepted-domain',
+  'exchange-certificate',
+  'protocol-log',
+  'domain',
+  'not-recognized',
 ] as const;
 export type InputKind = (typeof INPUT_KINDS)[number];
 
@@ -195,8 +212,15 @@ export type Facts = z.infer<typeof FactsSchema>;
 
 export function emptyFacts(): Facts {
   return {
-    inputs: [], ndrs: [], sendConnectors: [], inboundConnectors: [], acceptedDomains: [], certificates: [],
-    protocolLogs: [], answers: {}, live: [],
+    inputs: [],
+    ndrs: [],
+    sendConnectors: [],
+    inboundConnectors: [],
+    acceptedDomains: [],
+    certificates: [],
+    protocolLogs: [],
+    answers: {},
+    live: [],
   };
 }
 
@@ -207,7 +231,10 @@ function concatUnique<T>(base: T[], add: T[] | undefined): T[] {
   const out = [...base];
   for (const x of add) {
     const key = JSON.stringify(x);
-    if (!seen.has(key)) { seen.add(key); out.push(x); }
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(x);
+    }
   }
   return out;
 }

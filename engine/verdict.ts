@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { CASES, CAUSE_IDS, FAMILIES, STATUSES } from './vocabulary';
+
 import { InputSummarySchema } from './facts';
 import { ANSWER_TYPES } from './questions/answer-types';
+import { CASES, CAUSE_IDS, FAMILIES, STATUSES } from './vocabulary';
 
 /** Where a command runs: on premises, in the cloud, or any Windows PowerShell. */
 export const SHELLS = ['exchange-management-shell', 'exchange-online', 'windows'] as const;
@@ -59,7 +60,9 @@ export const QuestionSchema = z.object({
   /** Why the engine asks: which causes the answer separates. */
   why: z.string(),
   /** For `choice`: each with the words typed for it (engine/questions/choice-synonyms.ts). */
-  choices: z.array(z.object({ value: z.string(), title: z.string(), synonyms: z.array(z.string()).optional() })).optional(),
+  choices: z
+    .array(z.object({ value: z.string(), title: z.string(), synonyms: z.array(z.string()).optional() }))
+    .optional(),
   /** For `text`: what the answer must be (engine/questions/answer-validation.ts checks it). */
   answerType: z.enum(ANSWER_TYPES).optional(),
   /** For `paste`: the command whose output to paste. */

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+
 import JSZip from 'jszip';
+
 import { fillManifest } from './fill-manifest';
 import { manifestVarsFrom } from './manifest-vars';
 import { colorIconPath, manifestTemplatePath, outlineIconPath } from './paths';
@@ -31,7 +33,10 @@ const ZIP_DATE = new Date(Date.UTC(2025, 0, 1));
 
 /** Fill the manifest, validate it offline, and write the zip. */
 export async function buildAppPackage(options: AppPackageOptions): Promise<AppPackage> {
-  const vars = manifestVarsFrom(options.env, { version: options.version, allowPlaceholderId: options.allowPlaceholderId });
+  const vars = manifestVarsFrom(options.env, {
+    version: options.version,
+    allowPlaceholderId: options.allowPlaceholderId,
+  });
   const manifest = fillManifest(fs.readFileSync(manifestTemplatePath, 'utf8'), vars);
   const errors = await validateManifest(manifest);
   if (errors.length > 0) throw new ManifestInvalidError(errors);

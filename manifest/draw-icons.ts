@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+
 import { drawColorIcon, drawOutlineIcon } from './icons';
 import { colorIconPath, outlineIconPath } from './paths';
 

@@ -1,4 +1,4 @@
-import { Raster, circle, minus, roundRect, segment, union, type Rgba, type Shape } from './raster';
+import { circle, minus, Raster, type Rgba, roundRect, segment, type Shape, union } from './raster';
 
 // The app's icons, drawn by code so they can be regenerated and checked: an envelope (mail) with a
 // medical cross (a diagnosis). Teams wants color.png 192×192 in full color and outline.png 32×32 white

@@ -53,7 +53,10 @@ function optional(env: Readonly<Record<string, string | undefined>>, name: strin
 }
 
 /** Resolve every slot or throw ManifestConfigError naming the variable to fix. */
-export function manifestVarsFrom(env: Readonly<Record<string, string | undefined>>, options: ManifestVarsOptions): ManifestVars {
+export function manifestVarsFrom(
+  env: Readonly<Record<string, string | undefined>>,
+  options: ManifestVarsOptions,
+): ManifestVars {
   let appId = optional(env, ENV_NAMES.APP_ID);
   if (!appId) {
     if (!options.allowPlaceholderId) {

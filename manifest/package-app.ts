@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+
 import dotenv from 'dotenv';
+
 import { buildAppPackage } from './app-package';
 import { ManifestConfigError } from './manifest-vars';
 import { defaultPackagePath, repoRoot } from './paths';
@@ -28,13 +30,16 @@ async function main(): Promise<number> {
     ? dotenv.parse(fs.readFileSync(path.join(repoRoot, '.env')))
     : {};
   const env = { ...fromFile, ...process.env };
-  const version = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string })
+    .version;
   const args = parsePackageArgs(process.argv.slice(2));
   const result = await buildAppPackage({ env, version, ...args });
   const id = String(result.manifest.id);
   const shown = path.relative(process.cwd(), result.outFile);
   process.stdout.write(`wrote ${shown.startsWith('..') ? result.outFile : shown}\n`);
-  process.stdout.write(`  app and bot id ${id}${args.allowPlaceholderId && id.startsWith('00000000') ? ' (placeholder: not installable)' : ''}\n`);
+  process.stdout.write(
+    `  app and bot id ${id}${args.allowPlaceholderId && id.startsWith('00000000') ? ' (placeholder: not installable)' : ''}\n`,
+  );
   process.stdout.write(`  contents: ${result.entries.join(', ')}\n`);
   process.stdout.write('Upload it in Teams: Apps > Manage your apps > Upload an app (see docs/teams-install.md).\n');
   return 0;

@@ -4,7 +4,8 @@ import path from 'node:path';
 // Scripts run from dist/manifest/, sources live in manifest/: find the repository root by walking up.
 function findRoot(start: string): string {
   for (let dir = start; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'manifest', 'manifest.json'))) return dir;
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'manifest', 'manifest.json')))
+      return dir;
     if (path.dirname(dir) === dir) throw new Error(`cannot find the repository root above ${start}`);
   }
 }

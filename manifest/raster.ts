@@ -11,7 +11,10 @@ const SUB = 4;
 export class Raster {
   readonly data: Float64Array; // premultiplied RGBA, 0..1
 
-  constructor(readonly width: number, readonly height: number) {
+  constructor(
+    readonly width: number,
+    readonly height: number,
+  ) {
     this.data = new Float64Array(width * height * 4);
   }
 

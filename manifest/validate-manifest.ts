@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
+
+import { type AppManifest, AppManifestUtils } from '@microsoft/app-manifest';
 
 // Offline validation: @microsoft/app-manifest ships the Teams JSON schemas, so nothing is downloaded.
 
@@ -19,6 +20,8 @@ function localSchemaPath(schemaUrl: string): string {
 /** Schema errors for a filled manifest; an empty list means valid. */
 export async function validateManifest(manifest: Record<string, unknown>): Promise<string[]> {
   const schemaUrl = typeof manifest.$schema === 'string' ? manifest.$schema : '';
-  const schema = JSON.parse(fs.readFileSync(localSchemaPath(schemaUrl), 'utf8')) as Parameters<typeof AppManifestUtils.validateAgainstSchema>[1];
+  const schema = JSON.parse(fs.readFileSync(localSchemaPath(schemaUrl), 'utf8')) as Parameters<
+    typeof AppManifestUtils.validateAgainstSchema
+  >[1];
   return AppManifestUtils.validateAgainstSchema(manifest as unknown as AppManifest, schema);
 }

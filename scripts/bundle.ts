@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
 import JSZip from 'jszip';
 
 // `npm run bundle`: one zip for Azure App Service zip deploy. It holds the bot's compiled code (engine,
@@ -69,7 +70,9 @@ export interface LockFile {
 function run(command: string, args: string[], cwd: string): void {
   const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} failed (${result.status ?? result.signal}):\n${(result.stderr || result.stdout || String(result.error ?? '')).slice(-3000)}`);
+    throw new Error(
+      `${command} ${args.join(' ')} failed (${result.status ?? result.signal}):\n${(result.stderr || result.stdout || String(result.error ?? '')).slice(-3000)}`,
+    );
   }
 }
 
@@ -118,7 +121,8 @@ function copyPackage(repoRoot: string, staging: string, where: string, version: 
     // An optional package the platform did not install (npm skips those for other OSes and CPUs).
     return;
   }
-  const installed = (JSON.parse(fs.readFileSync(path.join(from, 'package.json'), 'utf8')) as { version?: string }).version;
+  const installed = (JSON.parse(fs.readFileSync(path.join(from, 'package.json'), 'utf8')) as { version?: string })
+    .version;
   if (version && installed !== version) {
     throw new Error(`${where} is ${installed} in node_modules but ${version} in package-lock.json: run npm ci first`);
   }
@@ -130,7 +134,9 @@ function copyPackage(repoRoot: string, staging: string, where: string, version: 
 
 /** The package.json that ships: the start command, runtime dependencies, the Node version; nothing else. */
 export function shippedPackageJson(source: PackageJson): PackageJson {
-  const dependencies = Object.fromEntries(Object.entries(source.dependencies ?? {}).filter(([name]) => !INSTALL_TIME_ONLY.includes(name)));
+  const dependencies = Object.fromEntries(
+    Object.entries(source.dependencies ?? {}).filter(([name]) => !INSTALL_TIME_ONLY.includes(name)),
+  );
   return {
     name: source.name,
     version: source.version,
@@ -166,12 +172,22 @@ async function writeZip(staging: string, files: string[], out: string): Promise<
     const full = path.join(staging, rel);
     const stat = fs.statSync(full);
     unpackedBytes += stat.size;
-    zip.file(rel.split(path.sep).join('/'), fs.readFileSync(full), { unixPermissions: stat.mode & 0o777, date: new Date('2026-01-01T00:00:00Z') });
+    zip.file(rel.split(path.sep).join('/'), fs.readFileSync(full), {
+      unixPermissions: stat.mode & 0o777,
+      date: new Date('2026-01-01T00:00:00Z'),
+    });
   }
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const tmp = `${out}.partial`;
   await new Promise<void>((resolve, reject) => {
-    zip.generateNodeStream({ type: 'nodebuffer', streamFiles: true, compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' })
+    zip
+      .generateNodeStream({
+        type: 'nodebuffer',
+        streamFiles: true,
+        compression: 'DEFLATE',
+        compressionOptions: { level: 6 },
+        platform: 'UNIX',
+      })
       .pipe(fs.createWriteStream(tmp))
       .on('finish', () => resolve())
       .on('error', reject);
@@ -205,7 +221,13 @@ export async function buildBundle(options: BundleOptions): Promise<BundleResult>
     const files = listFiles(staging, staging, options.sourceMaps ?? false);
     log(`zipping ${files.length} files`);
     const { unpackedBytes } = await writeZip(staging, files, options.out);
-    return { zipPath: options.out, zipBytes: fs.statSync(options.out).size, files: files.length, unpackedBytes, dependencies: Object.keys(shipped.dependencies ?? {}) };
+    return {
+      zipPath: options.out,
+      zipBytes: fs.statSync(options.out).size,
+      files: files.length,
+      unpackedBytes,
+      dependencies: Object.keys(shipped.dependencies ?? {}),
+    };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
@@ -216,10 +238,17 @@ if (require.main === module) {
   const args = process.argv.slice(2);
   const outIndex = args.indexOf('--out');
   const out = path.resolve(outIndex >= 0 ? args[outIndex + 1] : path.join(repoRoot, 'bundle', 'relay-doctor-bot.zip'));
-  buildBundle({ repoRoot, out, sourceMaps: args.includes('--source-maps'), log: (line) => process.stdout.write(`bundle: ${line}\n`) })
+  buildBundle({
+    repoRoot,
+    out,
+    sourceMaps: args.includes('--source-maps'),
+    log: (line) => process.stdout.write(`bundle: ${line}\n`),
+  })
     .then((r) => {
       const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-      process.stdout.write(`bundle: wrote ${path.relative(process.cwd(), r.zipPath) || r.zipPath}: ${mb(r.zipBytes)} MB zipped, ${mb(r.unpackedBytes)} MB unpacked, ${r.files} files\n`);
+      process.stdout.write(
+        `bundle: wrote ${path.relative(process.cwd(), r.zipPath) || r.zipPath}: ${mb(r.zipBytes)} MB zipped, ${mb(r.unpackedBytes)} MB unpacked, ${r.files} files\n`,
+      );
       process.stdout.write(`bundle: production dependencies: ${r.dependencies.join(', ')}\n`);
     })
     .catch((error: unknown) => {

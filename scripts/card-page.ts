@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+
 import { TEAMS_CARD_WIDTH, TEAMS_HOST_CONFIG } from './teams-host-config';
 
 // A page on 127.0.0.1 that renders Adaptive Cards with the `adaptivecards` renderer (the browser
@@ -113,9 +114,10 @@ export async function startCardPageServer(repoRoot: string): Promise<CardPageSer
   const { port } = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { startProcess, type ChildHandle } from './processes';
+
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+
+import { type ChildHandle, startProcess } from './processes';
 
 // Debian's Chromium (apt-get install chromium), started by us so we hold its PID, then driven by
 // playwright-core over CDP. Every request that is not to loopback is aborted.
@@ -62,13 +64,17 @@ export async function launchChromium(): Promise<ChromiumHandle> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relay-doctor-chromium-'));
   let child: ChildHandle | undefined;
   try {
-    const started = await startProcess(CHROMIUM_PATH, [
-      ...CHROMIUM_ARGS,
-      `--user-data-dir=${userDataDir}`,
-      '--remote-debugging-address=127.0.0.1',
-      '--remote-debugging-port=0',
-      'about:blank',
-    ], { ready: /DevTools listening on (ws:\/\/\S+)/, timeoutMs: 30_000 });
+    const started = await startProcess(
+      CHROMIUM_PATH,
+      [
+        ...CHROMIUM_ARGS,
+        `--user-data-dir=${userDataDir}`,
+        '--remote-debugging-address=127.0.0.1',
+        '--remote-debugging-port=0',
+        'about:blank',
+      ],
+      { ready: /DevTools listening on (ws:\/\/\S+)/, timeoutMs: 30_000 },
+    );
     child = started.child;
     const browser = await chromium.connectOverCDP(started.match[1]);
     const handle: ChromiumHandle = {

@@ -15,14 +15,25 @@ function staleSources(root) {
   const stale = [];
   const walk = (rel) => {
     let entries;
-    try { entries = fs.readdirSync(path.join(root, rel), { withFileTypes: true }); } catch { return; }
+    try {
+      entries = fs.readdirSync(path.join(root, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
     for (const e of entries) {
       const child = path.join(rel, e.name);
-      if (e.isDirectory()) { if (e.name !== 'node_modules') walk(child); continue; }
+      if (e.isDirectory()) {
+        if (e.name !== 'node_modules') walk(child);
+        continue;
+      }
       if (!e.name.endsWith('.ts') || e.name.endsWith('.d.ts')) continue;
       const out = path.join(root, 'dist', child.replace(/\.ts$/, '.js'));
       let outTime = 0;
-      try { outTime = fs.statSync(out).mtimeMs; } catch { /* missing */ }
+      try {
+        outTime = fs.statSync(out).mtimeMs;
+      } catch {
+        /* missing */
+      }
       if (outTime < fs.statSync(path.join(root, child)).mtimeMs) stale.push(child);
     }
   };
@@ -35,12 +46,24 @@ function processesUsingDist(root) {
   const dist = path.join(root, 'dist') + path.sep;
   const found = [];
   let pids;
-  try { pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d) && Number(d) !== process.pid); } catch { return found; }
+  try {
+    pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d) && Number(d) !== process.pid);
+  } catch {
+    return found;
+  }
   for (const pid of pids) {
     let args;
     let cwd = '';
-    try { args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean); } catch { continue; }
-    try { cwd = fs.readlinkSync(`/proc/${pid}/cwd`); } catch { /* another user's process */ }
+    try {
+      args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    } catch {
+      continue;
+    }
+    try {
+      cwd = fs.readlinkSync(`/proc/${pid}/cwd`);
+    } catch {
+      /* another user's process */
+    }
     const uses = args.slice(1).some((a) => path.resolve(cwd || '/', a).startsWith(dist));
     if (uses) found.push(`${pid} ${args.join(' ').slice(0, 100)}`);
   }
@@ -50,8 +73,10 @@ function processesUsingDist(root) {
 function refuseIfRunning(root, why) {
   const running = processesUsingDist(root);
   if (running.length === 0) return false;
-  process.stderr.write(`${why} but this is running from it:\n${running.map((r) => `  pid ${r}`).join('\n')}\n` +
-    'Stop it first (Ctrl+C in its terminal), then run this again.\n');
+  process.stderr.write(
+    `${why} but this is running from it:\n${running.map((r) => `  pid ${r}`).join('\n')}\n` +
+      'Stop it first (Ctrl+C in its terminal), then run this again.\n',
+  );
   return true;
 }
 
@@ -61,7 +86,13 @@ function main(argv) {
   if (argv.includes('--not-while-running')) return refuseIfRunning(root, 'this rebuilds dist/') ? 1 : 0;
   const stale = staleSources(root);
   if (stale.length === 0) return 0;
-  if (refuseIfRunning(root, `dist/ is out of date (${stale[0]}${stale.length > 1 ? ` and ${stale.length - 1} more` : ''})`)) return 1;
+  if (
+    refuseIfRunning(
+      root,
+      `dist/ is out of date (${stale[0]}${stale.length > 1 ? ` and ${stale.length - 1} more` : ''})`,
+    )
+  )
+    return 1;
   process.stdout.write(`Building dist/ (${stale.length} source${stale.length > 1 ? 's' : ''} changed)...\n`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const r = spawnSync(npm, ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });

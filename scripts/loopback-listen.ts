@@ -10,7 +10,14 @@ function withHost(args: unknown[]): unknown[] {
   const [first, second] = args;
   const isPort = typeof first === 'number' || (typeof first === 'string' && /^\d+$/.test(first));
   if (isPort) return typeof second === 'string' ? args : [first, host, ...args.slice(1)];
-  if (first && typeof first === 'object' && !('path' in first) && !('fd' in first) && !('handle' in first) && !('_handle' in first)) {
+  if (
+    first &&
+    typeof first === 'object' &&
+    !('path' in first) &&
+    !('fd' in first) &&
+    !('handle' in first) &&
+    !('_handle' in first)
+  ) {
     const options = first as net.ListenOptions;
     return options.host ? args : [{ ...options, host }, ...args.slice(1)];
   }

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { Attachment, Email } from '@tutao/oxmsg';
+
 import { repoRoot } from '../test/support/paths';
 
 // Writes the Outlook item (.msg) fixtures under test/fixtures/files with @tutao/oxmsg (a port of MsgKit
@@ -12,7 +14,11 @@ const outDir = path.join(repoRoot, 'test', 'fixtures', 'files');
 
 /** The fixture's body without its `#` provenance lines. */
 function fixtureText(name: string): string {
-  return fs.readFileSync(path.join(ndrDir, name), 'utf8').split('\n').filter((l) => !l.startsWith('# ')).join('\n');
+  return fs
+    .readFileSync(path.join(ndrDir, name), 'utf8')
+    .split('\n')
+    .filter((l) => !l.startsWith('# '))
+    .join('\n');
 }
 
 function write(name: string, email: Email): void {
@@ -31,7 +37,14 @@ const ndr = new Email()
   .bodyText(fixtureText('exchange2013-5764.txt'))
   .sentOn(when)
   .receivedOn(when)
-  .attach(new Attachment(new TextEncoder().encode('From: Contoso Alerts <noreply@contoso.com>\r\nTo: <kim@fabrikam.example>\r\nSubject: Alert\r\n\r\nDisk space low on FS01.\r\n'), 'Alert.eml'));
+  .attach(
+    new Attachment(
+      new TextEncoder().encode(
+        'From: Contoso Alerts <noreply@contoso.com>\r\nTo: <kim@fabrikam.example>\r\nSubject: Alert\r\n\r\nDisk space low on FS01.\r\n',
+      ),
+      'Alert.eml',
+    ),
+  );
 (ndr as unknown as { _messageClass: string })._messageClass = 'REPORT.IPM.Note.NDR';
 write('ndr-5764.msg', ndr);
 

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { formatLogLine, levelNumber } from './log-format';
 import { busyPortMessage, portIsFree } from './port-owner';
-import { freePort, startProcess, waitForHttp, type ChildHandle } from './processes';
+import { type ChildHandle, freePort, startProcess, waitForHttp } from './processes';
 
 // `npm run playground`: the bot in anonymous mode and the Microsoft 365 Agents Playground (a local
 // Teams-like web client) pointed at it, telemetry off, both on 127.0.0.1 unless --expose is given. The
@@ -40,10 +41,24 @@ export type PlaygroundHandle = {
 export const DEFAULT_PLAYGROUND_PORT = 56150;
 
 /** Environment of the bot child: anonymous (the Playground sends no token), loopback only. */
-export function botEnvironment(base: NodeJS.ProcessEnv, port: number, extra: NodeJS.ProcessEnv = {}, host = '127.0.0.1'): NodeJS.ProcessEnv {
+export function botEnvironment(
+  base: NodeJS.ProcessEnv,
+  port: number,
+  extra: NodeJS.ProcessEnv = {},
+  host = '127.0.0.1',
+): NodeJS.ProcessEnv {
   // Set to '' rather than deleted: the bot's dotenv never overrides a variable that exists, so a
   // developer's .env with real credentials cannot switch authentication on here.
-  return { ...base, ...extra, PORT: String(port), HOST: host, MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppTenantId: '', MicrosoftAppType: '' };
+  return {
+    ...base,
+    ...extra,
+    PORT: String(port),
+    HOST: host,
+    MicrosoftAppId: '',
+    MicrosoftAppPassword: '',
+    MicrosoftAppTenantId: '',
+    MicrosoftAppType: '',
+  };
 }
 
 export class PortBusyError extends Error {
@@ -63,7 +78,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   const host = options.expose ? '0.0.0.0' : '127.0.0.1';
   const botPort = options.botPort || (await freePort());
   // A taken port is a one-line answer naming its owner, not the bot's EADDRINUSE stack.
-  if (!(await portIsFree(botPort, host))) throw new PortBusyError(busyPortMessage(botPort, 'the bot', 'PORT', await freePort()));
+  if (!(await portIsFree(botPort, host)))
+    throw new PortBusyError(busyPortMessage(botPort, 'the bot', 'PORT', await freePort()));
   const botEndpoint = `http://127.0.0.1:${botPort}/api/messages`;
   const started: ChildHandle[] = [];
   const stopAll = async () => {
@@ -83,15 +99,19 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
 
     const cwd = options.cwd ?? options.repoRoot;
     const preload = path.join(__dirname, 'loopback-listen.js');
-    const playground = await startProcess(process.execPath, ['-r', preload, cli, ...playgroundArgs(botEndpoint, options.playgroundPort ?? DEFAULT_PLAYGROUND_PORT)], {
-      cwd,
-      // BROWSER=none: it must not try to open a desktop browser itself.
-      env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', RELAY_DOCTOR_LISTEN_HOST: host },
-      ready: /Listening on (\d+)/,
-      timeoutMs: 60_000,
-      echo: options.echo,
-      echoPrefix: '[playground] ',
-    });
+    const playground = await startProcess(
+      process.execPath,
+      ['-r', preload, cli, ...playgroundArgs(botEndpoint, options.playgroundPort ?? DEFAULT_PLAYGROUND_PORT)],
+      {
+        cwd,
+        // BROWSER=none: it must not try to open a desktop browser itself.
+        env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', RELAY_DOCTOR_LISTEN_HOST: host },
+        ready: /Listening on (\d+)/,
+        timeoutMs: 60_000,
+        echo: options.echo,
+        echoPrefix: '[playground] ',
+      },
+    );
     started.push(playground.child);
     const url = `http://127.0.0.1:${playground.match[1]}`;
     await waitForHttp(url);
@@ -136,7 +156,10 @@ async function main(argv: string[]): Promise<void> {
     stopping = true;
     process.stdout.write(`\nStopping (${signal})...\n`);
     const done = handle ? handle.stop() : Promise.resolve();
-    done.then(() => process.exit(0), () => process.exit(1));
+    done.then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   // Ctrl+C, kill, a closed terminal: the bot and the Playground run in their own process groups, so the
   // launcher stops them itself (and kills them on any other exit, see processes.ts).
@@ -151,8 +174,10 @@ async function main(argv: string[]): Promise<void> {
   });
   if (stopping) return;
   if (expose) {
-    process.stdout.write('\nWARNING: --expose: the bot and the Playground listen on every network interface, without\n' +
-      'authentication. Anyone who can reach this machine can chat with the bot. Use it only on a trusted network.\n');
+    process.stdout.write(
+      '\nWARNING: --expose: the bot and the Playground listen on every network interface, without\n' +
+        'authentication. Anyone who can reach this machine can chat with the bot. Use it only on a trusted network.\n',
+    );
   }
   process.stdout.write(
     `\nRelay Doctor is running in anonymous local mode (bot at ${handle.botEndpoint}).\n` +

@@ -36,7 +36,11 @@ export class StartError extends Error {
   override name = 'StartError';
 }
 
-export async function startProcess(command: string, args: string[], options: StartOptions): Promise<{ child: ChildHandle; match: RegExpExecArray }> {
+export async function startProcess(
+  command: string,
+  args: string[],
+  options: StartOptions,
+): Promise<{ child: ChildHandle; match: RegExpExecArray }> {
   const proc = spawn(command, args, {
     cwd: options.cwd,
     env: options.env ?? process.env,
@@ -50,7 +54,13 @@ export async function startProcess(command: string, args: string[], options: Sta
   // If this process ends without stopping the child (an uncaught error, process.exit), the child's group
   // goes with it: nothing is left holding the ports.
   trackChild(pid);
-  const exit = new Promise<void>((resolve) => proc.once('exit', () => { done = true; liveChildren.delete(pid); resolve(); }));
+  const exit = new Promise<void>((resolve) =>
+    proc.once('exit', () => {
+      done = true;
+      liveChildren.delete(pid);
+      resolve();
+    }),
+  );
   const log = options.logFile ? fs.createWriteStream(options.logFile, { flags: 'a' }) : undefined;
   let partial = '';
   const echo = (s: string) => {
@@ -79,7 +89,9 @@ export async function startProcess(command: string, args: string[], options: Sta
     async waitExit(ms) {
       if (done) return true;
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), ms); });
+      const timeout = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), ms);
+      });
       const result = await Promise.race([exit.then(() => true), timeout]);
       clearTimeout(timer);
       return result;
@@ -99,7 +111,10 @@ export async function startProcess(command: string, args: string[], options: Sta
 
   const timeoutMs = options.timeoutMs ?? 30_000;
   const match = await new Promise<RegExpExecArray>((resolve, reject) => {
-    const timer = setTimeout(() => finish(new StartError(`${command} was not ready within ${timeoutMs} ms:\n${text.slice(-2000)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => finish(new StartError(`${command} was not ready within ${timeoutMs} ms:\n${text.slice(-2000)}`)),
+      timeoutMs,
+    );
     const check = () => {
       const m = options.ready.exec(text);
       if (m) finish(undefined, m);
@@ -131,7 +146,9 @@ function trackChild(pid: number): void {
   liveChildren.add(pid);
   if (exitHooked) return;
   exitHooked = true;
-  process.on('exit', () => { for (const p of liveChildren) signalGroup(p, 'SIGKILL'); });
+  process.on('exit', () => {
+    for (const p of liveChildren) signalGroup(p, 'SIGKILL');
+  });
 }
 
 function signalGroup(pid: number, signal: NodeJS.Signals): void {

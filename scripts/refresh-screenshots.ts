@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { CHROMIUM_PATH, hasChromium } from './chromium';
 
 // `npm run screenshots`: runs the browser tests with their screenshots pointed at docs/screenshots/,
@@ -23,7 +24,12 @@ async function main(): Promise<number> {
   const root = findRepoRoot(__dirname);
   const out = path.join(root, 'docs', 'screenshots');
   const tests = path.join(root, 'dist', 'test', 'browser');
-  const files = fs.existsSync(tests) ? fs.readdirSync(tests).filter((f) => f.endsWith('.test.js')).map((f) => path.join(tests, f)) : [];
+  const files = fs.existsSync(tests)
+    ? fs
+        .readdirSync(tests)
+        .filter((f) => f.endsWith('.test.js'))
+        .map((f) => path.join(tests, f))
+    : [];
   if (files.length === 0) {
     process.stderr.write('screenshots: no compiled browser tests in dist/test/browser (build first)\n');
     return 1;
@@ -44,11 +50,16 @@ async function main(): Promise<number> {
   // Pictures no test produced any more are stale: remove them, but only after a clean run.
   const stale = code === 0 ? [...before].filter((f) => !written.includes(f)) : [];
   for (const f of stale) fs.rmSync(path.join(out, f));
-  process.stdout.write(`\nscreenshots: ${written.length} written to ${path.relative(root, out)}/${stale.length ? `, ${stale.length} stale removed` : ''}\n`);
+  process.stdout.write(
+    `\nscreenshots: ${written.length} written to ${path.relative(root, out)}/${stale.length ? `, ${stale.length} stale removed` : ''}\n`,
+  );
   return code;
 }
 
-main().then((code) => process.exit(code), (error: unknown) => {
-  process.stderr.write(`screenshots: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`screenshots: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -62,7 +62,10 @@ export const TEAMS_HOST_CONFIG = {
     value: { color: 'default', size: 'default', isSubtle: false, weight: 'default', wrap: true },
     spacing: 12,
   },
-  inputs: { label: { requiredInputs: { suffix: ' *' }, optionalInputs: {} }, errorMessage: { size: 'small', weight: 'default' } },
+  inputs: {
+    label: { requiredInputs: { suffix: ' *' }, optionalInputs: {} },
+    errorMessage: { size: 'small', weight: 'default' },
+  },
 } as const;
 
 /** Teams' chat column gives a card about this much width on a desktop client. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { repoRoot } from './support/paths';
 
 // The dependency direction of docs/architecture.md: engine ← cards ← dialogs ← bot, and engine ← cli; inside
@@ -35,7 +36,8 @@ function sources(dir: string): string[] {
   });
 }
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 export function importsOf(text: string): string[] {
   const out: string[] = [];
@@ -51,7 +53,8 @@ function violations(folder: Folder): string[] {
       const rel = path.relative(repoRoot, file);
       if (spec.startsWith('.')) {
         const target = path.relative(repoRoot, path.resolve(path.dirname(file), spec)).split(path.sep)[0] as Folder;
-        if (target in ALLOWED_LOCAL && !ALLOWED_LOCAL[folder].includes(target)) out.push(`${rel} imports ${spec} (${target})`);
+        if (target in ALLOWED_LOCAL && !ALLOWED_LOCAL[folder].includes(target))
+          out.push(`${rel} imports ${spec} (${target})`);
       } else if (FORBIDDEN_PACKAGES[folder].some((re) => re.test(spec))) {
         out.push(`${rel} imports package ${spec}`);
       }
@@ -72,7 +75,18 @@ function violations(folder: Folder): string[] {
 // findings) above recognize/, questions/ (what to ask, from the rules' context) above rules/, and the
 // pipeline files on top.
 
-type EngineUnit = 'contract' | 'net' | 'mime' | 'certificates' | 'knowledge' | 'live' | 'recognize' | 'rules' | 'questions' | 'report' | 'pipeline';
+type EngineUnit =
+  | 'contract'
+  | 'net'
+  | 'mime'
+  | 'certificates'
+  | 'knowledge'
+  | 'live'
+  | 'recognize'
+  | 'rules'
+  | 'questions'
+  | 'report'
+  | 'pipeline';
 
 const ENGINE_ALLOWED: Record<EngineUnit, EngineUnit[]> = {
   contract: [],
@@ -85,11 +99,28 @@ const ENGINE_ALLOWED: Record<EngineUnit, EngineUnit[]> = {
   rules: ['contract', 'net', 'certificates', 'knowledge', 'recognize'],
   questions: ['contract', 'net', 'certificates', 'knowledge', 'live', 'rules'],
   report: ['contract'],
-  pipeline: ['contract', 'net', 'mime', 'certificates', 'knowledge', 'live', 'recognize', 'rules', 'questions', 'report'],
+  pipeline: [
+    'contract',
+    'net',
+    'mime',
+    'certificates',
+    'knowledge',
+    'live',
+    'recognize',
+    'rules',
+    'questions',
+    'report',
+  ],
 };
 
 /** The contract every layer may read: the vocabulary, facts and verdict, and the answer vocabulary. */
-const CONTRACT_FILES = new Set(['vocabulary.ts', 'facts.ts', 'verdict.ts', 'questions/answer-types.ts', 'questions/question-ids.ts']);
+const CONTRACT_FILES = new Set([
+  'vocabulary.ts',
+  'facts.ts',
+  'verdict.ts',
+  'questions/answer-types.ts',
+  'questions/question-ids.ts',
+]);
 
 /**
  * Imports against the layering that remain to be moved (issue 13): rules/ reads the not-sure matcher and
@@ -105,7 +136,8 @@ function engineUnitOf(rel: string): EngineUnit {
   const parts = posix.split('/');
   if (parts.length === 1) return 'pipeline';
   const unit = parts[0] as EngineUnit;
-  if (!(unit in ENGINE_ALLOWED)) throw new Error(`engine/${parts[0]}/ has no place in ENGINE_ALLOWED (test/boundaries.test.ts)`);
+  if (!(unit in ENGINE_ALLOWED))
+    throw new Error(`engine/${parts[0]}/ has no place in ENGINE_ALLOWED (test/boundaries.test.ts)`);
   return unit;
 }
 
@@ -117,7 +149,9 @@ function engineImports(): Map<string, string[]> {
     for (const spec of importsOf(fs.readFileSync(file, 'utf8'))) {
       if (!spec.startsWith('.')) continue;
       const base = path.resolve(path.dirname(file), spec);
-      const resolved = [`${base}.ts`, path.join(base, 'index.ts'), base].find((p) => p.endsWith('.ts') && fs.existsSync(p));
+      const resolved = [`${base}.ts`, path.join(base, 'index.ts'), base].find(
+        (p) => p.endsWith('.ts') && fs.existsSync(p),
+      );
       if (resolved && resolved.startsWith(engineDir + path.sep)) targets.push(path.relative(engineDir, resolved));
     }
     out.set(path.relative(engineDir, file), targets);
@@ -173,13 +207,29 @@ describe('architecture boundaries: inside engine/', () => {
   });
 
   it('no two engine modules import each other, directly or through others', () => {
-    assert.deepEqual(cyclesOf(imports).map((c) => c.map(posix).join(' → ')), []);
+    assert.deepEqual(
+      cyclesOf(imports).map((c) => c.map(posix).join(' → ')),
+      [],
+    );
   });
 
   it('the cycle finder finds a cycle (so the check above can fail)', () => {
-    const g = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]);
+    const g = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['a']],
+    ]);
     assert.deepEqual(cyclesOf(g), [['a', 'b', 'c', 'a']]);
-    assert.deepEqual(cyclesOf(new Map([['a', ['b']], ['b', []]])), []);
+    assert.deepEqual(
+      cyclesOf(
+        new Map([
+          ['a', ['b']],
+          ['b', []],
+        ]),
+      ),
+      [],
+    );
   });
 });
 
@@ -199,7 +249,8 @@ describe('architecture boundaries', () => {
   });
 
   it('the import scanner sees every import form (so the checks above can fail)', () => {
-    const sample = "import a from 'restify';\nexport { b } from '../bot/x';\nconst c = require('botbuilder');\nconst d = import('pino');";
+    const sample =
+      "import a from 'restify';\nexport { b } from '../bot/x';\nconst c = require('botbuilder');\nconst d = import('pino');";
     assert.deepEqual(importsOf(sample), ['restify', '../bot/x', 'botbuilder', 'pino']);
   });
 });

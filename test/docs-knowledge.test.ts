@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { CAUSE_IDS } from '../engine/vocabulary';
 import { repoRoot } from './support/paths';
 
@@ -9,7 +10,9 @@ describe('docs/knowledge.md', () => {
   const text = fs.readFileSync(path.join(repoRoot, 'docs', 'knowledge.md'), 'utf8');
 
   it('has a section and an anchor for every cause id', () => {
-    const missing = CAUSE_IDS.filter((id) => !text.includes(`\n### ${id}\n`) || !text.includes(`<a id="cause-${id.replace(/\./g, '-')}"></a>`));
+    const missing = CAUSE_IDS.filter(
+      (id) => !text.includes(`\n### ${id}\n`) || !text.includes(`<a id="cause-${id.replace(/\./g, '-')}"></a>`),
+    );
     assert.deepEqual(missing, []);
   });
 
@@ -23,6 +26,9 @@ describe('docs/knowledge.md', () => {
         for (const m of src.matchAll(/docs\/knowledge\.md#([a-z0-9-]+)/g)) pointed.add(m[1]);
       }
     }
-    assert.deepEqual([...pointed].filter((a) => !anchors.has(a)), []);
+    assert.deepEqual(
+      [...pointed].filter((a) => !anchors.has(a)),
+      [],
+    );
   });
 });

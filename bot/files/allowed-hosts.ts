@@ -14,7 +14,11 @@ export interface HostRule {
 
 /** Parses the comma-separated FILE_DOWNLOAD_HOSTS value (lower-cased, blanks dropped). */
 export function parseHostList(value: string): HostRule[] {
-  return value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean).map((pattern) => ({ pattern }));
+  return value
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean)
+    .map((pattern) => ({ pattern }));
 }
 
 function hostMatches(host: string, pattern: string): boolean {
@@ -25,7 +29,8 @@ function hostMatches(host: string, pattern: string): boolean {
   return host === pattern;
 }
 
-export type UrlCheck = { ok: true; url: URL } | { ok: false; reason: 'bad-url' | 'not-https' | 'host-not-allowed' | 'credentials' };
+export type UrlCheck =
+  { ok: true; url: URL } | { ok: false; reason: 'bad-url' | 'not-https' | 'host-not-allowed' | 'credentials' };
 
 /**
  * May the bot fetch this URL? https on the default port to an allowed host; plain http only to a loopback

@@ -8,7 +8,19 @@ export interface DownloadLimits {
 
 export type DownloadResult =
   | { ok: true; bytes: Uint8Array }
-  | { ok: false; reason: 'host-not-allowed' | 'not-https' | 'bad-url' | 'credentials' | 'redirect-elsewhere' | 'too-large' | 'timeout' | 'http-error' | 'network' };
+  | {
+      ok: false;
+      reason:
+        | 'host-not-allowed'
+        | 'not-https'
+        | 'bad-url'
+        | 'credentials'
+        | 'redirect-elsewhere'
+        | 'too-large'
+        | 'timeout'
+        | 'http-error'
+        | 'network';
+    };
 
 const MAX_REDIRECTS = 3;
 

@@ -1,5 +1,6 @@
 import type { Activity, TurnContext } from 'botbuilder';
-import { setFileInputs, type FileInput } from '../../dialogs/file-inputs';
+
+import { type FileInput, setFileInputs } from '../../dialogs/file-inputs';
 import { fileProblem, fileSkippedReply, SHARE_IN_CHANNEL, UNNAMED_FILE } from '../../dialogs/replies';
 import type { HostRule } from './allowed-hosts';
 import { downloadFile } from './download-file';
@@ -26,7 +27,10 @@ function fileAttachments(activity: Partial<Activity>): FileAttachment[] {
     .filter((a) => a.contentType === FILE_DOWNLOAD_INFO)
     .map((a) => ({
       name: typeof a.name === 'string' && a.name.trim() ? a.name.trim().slice(0, 120) : UNNAMED_FILE,
-      url: typeof (a.content as { downloadUrl?: unknown } | undefined)?.downloadUrl === 'string' ? (a.content as { downloadUrl: string }).downloadUrl : '',
+      url:
+        typeof (a.content as { downloadUrl?: unknown } | undefined)?.downloadUrl === 'string'
+          ? (a.content as { downloadUrl: string }).downloadUrl
+          : '',
     }));
 }
 

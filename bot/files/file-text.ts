@@ -1,5 +1,5 @@
 import { bytesToText, looksBinary } from '../../engine/index';
-import { outlookMsgText, type ItemPart } from './outlook-msg-text';
+import { type ItemPart, outlookMsgText } from './outlook-msg-text';
 
 // What a downloaded file holds, decided by its bytes, never by its name: an Outlook item (compound file),
 // text in UTF-16 (PowerShell's `>` on Windows) or UTF-8/Latin-1 (.eml, .txt, .log, .html, .json), or

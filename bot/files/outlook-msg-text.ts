@@ -41,14 +41,21 @@ export function outlookMsgText(bytes: Uint8Array, readAttachment: ReadAttachment
   return itemParts(reader, data, reports, readAttachment);
 }
 
-function itemParts(reader: MsgReader, item: FieldsData, reports: Map<FieldsData, string[]>, readAttachment: ReadAttachment, name?: string): ItemPart[] {
+function itemParts(
+  reader: MsgReader,
+  item: FieldsData,
+  reports: Map<FieldsData, string[]>,
+  readAttachment: ReadAttachment,
+  name?: string,
+): ItemPart[] {
   const parts: string[] = [];
   if (item.headers) parts.push(item.headers.trim());
   if (item.subject) parts.push(`Subject: ${item.subject}`);
   const body = item.body?.trim() || (item.bodyHtml ?? '').trim();
   if (body) parts.push(body);
   for (const recipient of item.recipients ?? []) {
-    for (const text of reports.get(recipient) ?? []) parts.push(`${recipient.email ?? recipient.name ?? ''}\n${text}`.trim());
+    for (const text of reports.get(recipient) ?? [])
+      parts.push(`${recipient.email ?? recipient.name ?? ''}\n${text}`.trim());
   }
   for (const text of reports.get(item) ?? []) parts.push(text);
   const result: ItemPart[] = [{ name, text: parts.filter(Boolean).join('\n\n') }];
@@ -59,7 +66,8 @@ function itemParts(reader: MsgReader, item: FieldsData, reports: Map<FieldsData,
       continue;
     }
     const file = reader.getAttachment(attachment);
-    if (file.content) result.push(...readAttachment(label, file.content).map((p) => ({ name: p.name ?? label, text: p.text })));
+    if (file.content)
+      result.push(...readAttachment(label, file.content).map((p) => ({ name: p.name ?? label, text: p.text })));
   }
   return result.filter((p) => p.text.trim() !== '');
 }

@@ -1,5 +1,5 @@
-import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { AuthenticationConstants, ToBotFromBotOrEmulatorTokenValidationParameters } from 'botframework-connector';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
 
 // A cheap look at the Authorization header before botbuilder sees it. botframework-connector 4.23.3
 // (EmulatorValidation.isTokenFromEmulator) runs on every header before any signature check and, for each
@@ -65,7 +65,8 @@ export class AuthPrecheck {
     } catch {
       return refuse('not-a-jwt');
     }
-    if (typeof alg !== 'string' || !AuthenticationConstants.AllowedSigningAlgorithms.includes(alg)) return refuse('algorithm');
+    if (typeof alg !== 'string' || !AuthenticationConstants.AllowedSigningAlgorithms.includes(alg))
+      return refuse('algorithm');
     if (typeof claims.iss !== 'string' || !this.issuers.has(claims.iss)) return refuse('issuer');
     // The library keys its issuer cache on `tid`: only tenants it already knows may pass, so it never grows.
     const tid = claims[AuthenticationConstants.TenantIdClaim];

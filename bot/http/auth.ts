@@ -1,13 +1,25 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+
 import type { Activity } from 'botbuilder';
-import { ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import {
-  AuthenticationConstants, AuthenticationError, BotFrameworkAuthentication, type AuthenticateRequestResult, type BotFrameworkClient,
-  type ClaimsIdentity, type ConnectorFactory, type ServiceClientCredentialsFactory, type UserTokenClient,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+} from 'botbuilder';
+import {
+  type AuthenticateRequestResult,
+  AuthenticationConstants,
+  AuthenticationError,
+  BotFrameworkAuthentication,
+  type BotFrameworkClient,
+  type ClaimsIdentity,
+  type ConnectorFactory,
+  type ServiceClientCredentialsFactory,
+  type UserTokenClient,
 } from 'botframework-connector';
+
+import type { BotConfig } from '../config';
 import { AuthPrecheck, type PrecheckResult } from './auth-precheck';
 import { withOutboundTimeout } from './outbound-timeout';
-import type { BotConfig } from '../config';
 
 // Inbound authentication. With an app id every request must carry a Bot Framework JWT; botbuilder checks
 // signature, issuer, audience (the app id), lifetime, the key's channel endorsement and the serviceurl
@@ -51,7 +63,8 @@ export function classifyAuthError(error: unknown): 'unauthorized' | 'unavailable
   const name = error instanceof Error ? error.name : '';
   if (JWT_ERRORS.has(name)) return 'unauthorized';
   // Network failures while fetching metadata (FetchError, ECONNREFUSED, bad JSON from the endpoint).
-  if (name === 'FetchError' || name === 'SyntaxError' || name === 'TypeError' || name === 'AbortError') return 'unavailable';
+  if (name === 'FetchError' || name === 'SyntaxError' || name === 'TypeError' || name === 'AbortError')
+    return 'unavailable';
   return 'unauthorized';
 }
 
@@ -61,7 +74,11 @@ export function classifyAuthError(error: unknown): 'unauthorized' | 'unavailable
  */
 export class GuardedAuthentication extends BotFrameworkAuthentication {
   /** `outboundTimeoutMs`: deadline for every call to the Bot Connector (bot/http/outbound-timeout.ts). */
-  constructor(private readonly inner: BotFrameworkAuthentication, private readonly precheck?: AuthPrecheck, private readonly outboundTimeoutMs = 15_000) {
+  constructor(
+    private readonly inner: BotFrameworkAuthentication,
+    private readonly precheck?: AuthPrecheck,
+    private readonly outboundTimeoutMs = 15_000,
+  ) {
     super();
   }
 
@@ -72,7 +89,8 @@ export class GuardedAuthentication extends BotFrameworkAuthentication {
 
   async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     const pre = this.checkHeader(authHeader);
-    if (!pre.ok) throw this.refuse(Object.assign(new Error('refused before validation'), { name: `precheck-${pre.reason}` }));
+    if (!pre.ok)
+      throw this.refuse(Object.assign(new Error('refused before validation'), { name: `precheck-${pre.reason}` }));
     let result: AuthenticateRequestResult;
     try {
       result = await this.inner.authenticateRequest(activity, authHeader);
@@ -81,12 +99,15 @@ export class GuardedAuthentication extends BotFrameworkAuthentication {
     }
     // Replies of this turn go through the connector clients this factory creates: give them the deadline.
     const { connectorFactory } = result;
-    return connectorFactory ? { ...result, connectorFactory: withOutboundTimeout(connectorFactory, this.outboundTimeoutMs) } : result;
+    return connectorFactory
+      ? { ...result, connectorFactory: withOutboundTimeout(connectorFactory, this.outboundTimeoutMs) }
+      : result;
   }
 
   async authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
     const pre = this.checkHeader(authHeader);
-    if (!pre.ok) throw this.refuse(Object.assign(new Error('refused before validation'), { name: `precheck-${pre.reason}` }));
+    if (!pre.ok)
+      throw this.refuse(Object.assign(new Error('refused before validation'), { name: `precheck-${pre.reason}` }));
     try {
       return await this.inner.authenticateStreamingRequest(authHeader, channelIdHeader);
     } catch (error) {
@@ -125,19 +146,26 @@ export class GuardedAuthentication extends BotFrameworkAuthentication {
 
 /** The Bot Framework authentication for this configuration (anonymous when MicrosoftAppId is blank). */
 export function createAuthentication(config: BotConfig, options: AuthOptions = {}): BotFrameworkAuthentication {
-  const inner = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.MicrosoftAppId,
-    MicrosoftAppPassword: config.MicrosoftAppPassword,
-    MicrosoftAppType: config.MicrosoftAppType,
-    MicrosoftAppTenantId: config.MicrosoftAppTenantId,
-    ...(options.endpoints ?? {}),
-  } as ConfigurationBotFrameworkAuthenticationOptions, options.credentialsFactory);
+  const inner = new ConfigurationBotFrameworkAuthentication(
+    {
+      MicrosoftAppId: config.MicrosoftAppId,
+      MicrosoftAppPassword: config.MicrosoftAppPassword,
+      MicrosoftAppType: config.MicrosoftAppType,
+      MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+      ...(options.endpoints ?? {}),
+    } as ConfigurationBotFrameworkAuthenticationOptions,
+    options.credentialsFactory,
+  );
   // Anonymous mode checks no token, so there is nothing to pre-check (and no library cache to protect).
-  const precheck = config.MicrosoftAppId === '' ? undefined : new AuthPrecheck({
-    maxHeaderBytes: config.MAX_AUTH_HEADER_BYTES,
-    channelIssuer: options.endpoints?.ToBotFromChannelTokenIssuer ?? AuthenticationConstants.ToBotFromChannelTokenIssuer,
-    tenantId: config.MicrosoftAppTenantId,
-    singleTenant: config.MicrosoftAppType !== 'MultiTenant',
-  });
+  const precheck =
+    config.MicrosoftAppId === ''
+      ? undefined
+      : new AuthPrecheck({
+          maxHeaderBytes: config.MAX_AUTH_HEADER_BYTES,
+          channelIssuer:
+            options.endpoints?.ToBotFromChannelTokenIssuer ?? AuthenticationConstants.ToBotFromChannelTokenIssuer,
+          tenantId: config.MicrosoftAppTenantId,
+          singleTenant: config.MicrosoftAppType !== 'MultiTenant',
+        });
   return new GuardedAuthentication(inner, precheck, config.OUTBOUND_TIMEOUT_MS);
 }

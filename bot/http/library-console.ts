@@ -19,13 +19,16 @@ function install(): void {
   for (const method of ['error', 'warn', 'log'] as const) {
     const current = console[method] as typeof console.log & { [WRAPPED]?: true };
     if (current[WRAPPED]) continue;
-    const wrapper = Object.assign((...args: unknown[]) => {
-      const captured = scope.getStore();
-      if (!captured) return current.apply(console, args);
-      captured.lines += 1;
-      const error = args.find((a) => a instanceof Error);
-      if (error) captured.lastError = error;
-    }, { [WRAPPED]: true as const });
+    const wrapper = Object.assign(
+      (...args: unknown[]) => {
+        const captured = scope.getStore();
+        if (!captured) return current.apply(console, args);
+        captured.lines += 1;
+        const error = args.find((a) => a instanceof Error);
+        if (error) captured.lastError = error;
+      },
+      { [WRAPPED]: true as const },
+    );
     console[method] = wrapper;
   }
 }

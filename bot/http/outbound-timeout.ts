@@ -14,7 +14,10 @@ interface PipelineRequestLike {
   abortSignal?: AbortSignal;
 }
 interface PipelineLike {
-  addPolicy(policy: { name: string; sendRequest(request: PipelineRequestLike, next: (r: PipelineRequestLike) => Promise<unknown>): Promise<unknown> }): void;
+  addPolicy(policy: {
+    name: string;
+    sendRequest(request: PipelineRequestLike, next: (r: PipelineRequestLike) => Promise<unknown>): Promise<unknown>;
+  }): void;
 }
 
 const OUTBOUND_TIMEOUT_POLICY = 'relay-doctor-outbound-timeout';
@@ -22,7 +25,8 @@ const OUTBOUND_TIMEOUT_POLICY = 'relay-doctor-outbound-timeout';
 /** Adds the deadline to a connector client; throws if the library's shape changed (better than no deadline). */
 function addOutboundTimeout(connector: ConnectorClient, timeoutMs: number): ConnectorClient {
   const pipeline = (connector as unknown as { client?: { pipeline?: PipelineLike } }).client?.pipeline;
-  if (!pipeline || typeof pipeline.addPolicy !== 'function') throw new Error('connector client has no pipeline: the outbound timeout cannot be set');
+  if (!pipeline || typeof pipeline.addPolicy !== 'function')
+    throw new Error('connector client has no pipeline: the outbound timeout cannot be set');
   pipeline.addPolicy({
     name: OUTBOUND_TIMEOUT_POLICY,
     async sendRequest(request, next) {
@@ -47,6 +51,7 @@ function addOutboundTimeout(connector: ConnectorClient, timeoutMs: number): Conn
 /** A connector factory whose clients all carry the deadline. */
 export function withOutboundTimeout(factory: ConnectorFactory, timeoutMs: number): ConnectorFactory {
   return {
-    create: async (serviceUrl: string, audience?: string) => addOutboundTimeout(await factory.create(serviceUrl, audience), timeoutMs),
+    create: async (serviceUrl: string, audience?: string) =>
+      addOutboundTimeout(await factory.create(serviceUrl, audience), timeoutMs),
   } as ConnectorFactory;
 }

@@ -13,7 +13,8 @@ export function jsonDepth(text: string): number {
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i += 1; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i += 1; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
       continue;
     }
@@ -26,7 +27,8 @@ export function jsonDepth(text: string): number {
   return max;
 }
 
-export type JsonParse = { ok: true; value: unknown; droppedKeys: number } | { ok: false; error: 'invalid-json' | 'too-deep' };
+export type JsonParse =
+  { ok: true; value: unknown; droppedKeys: number } | { ok: false; error: 'invalid-json' | 'too-deep' };
 
 /** Parse JSON text within a depth limit, dropping forbidden keys; never throws. */
 export function parseJsonSafely(text: string, maxDepth: number): JsonParse {

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+
 import { parseJsonSafely } from './parse-json-safely';
 
 // The request body of /api/messages is read here, not by a generic body parser, so that every limit is
@@ -28,11 +29,14 @@ const DRAIN_FACTOR = 16;
 /** Read and check the body; never throws, always settles (also when the client goes away). */
 export function readJsonBody(req: IncomingMessage, limits: BodyLimits): Promise<BodyRead> {
   return new Promise((resolve) => {
-    const refuse = (status: 400 | 413 | 415, error: string, bytes: number) => resolve({ ok: false, status, error, bytes });
+    const refuse = (status: 400 | 413 | 415, error: string, bytes: number) =>
+      resolve({ ok: false, status, error, bytes });
     const encoding = (req.headers['content-encoding'] ?? 'identity').toString().trim().toLowerCase();
     const unsupported = !isJsonContentType(req.headers['content-type'])
       ? 'content type must be application/json'
-      : encoding !== 'identity' ? 'content encoding not supported' : undefined;
+      : encoding !== 'identity'
+        ? 'content encoding not supported'
+        : undefined;
     const declared = Number(req.headers['content-length'] ?? NaN);
     let tooLarge = Number.isFinite(declared) && declared > limits.maxBytes;
     const chunks: Buffer[] = [];
@@ -59,13 +63,16 @@ export function readJsonBody(req: IncomingMessage, limits: BodyLimits): Promise<
     });
     req.on('error', () => settle(() => refuse(400, 'request aborted', bytes)));
     req.on('close', () => settle(() => refuse(400, 'request aborted', bytes)));
-    req.on('end', () => settle(() => {
-      if (unsupported) return refuse(415, unsupported, bytes);
-      if (tooLarge) return refuse(413, 'body too large', bytes);
-      if (bytes === 0) return refuse(400, 'empty body', bytes);
-      const parsed = parseJsonSafely(Buffer.concat(chunks).toString('utf8'), limits.maxDepth);
-      if (!parsed.ok) return refuse(400, parsed.error === 'too-deep' ? 'JSON nested too deeply' : 'body is not valid JSON', bytes);
-      resolve({ ok: true, body: parsed.value, bytes, droppedKeys: parsed.droppedKeys });
-    }));
+    req.on('end', () =>
+      settle(() => {
+        if (unsupported) return refuse(415, unsupported, bytes);
+        if (tooLarge) return refuse(413, 'body too large', bytes);
+        if (bytes === 0) return refuse(400, 'empty body', bytes);
+        const parsed = parseJsonSafely(Buffer.concat(chunks).toString('utf8'), limits.maxDepth);
+        if (!parsed.ok)
+          return refuse(400, parsed.error === 'too-deep' ? 'JSON nested too deeply' : 'body is not valid JSON', bytes);
+        resolve({ ok: true, body: parsed.value, bytes, droppedKeys: parsed.droppedKeys });
+      }),
+    );
   });
 }

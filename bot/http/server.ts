@@ -1,24 +1,32 @@
 import { performance } from 'node:perf_hooks';
-import pino from 'pino';
-import restify from 'restify';
+
 import { ConversationState, type Storage } from 'botbuilder';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
-import type { Session } from '../../dialogs/session';
+import pino from 'pino';
+import restify from 'restify';
+
+import { type DiagnosisEngine, type LiveChecks, realEngine } from '../../dialogs/engine-port';
 import { RootDialog } from '../../dialogs/root-dialog';
-import { realEngine, type DiagnosisEngine, type LiveChecks } from '../../dialogs/engine-port';
+import type { Session } from '../../dialogs/session';
 import { createAdapter } from '../adapter';
-import { authOutcomeScope, createAuthentication, GuardedAuthentication, type AuthOptions, type AuthOutcome } from './auth';
-import { fileOptions, isAnonymous, type BotConfig } from '../config';
-import { readJsonBody } from './read-json-body';
-import { perIpLimit } from './per-ip-limit';
-import { captureLibraryConsole, type CapturedConsole } from './library-console';
-import { ExpiringMemoryStorage } from '../storage/expiring-memory-storage';
+import { type BotConfig, fileOptions, isAnonymous } from '../config';
 import { consoleLogger, type LogFields, type Logger } from '../logger';
 import { RelayDoctorBot } from '../relay-doctor-bot';
-import { InFlight } from './shutdown';
-import { checkActivityBody } from './validate-request';
+import { ExpiringMemoryStorage } from '../storage/expiring-memory-storage';
 import { instrumentEngine, instrumentLiveChecks, instrumentStorage } from '../telemetry/instrument';
 import { NO_TELEMETRY, type Telemetry } from '../telemetry/telemetry';
+import {
+  type AuthOptions,
+  type AuthOutcome,
+  authOutcomeScope,
+  createAuthentication,
+  GuardedAuthentication,
+} from './auth';
+import { type CapturedConsole, captureLibraryConsole } from './library-console';
+import { perIpLimit } from './per-ip-limit';
+import { readJsonBody } from './read-json-body';
+import { InFlight } from './shutdown';
+import { checkActivityBody } from './validate-request';
 
 export interface BotDeps {
   engine?: DiagnosisEngine;
@@ -45,7 +53,14 @@ type Res = restify.Response;
 
 /** Ids from the activity for the log, cut short (in anonymous mode they are whatever the caller sent). */
 function activityFields(body: unknown): LogFields {
-  const a = (body ?? {}) as { id?: unknown; type?: unknown; channelId?: unknown; conversation?: { id?: unknown }; text?: unknown; value?: unknown };
+  const a = (body ?? {}) as {
+    id?: unknown;
+    type?: unknown;
+    channelId?: unknown;
+    conversation?: { id?: unknown };
+    text?: unknown;
+    value?: unknown;
+  };
   const id = (v: unknown) => (typeof v === 'string' ? v.slice(0, 128) : undefined);
   return {
     activityId: id(a.id),
@@ -104,7 +119,10 @@ export function createServer(config: BotConfig, deps: BotDeps = {}): restify.Ser
   const logger = deps.logger ?? consoleLogger;
   const inFlight = deps.inFlight ?? new InFlight();
   const telemetry = deps.telemetry ?? NO_TELEMETRY;
-  const storage = instrumentStorage(deps.storage ?? new ExpiringMemoryStorage(config.STATE_TTL_MINUTES * 60 * 1000), telemetry);
+  const storage = instrumentStorage(
+    deps.storage ?? new ExpiringMemoryStorage(config.STATE_TTL_MINUTES * 60 * 1000),
+    telemetry,
+  );
   const conversationState = new ConversationState(storage);
   const dialog = new RootDialog({
     sessionAccessor: conversationState.createProperty<Session>('session'),
@@ -129,7 +147,11 @@ export function createServer(config: BotConfig, deps: BotDeps = {}): restify.Ser
 
   // restify's own logger at warn: its per-request info lines (the throttle's "Throttling") would be log
   // volume an unauthenticated caller drives.
-  const server = restify.createServer({ name: 'relay-doctor', handleUncaughtExceptions: false, log: pino({ name: 'restify', level: 'warn' }) as never });
+  const server = restify.createServer({
+    name: 'relay-doctor',
+    handleUncaughtExceptions: false,
+    log: pino({ name: 'restify', level: 'warn' }) as never,
+  });
   server.server.requestTimeout = REQUEST_TIMEOUT_MS;
 
   server.get('/healthz', (_req, res, next) => {
@@ -146,7 +168,12 @@ export function createServer(config: BotConfig, deps: BotDeps = {}): restify.Ser
     let fields: LogFields = {};
     const finish = (status: number, body?: unknown, code?: string) => {
       if (!res.headersSent) res.send(status, body);
-      const line = { ...fields, status: res.statusCode || status, code, durationMs: Math.round(performance.now() - started) };
+      const line = {
+        ...fields,
+        status: res.statusCode || status,
+        code,
+        durationMs: Math.round(performance.now() - started),
+      };
       if (line.status >= 500) logger.warn('request failed', line);
       else if (line.status >= 400) logger.warn('request refused', line);
       else logger.info('request', line);
@@ -175,7 +202,10 @@ export function createServer(config: BotConfig, deps: BotDeps = {}): restify.Ser
         return;
       }
       // Tokens that cannot be valid are refused before botbuilder sees them (its caches, its console lines).
-      const pre = !anonymous && auth instanceof GuardedAuthentication ? auth.checkHeader(req.headers.authorization) : { ok: true as const };
+      const pre =
+        !anonymous && auth instanceof GuardedAuthentication
+          ? auth.checkHeader(req.headers.authorization)
+          : { ok: true as const };
       if (!pre.ok) {
         finish(401, { error: 'unauthorized' }, `auth-precheck-${pre.reason}`);
         return;
@@ -183,10 +213,19 @@ export function createServer(config: BotConfig, deps: BotDeps = {}): restify.Ser
       req.body = read.body;
       const outcome: AuthOutcome = {};
       const library: CapturedConsole = { lines: 0 };
-      await captureLibraryConsole(library, () => authOutcomeScope.run(outcome, () => adapter.process(req, guardedResponse(res, outcome) as never, (context) => bot.run(context))));
+      await captureLibraryConsole(library, () =>
+        authOutcomeScope.run(outcome, () =>
+          adapter.process(req, guardedResponse(res, outcome) as never, (context) => bot.run(context)),
+        ),
+      );
       if (library.lines > 0) fields = { ...fields, libraryLines: library.lines };
-      if (res.statusCode >= 500 && library.lastError !== undefined) logger.error('request failed inside botbuilder', library.lastError, { ...fields, code: 'library-error' });
-      finish(res.statusCode, undefined, outcome.reason ? `auth-${outcome.unavailable ? 'unavailable' : 'refused'}` : undefined);
+      if (res.statusCode >= 500 && library.lastError !== undefined)
+        logger.error('request failed inside botbuilder', library.lastError, { ...fields, code: 'library-error' });
+      finish(
+        res.statusCode,
+        undefined,
+        outcome.reason ? `auth-${outcome.unavailable ? 'unavailable' : 'refused'}` : undefined,
+      );
     } catch (error) {
       logger.error('request failed', error, { ...fields, code: 'request-error' });
       finish(500, { error: 'internal error' }, 'request-error');

@@ -1,4 +1,5 @@
 import type { Server } from 'restify';
+
 import type { Logger } from '../logger';
 
 // Graceful shutdown: on SIGTERM (or SIGINT) stop accepting connections, answer new requests on open
@@ -41,7 +42,10 @@ export class InFlight {
     if (this.count === 0) return Promise.resolve(true);
     return new Promise((resolve) => {
       const timer = setTimeout(() => resolve(false), timeoutMs);
-      this.waiters.push(() => { clearTimeout(timer); resolve(true); });
+      this.waiters.push(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
     });
   }
 }
@@ -84,7 +88,12 @@ export function installShutdown(options: ShutdownOptions): ShutdownHandle {
       server.close();
       server.server.closeIdleConnections();
       const clean = await inFlight.idle(timeoutMs);
-      if (!clean) logger.warn('turns still running at the shutdown timeout', { code: 'shutdown-timeout', inFlight: inFlight.active, timeoutMs });
+      if (!clean)
+        logger.warn('turns still running at the shutdown timeout', {
+          code: 'shutdown-timeout',
+          inFlight: inFlight.active,
+          timeoutMs,
+        });
       server.server.closeAllConnections();
       logger.info('stopped', { code: 'stopped', durationMs: Date.now() - started });
       exit(clean ? exitCode : 1);
@@ -92,7 +101,9 @@ export function installShutdown(options: ShutdownOptions): ShutdownHandle {
     return running;
   };
 
-  const onSignal = (signal: unknown) => { void shutdown(String(signal)); };
+  const onSignal = (signal: unknown) => {
+    void shutdown(String(signal));
+  };
   const onRejection = (reason: unknown) => {
     logger.error('unhandled promise rejection (still serving)', reason, { code: 'unhandled-rejection' });
   };

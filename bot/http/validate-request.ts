@@ -4,23 +4,46 @@ import { z } from 'zod';
 // body is checked here first and refused with a 4xx.
 
 /** Ids go into reply URLs as path segments: `.` and `..` would be resolved away (another conversation's URL). */
-const urlSegmentId = z.string().min(1).max(1000).refine((v) => v !== '.' && v !== '..', 'an id may not be a dot segment');
+const urlSegmentId = z
+  .string()
+  .min(1)
+  .max(1000)
+  .refine((v) => v !== '.' && v !== '..', 'an id may not be a dot segment');
 
-const ActivityEnvelopeSchema = z.object({
-  type: z.string().min(1).max(100),
-  id: urlSegmentId,
-  channelId: z.string().min(1).max(100),
-  serviceUrl: z.string().min(1).max(2000).refine((u) => /^https?:\/\//i.test(u), 'serviceUrl must be http(s)'),
-  conversation: z.object({ id: urlSegmentId }).passthrough(),
-  replyToId: z.string().max(1000).refine((v) => v !== '.' && v !== '..', 'an id may not be a dot segment').optional(),
-  from: z.object({ id: z.string().min(1).max(1000) }).passthrough(),
-  recipient: z.object({ id: z.string().min(1).max(1000) }).passthrough().optional(),
-  // Shapes the handlers rely on; anything else in an activity is passed through untouched.
-  text: z.string().optional(),
-  entities: z.array(z.object({ type: z.string() }).passthrough()).max(100).optional(),
-  membersAdded: z.array(z.object({ id: z.string() }).passthrough()).max(1000).optional(),
-  attachments: z.array(z.object({}).passthrough()).max(50).optional(),
-}).passthrough();
+const ActivityEnvelopeSchema = z
+  .object({
+    type: z.string().min(1).max(100),
+    id: urlSegmentId,
+    channelId: z.string().min(1).max(100),
+    serviceUrl: z
+      .string()
+      .min(1)
+      .max(2000)
+      .refine((u) => /^https?:\/\//i.test(u), 'serviceUrl must be http(s)'),
+    conversation: z.object({ id: urlSegmentId }).passthrough(),
+    replyToId: z
+      .string()
+      .max(1000)
+      .refine((v) => v !== '.' && v !== '..', 'an id may not be a dot segment')
+      .optional(),
+    from: z.object({ id: z.string().min(1).max(1000) }).passthrough(),
+    recipient: z
+      .object({ id: z.string().min(1).max(1000) })
+      .passthrough()
+      .optional(),
+    // Shapes the handlers rely on; anything else in an activity is passed through untouched.
+    text: z.string().optional(),
+    entities: z
+      .array(z.object({ type: z.string() }).passthrough())
+      .max(100)
+      .optional(),
+    membersAdded: z
+      .array(z.object({ id: z.string() }).passthrough())
+      .max(1000)
+      .optional(),
+    attachments: z.array(z.object({}).passthrough()).max(50).optional(),
+  })
+  .passthrough();
 
 export type RequestCheck = { ok: true } | { ok: false; status: number; error: string };
 
@@ -47,7 +70,11 @@ export function checkActivityBody(body: unknown, options: BodyCheckOptions = {})
   }
   const parsed = ActivityEnvelopeSchema.safeParse(body);
   if (!parsed.success) {
-    return { ok: false, status: 400, error: `not an activity: ${parsed.error.issues.map((i) => i.path.join('.') || i.message).join(', ')}` };
+    return {
+      ok: false,
+      status: 400,
+      error: `not an activity: ${parsed.error.issues.map((i) => i.path.join('.') || i.message).join(', ')}`,
+    };
   }
   if (options.loopbackServiceUrlOnly && !isLoopbackUrl(parsed.data.serviceUrl)) {
     return { ok: false, status: 403, error: 'anonymous mode answers only a local serviceUrl' };

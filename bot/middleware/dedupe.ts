@@ -1,4 +1,5 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+
 import { CLICK_ALREADY_HANDLED } from '../../dialogs/replies';
 import { respondWithMessage } from './invoke-guard';
 
@@ -9,7 +10,10 @@ import { respondWithMessage } from './invoke-guard';
 export class DedupeMiddleware implements Middleware {
   private readonly seen = new Map<string, number>();
 
-  constructor(private readonly ttlMs = 10 * 60 * 1000, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly ttlMs = 10 * 60 * 1000,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const { activity } = context;

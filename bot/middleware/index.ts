@@ -1,4 +1,5 @@
 import type { ConversationState, Middleware } from 'botbuilder';
+
 import type { Logger } from '../logger';
 import { TelemetryMiddleware } from '../telemetry/instrument';
 import { NO_TELEMETRY, type Telemetry } from '../telemetry/telemetry';
@@ -8,7 +9,7 @@ import { OutboundFailureMiddleware } from './outbound-failures';
 import { SerializeMiddleware } from './serialize';
 import { StateExpiryMiddleware } from './state-expiry';
 import { StorageGuardMiddleware } from './storage-guard';
-import { TurnLimitsMiddleware, type TurnLimits } from './turn-limits';
+import { type TurnLimits, TurnLimitsMiddleware } from './turn-limits';
 
 export interface MiddlewareOptions {
   conversationState: ConversationState;

@@ -1,10 +1,11 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { ANSWER_VERB } from '../../cards/question-card';
-import { PLAIN_TEXT_VERB, RESTART_VERB } from '../../cards/verdict-card';
-import { TICKET_VERB } from '../../cards/ticket-action';
+
 import { KEEP_GOING_VERB } from '../../cards/confirm-restart-card';
 import { REFRESH_VERB } from '../../cards/execute-action';
+import { ANSWER_VERB } from '../../cards/question-card';
+import { TICKET_VERB } from '../../cards/ticket-action';
+import { PLAIN_TEXT_VERB, RESTART_VERB } from '../../cards/verdict-card';
 import { CARD_ACTION_INVOKE } from '../../dialogs/card-action';
 import { EXECUTE_NOT_SUPPORTED } from '../../dialogs/replies';
 
@@ -16,15 +17,38 @@ import { EXECUTE_NOT_SUPPORTED } from '../../dialogs/replies';
 // gets a non-empty message response (Teams shows it), any other invoke a 400.
 
 /** The verbs of the bot's cards (cards/): the only Action.Execute that reaches the dialogs. */
-const CARD_VERBS: ReadonlySet<string> = new Set([ANSWER_VERB, REFRESH_VERB, PLAIN_TEXT_VERB, RESTART_VERB, TICKET_VERB, KEEP_GOING_VERB, 'example', 'help']);
+const CARD_VERBS: ReadonlySet<string> = new Set([
+  ANSWER_VERB,
+  REFRESH_VERB,
+  PLAIN_TEXT_VERB,
+  RESTART_VERB,
+  TICKET_VERB,
+  KEEP_GOING_VERB,
+  'example',
+  'help',
+]);
 
-const ExecuteSchema = z.object({
-  action: z.object({ type: z.literal('Action.Execute'), verb: z.string().max(40), data: z.record(z.string(), z.unknown()).optional() }).passthrough(),
-}).passthrough();
+const ExecuteSchema = z
+  .object({
+    action: z
+      .object({
+        type: z.literal('Action.Execute'),
+        verb: z.string().max(40),
+        data: z.record(z.string(), z.unknown()).optional(),
+      })
+      .passthrough(),
+  })
+  .passthrough();
 
 /** The invoke response of an Action.Execute that shows a message (Teams shows it on the card). */
 export async function respondWithMessage(context: TurnContext, message: string): Promise<void> {
-  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message } } });
+  await context.sendActivity({
+    type: ActivityTypes.InvokeResponse,
+    value: {
+      status: 200,
+      body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message },
+    },
+  });
 }
 
 export class InvokeGuardMiddleware implements Middleware {
@@ -36,6 +60,9 @@ export class InvokeGuardMiddleware implements Middleware {
       if (execute.success && CARD_VERBS.has(execute.data.action.verb)) return next();
       return respondWithMessage(context, EXECUTE_NOT_SUPPORTED);
     }
-    await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 400, body: { error: 'unsupported invoke' } } });
+    await context.sendActivity({
+      type: ActivityTypes.InvokeResponse,
+      value: { status: 400, body: { error: 'unsupported invoke' } },
+    });
   }
 }

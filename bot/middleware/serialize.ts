@@ -14,11 +14,18 @@ export class SerializeMiddleware implements Middleware {
     const key = context.activity.conversation?.id ?? '';
     const previous = this.tails.get(key) ?? Promise.resolve();
     let release!: () => void;
-    const mine = new Promise<void>((resolve) => { release = resolve; });
+    const mine = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const tail = previous.then(() => mine);
     this.tails.set(key, tail);
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([previous, new Promise<void>((resolve) => { timer = setTimeout(resolve, this.maxWaitMs); })]);
+    await Promise.race([
+      previous,
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, this.maxWaitMs);
+      }),
+    ]);
     clearTimeout(timer);
     try {
       await next();

@@ -1,4 +1,11 @@
-import { ActivityTypes, type ConversationState, type Middleware, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import {
+  ActivityTypes,
+  type ConversationState,
+  type Middleware,
+  type StatePropertyAccessor,
+  type TurnContext,
+} from 'botbuilder';
+
 import { STATE_EXPIRED_MESSAGE } from '../../dialogs/replies';
 
 /** Conversation state keys kept when a conversation expires (the welcome is not repeated). */
@@ -16,7 +23,11 @@ const REFRESH_MS = 60 * 1000;
 export class StateExpiryMiddleware implements Middleware {
   private readonly lastTurnAt: StatePropertyAccessor<number>;
 
-  constructor(private readonly conversationState: ConversationState, private readonly ttlMs: number, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly conversationState: ConversationState,
+    private readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {
     this.lastTurnAt = conversationState.createProperty<number>('lastTurnAt');
   }
 

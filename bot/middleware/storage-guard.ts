@@ -1,7 +1,8 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
-import type { Logger } from '../logger';
+
 import { STORAGE_CONFLICT_MESSAGE, STORAGE_UNAVAILABLE_MESSAGE } from '../../dialogs/replies';
-import { storageFailureOf, type StorageFailure } from '../storage/storage-errors';
+import type { Logger } from '../logger';
+import { type StorageFailure, storageFailureOf } from '../storage/storage-errors';
 
 /** What the user is told for each kind of storage failure. */
 const STORAGE_MESSAGES: Record<StorageFailure, string> = {
@@ -23,7 +24,10 @@ export class StorageGuardMiddleware implements Middleware {
     } catch (error) {
       const failure = storageFailureOf(error);
       if (!failure) throw error;
-      this.logger.error('[storage] the turn could not be saved', error, { failure, activityType: context.activity.type });
+      this.logger.error('[storage] the turn could not be saved', error, {
+        failure,
+        activityType: context.activity.type,
+      });
       if (context.activity.type !== ActivityTypes.Message) return;
       try {
         await context.sendActivity(STORAGE_MESSAGES[failure]);

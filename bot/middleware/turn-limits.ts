@@ -1,9 +1,10 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+
 import { buildTooLongCard } from '../../cards/too-long-card';
-import { cardActivity } from '../../dialogs/card-attachment';
-import type { Logger } from '../logger';
 import { isCardAction } from '../../dialogs/card-action';
+import { cardActivity } from '../../dialogs/card-attachment';
 import { SLOW_DOWN_TEXT, TOO_LONG_ACTION } from '../../dialogs/replies';
+import type { Logger } from '../logger';
 import { respondWithMessage } from './invoke-guard';
 
 // Per-message limits, checked after authentication and before the dialogs: how much text one message may
@@ -39,7 +40,11 @@ export class TurnLimitsMiddleware implements Middleware {
   private readonly windows = new Map<string, { times: number[]; warned: boolean }>();
   private lastSweep = 0;
 
-  constructor(private readonly limits: TurnLimits, private readonly logger: Logger, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly limits: TurnLimits,
+    private readonly logger: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const { activity } = context;
@@ -55,7 +60,13 @@ export class TurnLimitsMiddleware implements Middleware {
 
     const chars = messageChars(activity);
     if (chars > this.limits.maxPasteChars) {
-      this.logger.warn('message over the paste limit', { code: 'paste-too-long', activityId: activity.id, conversationId: conversation, chars, limit: this.limits.maxPasteChars });
+      this.logger.warn('message over the paste limit', {
+        code: 'paste-too-long',
+        activityId: activity.id,
+        conversationId: conversation,
+        chars,
+        limit: this.limits.maxPasteChars,
+      });
       await context.sendActivity(cardActivity(buildTooLongCard(chars, this.limits.maxPasteChars)));
       if (cardAction) await respondWithMessage(context, TOO_LONG_ACTION);
       return;
@@ -79,7 +90,12 @@ export class TurnLimitsMiddleware implements Middleware {
 
   private async slowDown(context: TurnContext, conversation: string): Promise<void> {
     const window = this.windows.get(conversation);
-    this.logger.warn('conversation over its turn rate', { code: 'rate-limited', activityId: context.activity.id, conversationId: conversation, limit: this.limits.turnsPerMinute });
+    this.logger.warn('conversation over its turn rate', {
+      code: 'rate-limited',
+      activityId: context.activity.id,
+      conversationId: conversation,
+      limit: this.limits.turnsPerMinute,
+    });
     if (!window || window.warned) return;
     window.warned = true;
     await context.sendActivity(SLOW_DOWN_TEXT);

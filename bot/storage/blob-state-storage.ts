@@ -1,8 +1,9 @@
-import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import type { TokenCredential } from '@azure/identity';
 import { ContainerClient } from '@azure/storage-blob';
+import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey';
+
 import { isETagConflictMessage, StorageConflictError, StorageUnavailableError } from './storage-errors';
 
 /**
@@ -67,7 +68,10 @@ export class BlobStateStorage implements Storage {
   private backend: BlobBackend;
 
   /** `make` builds the backend (tests pass their own); default: `blobBackend(settings)`. */
-  constructor(private readonly settings: BlobStateSettings, private readonly make: () => BlobBackend = () => blobBackend(settings)) {
+  constructor(
+    private readonly settings: BlobStateSettings,
+    private readonly make: () => BlobBackend = () => blobBackend(settings),
+  ) {
     this.backend = make();
   }
 
@@ -104,7 +108,8 @@ export class BlobStateStorage implements Storage {
       const created = await this.guard('write', () => this.backend.create(key, body), [key]);
       if (!created) throw new StorageConflictError(key);
     }
-    if (Object.keys(updates).length > 0) await this.guard('write', () => this.backend.items.write(updates), Object.keys(updates));
+    if (Object.keys(updates).length > 0)
+      await this.guard('write', () => this.backend.items.write(updates), Object.keys(updates));
     // The new eTag is not returned: a second save in the same turn overwrites its own first one.
     for (const item of Object.values(changes) as TrackedItem[]) {
       if (item && typeof item === 'object' && item[READ_ETAG] !== undefined) item[READ_ETAG] = undefined;
@@ -115,7 +120,11 @@ export class BlobStateStorage implements Storage {
     await this.guard('delete', () => this.backend.items.delete(keys));
   }
 
-  private async guard<T>(operation: 'read' | 'write' | 'delete', run: () => Promise<T>, keys: string[] = []): Promise<T> {
+  private async guard<T>(
+    operation: 'read' | 'write' | 'delete',
+    run: () => Promise<T>,
+    keys: string[] = [],
+  ): Promise<T> {
     try {
       return await withDeadline(run(), this.settings.deadlineMs ?? STORAGE_DEADLINE_MS, operation);
     } catch (error) {

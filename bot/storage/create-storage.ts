@@ -1,5 +1,6 @@
-import type { Storage } from 'botbuilder';
 import { ManagedIdentityCredential } from '@azure/identity';
+import type { Storage } from 'botbuilder';
+
 import { blobIdentityClientId, type BotConfig } from '../config';
 import { BlobStateStorage } from './blob-state-storage';
 import { ExpiringMemoryStorage } from './expiring-memory-storage';
@@ -20,7 +21,9 @@ export function createStorage(config: BotConfig): Storage {
     const credential = clientId ? new ManagedIdentityCredential({ clientId }) : new ManagedIdentityCredential();
     return new BlobStateStorage({ accountUrl: config.BLOB_ACCOUNT_URL, credential, container: config.BLOB_CONTAINER });
   }
-  throw new Error('Invalid configuration: STORAGE=blob needs BLOB_CONNECTION_STRING (the storage account connection string) or BLOB_ACCOUNT_URL (with a managed identity)');
+  throw new Error(
+    'Invalid configuration: STORAGE=blob needs BLOB_CONNECTION_STRING (the storage account connection string) or BLOB_ACCOUNT_URL (with a managed identity)',
+  );
 }
 
 /** One line for the startup log: where state lives, never the secret (account name and container only). */

@@ -9,7 +9,11 @@ export class ExpiringMemoryStorage extends MemoryStorage {
   private readonly touched = new Map<string, number>();
   private lastSweep: number;
 
-  constructor(private readonly ttlMs: number, private readonly now: () => number = Date.now, private readonly sweepEveryMs = Math.min(ttlMs, 10 * 60 * 1000)) {
+  constructor(
+    private readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+    private readonly sweepEveryMs = Math.min(ttlMs, 10 * 60 * 1000),
+  ) {
     super();
     this.lastSweep = now();
   }

@@ -4,15 +4,23 @@
 /** The store could not be reached or refused the operation (network, timeout, 5xx, credentials). */
 export class StorageUnavailableError extends Error {
   override readonly name = 'StorageUnavailableError';
-  constructor(readonly operation: 'read' | 'write' | 'delete', cause: unknown) {
-    super(`conversation state ${operation} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  constructor(
+    readonly operation: 'read' | 'write' | 'delete',
+    cause: unknown,
+  ) {
+    super(`conversation state ${operation} failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
   }
 }
 
 /** Another turn of the same conversation saved first (stale eTag): this turn's changes were not kept. */
 export class StorageConflictError extends Error {
   override readonly name = 'StorageConflictError';
-  constructor(readonly key: string, cause?: unknown) {
+  constructor(
+    readonly key: string,
+    cause?: unknown,
+  ) {
     super(`conversation state "${key}" changed since it was read (eTag conflict)`, { cause });
   }
 }

@@ -1,4 +1,5 @@
 import type { ConversationState, Middleware, Storage, TurnContext } from 'botbuilder';
+
 import type { DiagnosisEngine, LiveChecks } from '../../dialogs/engine-port';
 import type { Telemetry } from './telemetry';
 
@@ -10,37 +11,48 @@ export function instrumentEngine(engine: DiagnosisEngine, telemetry: Telemetry):
   if (!telemetry.enabled) return engine;
   return {
     ...engine,
-    recognize: (text) => telemetry.operation('recognize', { 'relay_doctor.input.chars': text.length }, () => {
-      const recognized = engine.recognize(text);
-      telemetry.annotateTurn({ 'relay_doctor.input.kind': recognized.kind });
-      return recognized;
-    }),
-    diagnose: (facts) => telemetry.operation('diagnose', {}, () => {
-      const verdict = engine.diagnose(facts);
-      telemetry.verdict(verdict.family, verdict.causes.map((c) => ({ id: c.id, status: c.status })));
-      telemetry.annotateTurn({ 'relay_doctor.verdict.open_questions': verdict.questions.length });
-      return verdict;
-    }),
+    recognize: (text) =>
+      telemetry.operation('recognize', { 'relay_doctor.input.chars': text.length }, () => {
+        const recognized = engine.recognize(text);
+        telemetry.annotateTurn({ 'relay_doctor.input.kind': recognized.kind });
+        return recognized;
+      }),
+    diagnose: (facts) =>
+      telemetry.operation('diagnose', {}, () => {
+        const verdict = engine.diagnose(facts);
+        telemetry.verdict(
+          verdict.family,
+          verdict.causes.map((c) => ({ id: c.id, status: c.status })),
+        );
+        telemetry.annotateTurn({ 'relay_doctor.verdict.open_questions': verdict.questions.length });
+        return verdict;
+      }),
   };
 }
 
 /** The live DNS checks as one span with the number of observations (never the names checked). */
 export function instrumentLiveChecks(live: LiveChecks | undefined, telemetry: Telemetry): LiveChecks | undefined {
   if (!live || !telemetry.enabled) return live;
-  return (facts) => telemetry.operation('live_checks', {}, async () => {
-    const observations = await live(facts);
-    telemetry.annotateTurn({ 'relay_doctor.live.observations': observations.length });
-    return observations;
-  });
+  return (facts) =>
+    telemetry.operation('live_checks', {}, async () => {
+      const observations = await live(facts);
+      telemetry.annotateTurn({ 'relay_doctor.live.observations': observations.length });
+      return observations;
+    });
 }
 
 /** Reads, writes and deletes of conversation state as spans (key counts only: keys hold conversation ids). */
 export function instrumentStorage(storage: Storage, telemetry: Telemetry): Storage {
   if (!telemetry.enabled) return storage;
   return {
-    read: (keys) => telemetry.operation('storage.read', { 'relay_doctor.storage.keys': keys.length }, () => storage.read(keys)),
-    write: (changes) => telemetry.operation('storage.write', { 'relay_doctor.storage.keys': Object.keys(changes).length }, () => storage.write(changes)),
-    delete: (keys) => telemetry.operation('storage.delete', { 'relay_doctor.storage.keys': keys.length }, () => storage.delete(keys)),
+    read: (keys) =>
+      telemetry.operation('storage.read', { 'relay_doctor.storage.keys': keys.length }, () => storage.read(keys)),
+    write: (changes) =>
+      telemetry.operation('storage.write', { 'relay_doctor.storage.keys': Object.keys(changes).length }, () =>
+        storage.write(changes),
+      ),
+    delete: (keys) =>
+      telemetry.operation('storage.delete', { 'relay_doctor.storage.keys': keys.length }, () => storage.delete(keys)),
   };
 }
 
@@ -52,7 +64,10 @@ function askedCount(conversationState: ConversationState, context: TurnContext):
 
 /** The turn span around everything after it, with the outbound sends as child spans. */
 export class TelemetryMiddleware implements Middleware {
-  constructor(private readonly telemetry: Telemetry, private readonly conversationState: ConversationState) {}
+  constructor(
+    private readonly telemetry: Telemetry,
+    private readonly conversationState: ConversationState,
+  ) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     if (!this.telemetry.enabled) return next();
@@ -64,10 +79,15 @@ export class TelemetryMiddleware implements Middleware {
       'relay_doctor.card_submit': activity.value !== undefined && activity.value !== null,
     };
     await this.telemetry.turn(attributes, async () => {
-      context.onSendActivities((_ctx, activities, sendNext) => this.telemetry.operation('send', { 'relay_doctor.send.activities': activities.length }, sendNext));
+      context.onSendActivities((_ctx, activities, sendNext) =>
+        this.telemetry.operation('send', { 'relay_doctor.send.activities': activities.length }, sendNext),
+      );
       // Loaded (and cached for the turn) here, so the count before the dialog runs is known. A storage
       // failure is left to the storage middleware inside, which answers the user.
-      const before = await this.conversationState.load(context).then(() => askedCount(this.conversationState, context), () => 0);
+      const before = await this.conversationState.load(context).then(
+        () => askedCount(this.conversationState, context),
+        () => 0,
+      );
       await next();
       const after = askedCount(this.conversationState, context);
       this.telemetry.questionsAsked(Math.max(0, after - before));

@@ -1,9 +1,23 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
-import { context as otelContext, SpanStatusCode, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
+
+import {
+  type Attributes,
+  type Context,
+  context as otelContext,
+  type Span,
+  SpanStatusCode,
+  trace,
+} from '@opentelemetry/api';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider, PeriodicExportingMetricReader, type PushMetricExporter } from '@opentelemetry/sdk-metrics';
-import { BasicTracerProvider, BatchSpanProcessor, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  BasicTracerProvider,
+  BatchSpanProcessor,
+  type SpanExporter,
+  type SpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
+
 import type { Operation, Telemetry, TelemetryAttributes, TelemetrySettings } from './telemetry';
 
 // The OpenTelemetry SDK behind the Telemetry hooks: a tracer and a meter provider of our own (no global
@@ -49,19 +63,33 @@ function exporters(settings: TelemetrySettings): { spans: SpanExporter[]; metric
 export function startOpenTelemetry(settings: TelemetrySettings): Telemetry {
   const resource = resourceFromAttributes({ 'service.name': settings.serviceName });
   const { spans, metrics } = exporters(settings);
-  const spanProcessors: SpanProcessor[] = spans.map((e) => new BatchSpanProcessor(e, { scheduledDelayMillis: settings.spanDelayMs }));
+  const spanProcessors: SpanProcessor[] = spans.map(
+    (e) => new BatchSpanProcessor(e, { scheduledDelayMillis: settings.spanDelayMs }),
+  );
   const tracerProvider = new BasicTracerProvider({ resource, spanProcessors });
   const meterProvider = new MeterProvider({
     resource,
-    readers: metrics.map((exporter) => new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: settings.metricIntervalMs })),
+    readers: metrics.map(
+      (exporter) => new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: settings.metricIntervalMs }),
+    ),
   });
   const tracer = tracerProvider.getTracer(SCOPE);
   const meter = meterProvider.getMeter(SCOPE);
-  const turnDuration = meter.createHistogram('relay_doctor.turn.duration', { unit: 'ms', description: 'Time to handle one incoming activity' });
-  const operationDuration = meter.createHistogram('relay_doctor.operation.duration', { unit: 'ms', description: 'Time of recognition, diagnosis, live checks, storage and sends' });
-  const errors = meter.createCounter('relay_doctor.errors', { description: 'Failed turns and operations, by operation' });
+  const turnDuration = meter.createHistogram('relay_doctor.turn.duration', {
+    unit: 'ms',
+    description: 'Time to handle one incoming activity',
+  });
+  const operationDuration = meter.createHistogram('relay_doctor.operation.duration', {
+    unit: 'ms',
+    description: 'Time of recognition, diagnosis, live checks, storage and sends',
+  });
+  const errors = meter.createCounter('relay_doctor.errors', {
+    description: 'Failed turns and operations, by operation',
+  });
   const verdicts = meter.createCounter('relay_doctor.verdicts', { description: 'Diagnoses made, by family' });
-  const causes = meter.createCounter('relay_doctor.causes', { description: 'Causes in a diagnosis, by cause id and status' });
+  const causes = meter.createCounter('relay_doctor.causes', {
+    description: 'Causes in a diagnosis, by cause id and status',
+  });
   const questions = meter.createCounter('relay_doctor.questions.asked', { description: 'Questions asked' });
   const current = new AsyncLocalStorage<{ span: Span; context: Context }>();
 
@@ -84,7 +112,10 @@ export function startOpenTelemetry(settings: TelemetrySettings): Telemetry {
         fail(span, error, 'turn');
         throw error;
       } finally {
-        turnDuration.record(performance.now() - started, clean({ 'relay_doctor.activity.type': attributes['relay_doctor.activity.type'] }));
+        turnDuration.record(
+          performance.now() - started,
+          clean({ 'relay_doctor.activity.type': attributes['relay_doctor.activity.type'] }),
+        );
         span.end();
       }
     },
@@ -106,8 +137,15 @@ export function startOpenTelemetry(settings: TelemetrySettings): Telemetry {
       }
       if (result instanceof Promise) {
         return result.then(
-          (value: unknown) => { done(); return value; },
-          (error: unknown) => { fail(span, error, name); done(); throw error; },
+          (value: unknown) => {
+            done();
+            return value;
+          },
+          (error: unknown) => {
+            fail(span, error, name);
+            done();
+            throw error;
+          },
         ) as T;
       }
       done();
@@ -118,7 +156,12 @@ export function startOpenTelemetry(settings: TelemetrySettings): Telemetry {
     },
     verdict(family, found) {
       verdicts.add(1, { 'relay_doctor.verdict.family': family });
-      for (const cause of found) causes.add(1, { 'relay_doctor.cause.id': cause.id, 'relay_doctor.cause.status': cause.status, 'relay_doctor.verdict.family': family });
+      for (const cause of found)
+        causes.add(1, {
+          'relay_doctor.cause.id': cause.id,
+          'relay_doctor.cause.status': cause.status,
+          'relay_doctor.verdict.family': family,
+        });
       current.getStore()?.span.setAttributes({
         'relay_doctor.verdict.family': family,
         'relay_doctor.verdict.cause_ids': found.map((c) => c.id),

@@ -6,7 +6,8 @@ type TelemetryValue = string | number | boolean | string[];
 export type TelemetryAttributes = Record<string, TelemetryValue | undefined>;
 
 /** Operations timed as child spans of a turn (names end up as `relay_doctor.<operation>`). */
-export type Operation = 'recognize' | 'diagnose' | 'live_checks' | 'storage.read' | 'storage.write' | 'storage.delete' | 'send';
+export type Operation =
+  'recognize' | 'diagnose' | 'live_checks' | 'storage.read' | 'storage.write' | 'storage.delete' | 'send';
 
 export interface Telemetry {
   readonly enabled: boolean;

@@ -1,6 +1,7 @@
-// Certificate names: what a certificate presents, whether an inbound connector's
-// TlsSenderCertificateName covers it (docs/knowledge.md#certificates), and whether a name is (under) an accepted domain.
-// Microsoft does not document the matching algorithm; the rules below are our inference (docs/knowledge.md#certificates), so anything but an exact or wildcard cover is 'unknown', never 'match'.
+// Certificate names: what a certificate presents, whether an inbound connector's TlsSenderCertificateName
+// covers it, and whether a name is (under) an accepted domain. Microsoft does not document the matching
+// algorithm; the rules below are our inference (docs/knowledge.md#certificates), so anything but an exact or
+// wildcard cover is 'unknown', never 'match'.
 import type { AcceptedDomain, Certificate, ProtocolLog } from '../facts';
 
 export type NameMatch = 'match' | 'no-match' | 'unknown';
@@ -52,7 +53,10 @@ export function certNameMatches(connectorName: string, presented: string): NameM
 const RANK: Record<NameMatch, number> = { match: 2, unknown: 1, 'no-match': 0 };
 
 /** The best result over all the names a certificate presents, and the name that gave it. */
-export function bestCertNameMatch(connectorName: string, presented: readonly string[]): { result: NameMatch; name?: string } {
+export function bestCertNameMatch(
+  connectorName: string,
+  presented: readonly string[],
+): { result: NameMatch; name?: string } {
   let best: { result: NameMatch; name?: string } = { result: presented.length ? 'no-match' : 'unknown' };
   for (const name of presented) {
     const result = certNameMatches(connectorName, name);

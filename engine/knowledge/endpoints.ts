@@ -30,20 +30,97 @@ export interface EndpointFormat {
 }
 
 export const ENDPOINT_FORMATS: readonly EndpointFormat[] = [
-  { kind: 'kb-typo', pattern: /\.mail\.protection\.com$/, description: 'the KB 2827473 example typo (missing "outlook")', source: sourceUrl('kb2827473') },
-  { kind: 'legacy-fope', pattern: /(^|\.)mail\.eo\.outlook\.com$/, description: 'Exchange Online / FOPE legacy endpoint (*.mail.eo.outlook.com)', source: sourceUrl('attr35') },
-  { kind: 'legacy-fope', pattern: /^mail\.global\.frontbridge\.com$/, description: 'FOPE endpoint (frontbridge)', source: sourceUrl('dnsBest') },
-  { kind: 'legacy-fope', pattern: /^mail\.messaging\.microsoft\.com$/, description: 'FOPE endpoint (messaging.microsoft.com)', source: sourceUrl('dnsBest') },
-  { kind: 'legacy-fope', pattern: /^mail\.global\.bigfish\.com$/, description: 'FOPE endpoint (bigfish)', source: sourceUrl('dnsBest') },
-  { kind: 'legacy-fope', pattern: /^mail\.outlook\.com$/, description: 'legacy endpoint mail.outlook.com', source: sourceUrl('dnsBest') },
-  { kind: 'client-submission', pattern: /^smtp(-legacy)?\.office365\.com$/, description: 'SMTP AUTH client submission, not a relay endpoint', source: sourceUrl('printers') },
-  { kind: 'eop-commercial', pattern: /^[a-z0-9-]+\.mail\.protection\.outlook\.com$/, cloud: 'commercial', description: 'EOP endpoint (commercial)', source: sourceUrl('route') },
-  { kind: 'eop-mx-microsoft', pattern: /^[a-z0-9-]+\.[a-z]-v\d+\.mx\.microsoft$/, cloud: 'commercial', description: 'EOP endpoint (mx.microsoft, DNSSEC)', source: sourceUrl('multigeo') },
-  { kind: 'eop-gcc-high', pattern: /^[a-z0-9-]+\.mail\.protection\.office365\.us$/, cloud: 'gcc-high', description: 'EOP endpoint (GCC High / DoD)', source: sourceUrl('gccHigh') },
-  { kind: 'eop-21vianet', pattern: /^[a-z0-9-]+\.mail\.protection\.partner\.outlook\.cn$/, cloud: '21vianet', description: 'EOP endpoint (21Vianet)', source: sourceUrl('vianetDns') },
-  { kind: 'eop-germany-legacy', pattern: /(^|\.)mail\.protection\.outlook\.de$/, cloud: 'germany', description: 'Microsoft Cloud Deutschland legacy MX', source: sourceUrl('multigeo') },
-  { kind: 'eop-internal', pattern: /\.(prod\.protection\.outlook\.com|prod\.outlook\.com|protection\.outlook\.com|outbound\.protection\.outlook\.com)$/, cloud: 'commercial', description: 'a server inside EOP / Exchange Online', source: sourceUrl('tlsBlog') },
-  { kind: 'hybrid-coexistence', pattern: /^[a-z0-9-]+\.mail\.onmicrosoft\.(com|us)$/, description: 'hybrid coexistence domain (its MX is the tenant endpoint)', source: sourceUrl('hcw') },
+  {
+    kind: 'kb-typo',
+    pattern: /\.mail\.protection\.com$/,
+    description: 'the KB 2827473 example typo (missing "outlook")',
+    source: sourceUrl('kb2827473'),
+  },
+  {
+    kind: 'legacy-fope',
+    pattern: /(^|\.)mail\.eo\.outlook\.com$/,
+    description: 'Exchange Online / FOPE legacy endpoint (*.mail.eo.outlook.com)',
+    source: sourceUrl('attr35'),
+  },
+  {
+    kind: 'legacy-fope',
+    pattern: /^mail\.global\.frontbridge\.com$/,
+    description: 'FOPE endpoint (frontbridge)',
+    source: sourceUrl('dnsBest'),
+  },
+  {
+    kind: 'legacy-fope',
+    pattern: /^mail\.messaging\.microsoft\.com$/,
+    description: 'FOPE endpoint (messaging.microsoft.com)',
+    source: sourceUrl('dnsBest'),
+  },
+  {
+    kind: 'legacy-fope',
+    pattern: /^mail\.global\.bigfish\.com$/,
+    description: 'FOPE endpoint (bigfish)',
+    source: sourceUrl('dnsBest'),
+  },
+  {
+    kind: 'legacy-fope',
+    pattern: /^mail\.outlook\.com$/,
+    description: 'legacy endpoint mail.outlook.com',
+    source: sourceUrl('dnsBest'),
+  },
+  {
+    kind: 'client-submission',
+    pattern: /^smtp(-legacy)?\.office365\.com$/,
+    description: 'SMTP AUTH client submission, not a relay endpoint',
+    source: sourceUrl('printers'),
+  },
+  {
+    kind: 'eop-commercial',
+    pattern: /^[a-z0-9-]+\.mail\.protection\.outlook\.com$/,
+    cloud: 'commercial',
+    description: 'EOP endpoint (commercial)',
+    source: sourceUrl('route'),
+  },
+  {
+    kind: 'eop-mx-microsoft',
+    pattern: /^[a-z0-9-]+\.[a-z]-v\d+\.mx\.microsoft$/,
+    cloud: 'commercial',
+    description: 'EOP endpoint (mx.microsoft, DNSSEC)',
+    source: sourceUrl('multigeo'),
+  },
+  {
+    kind: 'eop-gcc-high',
+    pattern: /^[a-z0-9-]+\.mail\.protection\.office365\.us$/,
+    cloud: 'gcc-high',
+    description: 'EOP endpoint (GCC High / DoD)',
+    source: sourceUrl('gccHigh'),
+  },
+  {
+    kind: 'eop-21vianet',
+    pattern: /^[a-z0-9-]+\.mail\.protection\.partner\.outlook\.cn$/,
+    cloud: '21vianet',
+    description: 'EOP endpoint (21Vianet)',
+    source: sourceUrl('vianetDns'),
+  },
+  {
+    kind: 'eop-germany-legacy',
+    pattern: /(^|\.)mail\.protection\.outlook\.de$/,
+    cloud: 'germany',
+    description: 'Microsoft Cloud Deutschland legacy MX',
+    source: sourceUrl('multigeo'),
+  },
+  {
+    kind: 'eop-internal',
+    pattern:
+      /\.(prod\.protection\.outlook\.com|prod\.outlook\.com|protection\.outlook\.com|outbound\.protection\.outlook\.com)$/,
+    cloud: 'commercial',
+    description: 'a server inside EOP / Exchange Online',
+    source: sourceUrl('tlsBlog'),
+  },
+  {
+    kind: 'hybrid-coexistence',
+    pattern: /^[a-z0-9-]+\.mail\.onmicrosoft\.(com|us)$/,
+    description: 'hybrid coexistence domain (its MX is the tenant endpoint)',
+    source: sourceUrl('hcw'),
+  },
 ];
 
 const IPV4 = /^\[?(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\]?$/;
@@ -58,7 +135,11 @@ export interface EndpointClass {
 }
 
 export function normalizeHost(host: string): string {
-  return host.trim().replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+  return host
+    .trim()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
 }
 
 export function classifyHost(host: string): EndpointClass {
@@ -66,13 +147,19 @@ export function classifyHost(host: string): EndpointClass {
   if (IPV4.test(raw) || IPV6.test(raw)) return { host: raw, kind: 'ip-literal', description: 'an IP address' };
   const h = normalizeHost(raw);
   for (const f of ENDPOINT_FORMATS) {
-    if (f.pattern.test(h)) return { host: h, kind: f.kind, cloud: f.cloud, description: f.description, source: f.source };
+    if (f.pattern.test(h))
+      return { host: h, kind: f.kind, cloud: f.cloud, description: f.description, source: f.source };
   }
   return { host: h, kind: 'other', description: 'not a Microsoft endpoint' };
 }
 
 /** Kinds that are a tenant's inbound EOP endpoint (a valid smart host when it is the tenant's own). */
-export const TENANT_ENDPOINT_KINDS: ReadonlySet<EndpointKind> = new Set(['eop-commercial', 'eop-mx-microsoft', 'eop-gcc-high', 'eop-21vianet']);
+export const TENANT_ENDPOINT_KINDS: ReadonlySet<EndpointKind> = new Set([
+  'eop-commercial',
+  'eop-mx-microsoft',
+  'eop-gcc-high',
+  'eop-21vianet',
+]);
 
 export function isTenantEndpoint(host: string): boolean {
   return TENANT_ENDPOINT_KINDS.has(classifyHost(host).kind);

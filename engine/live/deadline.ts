@@ -15,13 +15,22 @@ export class Deadline {
 
   constructor(budgetMs: number, onExpire: () => void) {
     let fire: (e: Error) => void = () => undefined;
-    this.expiry = new Promise<never>((_, reject) => { fire = reject; });
+    this.expiry = new Promise<never>((_, reject) => {
+      fire = reject;
+    });
     this.expiry.catch(() => undefined); // no unhandled rejection when no query is waiting
-    this.timer = setTimeout(() => {
-      this.expiredFlag = true;
-      fire(new BudgetExceeded());
-      try { onExpire(); } catch { /* a port that fails to cancel changes nothing: answers are already final */ }
-    }, Math.max(0, budgetMs));
+    this.timer = setTimeout(
+      () => {
+        this.expiredFlag = true;
+        fire(new BudgetExceeded());
+        try {
+          onExpire();
+        } catch {
+          /* a port that fails to cancel changes nothing: answers are already final */
+        }
+      },
+      Math.max(0, budgetMs),
+    );
     // Not unref'd: a hung port must not let the process exit with the checks unanswered.
   }
 

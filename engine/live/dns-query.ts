@@ -1,5 +1,5 @@
 import type { Deadline } from './deadline';
-import { dnsFailureOf, type DnsFailure } from './dns-port';
+import { type DnsFailure, dnsFailureOf } from './dns-port';
 
 // One query under the overall budget, turned into data: records, or why there are none.
 

@@ -1,4 +1,5 @@
 import { domainToASCII } from 'node:url';
+
 import { normalizeHost } from '../knowledge/endpoints';
 
 // Names as typed by people and printed by Exchange, brought to the form DNS answers use.

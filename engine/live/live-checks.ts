@@ -2,13 +2,13 @@ import type { LiveObservation } from '../facts';
 import { classifyHost } from '../knowledge/endpoints';
 import { Deadline } from './deadline';
 import type { DnsPort } from './dns-port';
+import { EOP_SPF_INCLUDES, spfKindForMxKind } from './eop-spf-includes';
 import { dnsName } from './host-names';
 import type { LiveRequest } from './live-request';
 import { checkMx } from './mx-check';
 import { observation, type ObservationContext } from './observation';
 import { checkSmartHost, compareWithMx, type HostOrigin } from './smart-host-check';
 import { checkSpf } from './spf-check';
-import { spfKindForMxKind, EOP_SPF_INCLUDES } from './eop-spf-includes';
 
 // The live step beside the engine: all DNS checks at once under one budget. Whatever the network
 // does, the call returns by the budget, and a failed query is 'could-not-check', never a verdict.
@@ -56,9 +56,15 @@ function notChecked(unchecked: { host: string; origin: HostOrigin }[], ctx: Obse
   const listed = unchecked.slice(0, MAX_LISTED_UNCHECKED).map((u) => u.host);
   const more = unchecked.length - listed.length;
   return observation(ctx, {
-    check: 'smart-host', subject: listed[0], origin: unchecked[0].origin, outcome: 'could-not-check', failure: 'not-checked',
-    values: listed, endpointKinds: [],
-    detail: `${unchecked.length} host name${unchecked.length === 1 ? '' : 's'} not looked up (${listed.join(', ')}${more ? ` and ${more} more` : ''}): ` +
+    check: 'smart-host',
+    subject: listed[0],
+    origin: unchecked[0].origin,
+    outcome: 'could-not-check',
+    failure: 'not-checked',
+    values: listed,
+    endpointKinds: [],
+    detail:
+      `${unchecked.length} host name${unchecked.length === 1 ? '' : 's'} not looked up (${listed.join(', ')}${more ? ` and ${more} more` : ''}): ` +
       `only the first ${MAX_CHECKED_HOSTS} hosts are checked`,
   });
 }
@@ -67,15 +73,20 @@ function notChecked(unchecked: { host: string; origin: HostOrigin }[], ctx: Obse
 function compareSpfWithMx(spf: LiveObservation, mx: LiveObservation): LiveObservation {
   if (spf.outcome !== 'ok' || mx.outcome !== 'ok' || !spf.findings?.includes('spf.eop-include')) return spf;
   const spfKinds: ReadonlySet<string> = new Set(EOP_SPF_INCLUDES.map((i) => i.kind));
-  const mxClouds = new Set(
-    mx.values.map((v) => spfKindForMxKind(classifyHost(v).kind)).filter((k) => spfKinds.has(k)),
-  );
+  const mxClouds = new Set(mx.values.map((v) => spfKindForMxKind(classifyHost(v).kind)).filter((k) => spfKinds.has(k)));
   if (mxClouds.size === 0 || spf.endpointKinds.some((k) => (mxClouds as Set<string>).has(k))) return spf;
   return { ...spf, findings: [...spf.findings, 'spf.cloud-mismatch'] };
 }
 
-export async function runLiveChecks(request: LiveRequest, port: DnsPort, options: LiveCheckOptions = {}): Promise<LiveObservation[]> {
-  const ctx: ObservationContext = { vantage: vantageText(port, options.vantage), now: options.now ?? (() => new Date()) };
+export async function runLiveChecks(
+  request: LiveRequest,
+  port: DnsPort,
+  options: LiveCheckOptions = {},
+): Promise<LiveObservation[]> {
+  const ctx: ObservationContext = {
+    vantage: vantageText(port, options.vantage),
+    now: options.now ?? (() => new Date()),
+  };
   const deadline = new Deadline(options.budgetMs ?? DEFAULT_LIVE_BUDGET_MS, () => port.cancel?.());
   try {
     const domain = dnsName(request.domain);

@@ -40,7 +40,10 @@ function uniqueHosts(hosts: (string | undefined)[]): string[] {
     const cls = classifyHost(first);
     if (cls.kind === 'ip-literal') continue; // nothing to resolve; the rules judge IPs without DNS
     const name = dnsName(cls.host);
-    if (name && !seen.has(name)) { seen.add(name); out.push(name); }
+    if (name && !seen.has(name)) {
+      seen.add(name);
+      out.push(name);
+    }
   }
   return out;
 }
@@ -58,15 +61,21 @@ export function liveRequestFromFacts(facts: Facts): LiveRequestFromFacts {
   let domainSource: DomainSource | undefined;
   for (const [source, value] of candidates) {
     const name = dnsName(value);
-    if (name && !PRIVATE_SUFFIX.test(name)) { domain = name; domainSource = source; break; }
+    if (name && !PRIVATE_SUFFIX.test(name)) {
+      domain = name;
+      domainSource = source;
+      break;
+    }
   }
 
   // The Internet connector (address space *, enabled) first: only the first hosts are looked up (MAX_CHECKED_HOSTS).
-  const internet = (c: Facts['sendConnectors'][number]) => c.enabled !== false && c.addressSpaces.some((a) => /(^|:)\*(;|$)/.test(a.trim()));
+  const internet = (c: Facts['sendConnectors'][number]) =>
+    c.enabled !== false && c.addressSpaces.some((a) => /(^|:)\*(;|$)/.test(a.trim()));
   const ordered = [...facts.sendConnectors.filter(internet), ...facts.sendConnectors.filter((c) => !internet(c))];
   const smartHosts = uniqueHosts(ordered.flatMap((c) => c.smartHosts));
   // A server inside EOP/EXO (e.g. *.prod.protection.outlook.com) is not something the admin chose.
-  const remoteHosts = uniqueHosts(facts.ndrs.map((n) => n.remoteServer))
-    .filter((h) => classifyHost(h).kind !== 'eop-internal');
+  const remoteHosts = uniqueHosts(facts.ndrs.map((n) => n.remoteServer)).filter(
+    (h) => classifyHost(h).kind !== 'eop-internal',
+  );
   return { domain, domainSource, smartHosts, remoteHosts };
 }

@@ -1,4 +1,5 @@
 import { promises as dns } from 'node:dns';
+
 import type { DnsPort, MxRecord } from './dns-port';
 
 // The Node implementation of DnsPort. Only cli/ and bot/ (and tests) create it; the engine's checks
@@ -48,5 +49,8 @@ export class NodeDnsPort implements DnsPort {
 
 /** Parses a DNS_SERVERS-style value: comma or whitespace separated addresses. */
 export function parseDnsServers(value: string | undefined): string[] {
-  return (value ?? '').split(/[\s,]+/).map((s) => s.trim()).filter((s) => s.length > 0);
+  return (value ?? '')
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }

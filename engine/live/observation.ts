@@ -12,8 +12,13 @@ export type ObservationFields = Omit<LiveObservation, 'observedAt' | 'vantage'>;
 export function observation(ctx: ObservationContext, fields: ObservationFields): LiveObservation {
   // Fixed key order and no undefined optionals, so JSON output reads the same for every check.
   const obs: LiveObservation = {
-    check: fields.check, subject: fields.subject, outcome: fields.outcome, values: fields.values,
-    endpointKinds: fields.endpointKinds, observedAt: ctx.now().toISOString(), vantage: ctx.vantage,
+    check: fields.check,
+    subject: fields.subject,
+    outcome: fields.outcome,
+    values: fields.values,
+    endpointKinds: fields.endpointKinds,
+    observedAt: ctx.now().toISOString(),
+    vantage: ctx.vantage,
   };
   if (fields.findings?.length) obs.findings = fields.findings;
   if (fields.origin) obs.origin = fields.origin;

@@ -8,7 +8,7 @@ const ALIASES: Record<string, string> = {
   'unicode-1-1-utf-7': 'utf-7',
   'x-unicode-2-0-utf-7': 'utf-7',
   'unicode-2-0-utf-7': 'utf-7',
-  'utf7': 'utf-7',
+  utf7: 'utf-7',
   'x-sjis': 'shift_jis',
   'ks_c_5601-1987': 'cp949',
   'ansi_x3.4-1968': 'us-ascii',
@@ -16,7 +16,10 @@ const ALIASES: Record<string, string> = {
 };
 
 function normalizeCharset(charset: string): string {
-  const c = charset.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  const c = charset
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .toLowerCase();
   return ALIASES[c] ?? c;
 }
 

@@ -1,8 +1,9 @@
 import parse, { type MimeNode } from 'emailjs-mime-parser';
+
 import { charsetOf, decodeCharset } from './charset';
-import { decodeTransfer } from './transfer-encoding';
 import { htmlToText } from './html-to-text';
 import { normalizeLineEndings } from './line-endings';
+import { decodeTransfer } from './transfer-encoding';
 
 // A raw message → the text an NDR recognizer reads. The MIME structure (headers, boundaries, nesting,
 // message/rfc822) comes from emailjs-mime-parser, which is synchronous and lenient; leaf bodies are decoded
@@ -72,8 +73,14 @@ function stripPreamble(text: string): string {
   for (;;) {
     const nl = text.indexOf('\n', i);
     const line = nl < 0 ? text.slice(i) : text.slice(i, nl);
-    if (line.trim() === '' && nl >= 0) { i = nl + 1; continue; }
-    if (line.startsWith('From ') && !HEADER_LINE.test(line) && nl >= 0) { i = nl + 1; continue; }
+    if (line.trim() === '' && nl >= 0) {
+      i = nl + 1;
+      continue;
+    }
+    if (line.startsWith('From ') && !HEADER_LINE.test(line) && nl >= 0) {
+      i = nl + 1;
+      continue;
+    }
     return text.slice(i);
   }
 }
@@ -88,7 +95,8 @@ function firstRaw(node: MimeNode, name: string): string | undefined {
 function firstAddress(node: MimeNode, name: string): string | undefined {
   const v = node.headers[name]?.[0]?.value;
   if (Array.isArray(v)) {
-    for (const a of v as Array<{ address?: unknown }>) if (typeof a?.address === 'string' && a.address.includes('@')) return a.address;
+    for (const a of v as Array<{ address?: unknown }>)
+      if (typeof a?.address === 'string' && a.address.includes('@')) return a.address;
   }
   const raw = firstRaw(node, name);
   const m = raw ? /[^\s<>"'@]{1,64}@[A-Za-z0-9.-]{1,253}/.exec(raw) : null;
@@ -124,8 +132,13 @@ function originalFromHeaderText(text: string): OriginalHeaders {
 }
 
 function looksLikeMessage(headers: Record<string, string>): boolean {
-  return 'content-type' in headers || 'mime-version' in headers || 'received' in headers || 'message-id' in headers
-    || ('from' in headers && ('subject' in headers || 'date' in headers || 'to' in headers));
+  return (
+    'content-type' in headers ||
+    'mime-version' in headers ||
+    'received' in headers ||
+    'message-id' in headers ||
+    ('from' in headers && ('subject' in headers || 'date' in headers || 'to' in headers))
+  );
 }
 
 /** Parses a raw message. Returns undefined when the text is not a message or the parser gives up. */
@@ -147,7 +160,12 @@ export function extractMessage(text: string): ExtractedMessage | undefined {
   }
   if (!looksLikeMessage(headers)) return undefined;
 
-  const out: ExtractedMessage = { headers, parts: [], original: {}, feedbackReport: /feedback-report/i.test(headers['content-type'] ?? '') };
+  const out: ExtractedMessage = {
+    headers,
+    parts: [],
+    original: {},
+    feedbackReport: /feedback-report/i.test(headers['content-type'] ?? ''),
+  };
   // Depth-first, document order, with explicit limits so 200 nested multiparts cannot blow the stack.
   const stack: Array<{ node: MimeNode; depth: number }> = [{ node: root, depth: 0 }];
   while (stack.length > 0 && out.parts.length < MAX_PARTS) {
@@ -156,7 +174,8 @@ export function extractMessage(text: string): ExtractedMessage | undefined {
     try {
       if (type.startsWith('multipart/')) {
         if (depth >= MAX_DEPTH) continue;
-        for (let i = node.childNodes.length - 1; i >= 0; i -= 1) stack.push({ node: node.childNodes[i], depth: depth + 1 });
+        for (let i = node.childNodes.length - 1; i >= 0; i -= 1)
+          stack.push({ node: node.childNodes[i], depth: depth + 1 });
       } else if (type === 'message/rfc822' || type === 'message/global') {
         const inner = node.childNodes[0];
         if (inner && Object.keys(inner.headers).length > 0) {
@@ -167,7 +186,11 @@ export function extractMessage(text: string): ExtractedMessage | undefined {
           out.original.returnPath ??= o.returnPath;
           out.original.from ??= o.from;
         }
-      } else if (type === 'text/rfc822-headers' || type === 'message/rfc822-headers' || type === 'message/global-headers') {
+      } else if (
+        type === 'text/rfc822-headers' ||
+        type === 'message/rfc822-headers' ||
+        type === 'message/global-headers'
+      ) {
         const o = originalFromHeaderText(decodeBody(node));
         out.original.returnPath ??= o.returnPath;
         out.original.from ??= o.from;

@@ -3,17 +3,72 @@
 // head contents and comments are dropped; character references are decoded.
 
 const BLOCK = new Set([
-  'br', 'p', 'div', 'tr', 'li', 'ul', 'ol', 'table', 'tbody', 'thead', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'pre', 'blockquote', 'hr', 'title', 'dt', 'dd', 'dl', 'section', 'article', 'header', 'footer',
+  'br',
+  'p',
+  'div',
+  'tr',
+  'li',
+  'ul',
+  'ol',
+  'table',
+  'tbody',
+  'thead',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'pre',
+  'blockquote',
+  'hr',
+  'title',
+  'dt',
+  'dd',
+  'dl',
+  'section',
+  'article',
+  'header',
+  'footer',
 ]);
 const CELL = new Set(['td', 'th']);
 const SKIP_CONTENT = new Set(['script', 'style', 'head']);
 
 const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…',
-  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', copy: '©', reg: '®', uuml: 'ü', ouml: 'ö', auml: 'ä',
-  Uuml: 'Ü', Ouml: 'Ö', Auml: 'Ä', szlig: 'ß', eacute: 'é', egrave: 'è', agrave: 'à', ccedil: 'ç',
-  ecirc: 'ê', oacute: 'ó', aacute: 'á', iacute: 'í', uacute: 'ú', ntilde: 'ñ', laquo: '«', raquo: '»',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  copy: '©',
+  reg: '®',
+  uuml: 'ü',
+  ouml: 'ö',
+  auml: 'ä',
+  Uuml: 'Ü',
+  Ouml: 'Ö',
+  Auml: 'Ä',
+  szlig: 'ß',
+  eacute: 'é',
+  egrave: 'è',
+  agrave: 'à',
+  ccedil: 'ç',
+  ecirc: 'ê',
+  oacute: 'ó',
+  aacute: 'á',
+  iacute: 'í',
+  uacute: 'ú',
+  ntilde: 'ñ',
+  laquo: '«',
+  raquo: '»',
 };
 
 /** Decodes HTML character references (`&amp;`, `&#233;`, `&#xE9;`, common named ones). */
@@ -55,7 +110,10 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
   const n = html.length;
   while (i < n) {
     const lt = html.indexOf('<', i);
-    if (lt < 0) { out.push(html.slice(i)); break; }
+    if (lt < 0) {
+      out.push(html.slice(i));
+      break;
+    }
     if (lt > i) out.push(html.slice(i, lt));
     if (html.startsWith('<!--', lt)) {
       const end = html.indexOf('-->', lt + 4);
@@ -63,7 +121,10 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
       continue;
     }
     const gt = html.indexOf('>', lt + 1);
-    if (gt < 0) { out.push(html.slice(lt)); break; }
+    if (gt < 0) {
+      out.push(html.slice(lt));
+      break;
+    }
     const tag = html.slice(lt + 1, Math.min(gt, lt + 64));
     const name = tagName(tag);
     i = gt + 1;
@@ -104,7 +165,10 @@ function indexOfCi(hay: string, needle: string, from: number): number {
     let ok = true;
     for (let j = 0; j < needle.length; j += 1) {
       const c = hay[i + j];
-      if (c !== lower[j] && c !== upper[j]) { ok = false; break; }
+      if (c !== lower[j] && c !== upper[j]) {
+        ok = false;
+        break;
+      }
     }
     if (ok) return i;
   }

@@ -21,11 +21,21 @@ function decodeQuotedPrintable(s: string): Uint8Array {
   for (let i = 0; i < s.length; i += 1) {
     const c = s.charCodeAt(i);
     if (c === 61 /* = */) {
-      if (s.charCodeAt(i + 1) === 10) { i += 1; continue; } // soft line break
-      if (s.charCodeAt(i + 1) === 13 && s.charCodeAt(i + 2) === 10) { i += 2; continue; }
+      if (s.charCodeAt(i + 1) === 10) {
+        i += 1;
+        continue;
+      } // soft line break
+      if (s.charCodeAt(i + 1) === 13 && s.charCodeAt(i + 2) === 10) {
+        i += 2;
+        continue;
+      }
       const h = hexValue(s.charCodeAt(i + 1));
       const l = hexValue(s.charCodeAt(i + 2));
-      if (h >= 0 && l >= 0) { out[n++] = h * 16 + l; i += 2; continue; }
+      if (h >= 0 && l >= 0) {
+        out[n++] = h * 16 + l;
+        i += 2;
+        continue;
+      }
     }
     out[n++] = c & 0xff;
   }

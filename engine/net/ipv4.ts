@@ -32,7 +32,7 @@ function ipv4InEntry(ip: string, entry: string): boolean | undefined {
   const bits = bitsText === undefined ? 32 : Number(bitsText);
   if (!Number.isInteger(bits) || bits < 0 || bits > 32) return undefined;
   const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
-  return ((addr & mask) >>> 0) === ((net & mask) >>> 0);
+  return (addr & mask) >>> 0 === (net & mask) >>> 0;
 }
 
 export function ipv4InList(ip: string, entries: readonly string[]): boolean | undefined {

@@ -23,11 +23,17 @@ export type AnswerType = (typeof ANSWER_TYPES)[number];
 /** The value recorded when the admin does not know or skips: the rules read it as "unknown". */
 export const NOT_SURE_VALUE = 'not-sure';
 
-const NOT_SURE = /^(not[- ]?sure|unsure|unknown|i do not know|i don'?t know|do not know|don'?t know|dont know|no idea|idk|skip|skip it|skip this|pass|n\/a|\?+)$/;
+const NOT_SURE =
+  /^(not[- ]?sure|unsure|unknown|i do not know|i don'?t know|do not know|don'?t know|dont know|no idea|idk|skip|skip it|skip this|pass|n\/a|\?+)$/;
 
 /** Lower case, one space, no trailing full stop: how typed answers are compared. */
 export function normalizedWords(text: string): string {
-  return text.trim().toLowerCase().replace(/[’`]/g, '\'').replace(/[.!]+$/, '').replace(/\s+/g, ' ');
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[’`]/g, "'")
+    .replace(/[.!]+$/, '')
+    .replace(/\s+/g, ' ');
 }
 
 /** "not sure", "skip", "don't know" … */

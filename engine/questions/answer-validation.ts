@@ -1,7 +1,7 @@
 import { parseTlsCertificateName } from '../certificates/cert-names';
 import { dnsName } from '../live/host-names';
 import { parseIpv4 } from '../net/ipv4';
-import { isNotSureAnswer, normalizedWords, NOT_SURE_VALUE, type AnswerType } from './answer-types';
+import { type AnswerType, isNotSureAnswer, normalizedWords, NOT_SURE_VALUE } from './answer-types';
 
 // Validators for typed answers to text questions. Each returns the value to record (normalized: lower case,
 // one list separator) or why the text cannot be used, so the conversation can re-ask instead of recording
@@ -44,7 +44,10 @@ const PROPERTY_NAME = /^[A-Z][a-z]*(?:[A-Z]+[a-z0-9]*)+$/;
 
 /** Quotes, braces and brackets around a value, as typed or copied from PowerShell output. */
 function unwrap(text: string): string {
-  return text.trim().replace(/^[{(["'`]+|[})\]"'`]+$/g, '').trim();
+  return text
+    .trim()
+    .replace(/^[{(["'`]+|[})\]"'`]+$/g, '')
+    .trim();
 }
 
 /** Words around the value ("our domain is …", "TlsSenderCertificateName :", "O=Contoso") that are not values. */
@@ -53,7 +56,10 @@ function isFiller(token: string): boolean {
 }
 
 function tokens(text: string): string[] {
-  return unwrap(text).split(/[\s,;]+/).map((t) => unwrap(t).replace(/^cn=/i, '')).filter((t) => t !== '');
+  return unwrap(text)
+    .split(/[\s,;]+/)
+    .map((t) => unwrap(t).replace(/^cn=/i, ''))
+    .filter((t) => t !== '');
 }
 
 /** The pieces of the text that could be values: everything but filler words. */
@@ -100,8 +106,16 @@ function isIpv6(token: string): boolean {
 function isNonPublicIpv4(n: number): boolean {
   const a = n >>> 24;
   const b = (n >>> 16) & 0xff;
-  return a === 0 || a === 10 || a === 127 || a >= 224 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) ||
-    (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+  return (
+    a === 0 ||
+    a === 10 ||
+    a === 127 ||
+    a >= 224 ||
+    (a === 169 && b === 254) ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    (a === 100 && b >= 64 && b <= 127)
+  );
 }
 
 function ipEntry(token: string): string | undefined {
@@ -150,7 +164,8 @@ function checkIpv4(text: string): AnswerCheck {
   const v6 = found.find(isIpv6);
   if (v6 && !found.some((t) => parseIpv4(t) !== undefined)) return { outcome: 'invalid', problem: 'ipv6', part: v6 };
   const r = single(text, (t) => (parseIpv4(t) !== undefined ? t : undefined), 'not-an-ipv4');
-  if (r.outcome === 'valid' && isNonPublicIpv4(parseIpv4(r.value)!)) return { outcome: 'invalid', problem: 'private-ipv4', part: r.value };
+  if (r.outcome === 'valid' && isNonPublicIpv4(parseIpv4(r.value)!))
+    return { outcome: 'invalid', problem: 'private-ipv4', part: r.value };
   return r;
 }
 
@@ -162,11 +177,15 @@ function checkCertificateName(text: string): AnswerCheck {
 
 function checkSmartHost(text: string): AnswerCheck {
   if (/^(none|no smart ?host|dns|mx|-)$/.test(normalizedWords(text))) return { outcome: 'valid', value: 'none' };
-  return list(text, (t) => {
-    if (/:\d+$/.test(t)) return undefined;
-    const bare = t.replace(/^\[|\]$/g, '');
-    return parseIpv4(bare) !== undefined ? bare : domain(bare);
-  }, 'not-a-host');
+  return list(
+    text,
+    (t) => {
+      if (/:\d+$/.test(t)) return undefined;
+      const bare = t.replace(/^\[|\]$/g, '');
+      return parseIpv4(bare) !== undefined ? bare : domain(bare);
+    },
+    'not-a-host',
+  );
 }
 
 function checkConnectorName(text: string): AnswerCheck {
@@ -175,7 +194,8 @@ function checkConnectorName(text: string): AnswerCheck {
   if (value === '') return { outcome: 'invalid', problem: 'empty' };
   const problem = commonProblem(value, 'not-a-connector-name');
   if (problem !== 'not-a-connector-name') return { outcome: 'invalid', problem };
-  if (value.length > MAX_CONNECTOR_NAME || /[\r\n\t]/.test(value)) return { outcome: 'invalid', problem: 'not-a-connector-name' };
+  if (value.length > MAX_CONNECTOR_NAME || /[\r\n\t]/.test(value))
+    return { outcome: 'invalid', problem: 'not-a-connector-name' };
   return { outcome: 'valid', value };
 }
 

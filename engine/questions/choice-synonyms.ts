@@ -10,7 +10,22 @@ export interface ChoiceDef {
 
 /** Words every choice with this value understands, whatever the question. */
 export const COMMON_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
-  'not-sure': ['not sure', 'unsure', 'unknown', 'i do not know', 'do not know', 'dont know', 'no idea', 'idk', 'skip', 'pass', 'no clue', 'cannot tell', 'can not tell', 'not certain'],
+  'not-sure': [
+    'not sure',
+    'unsure',
+    'unknown',
+    'i do not know',
+    'do not know',
+    'dont know',
+    'no idea',
+    'idk',
+    'skip',
+    'pass',
+    'no clue',
+    'cannot tell',
+    'can not tell',
+    'not certain',
+  ],
   yes: ['yes', 'y', 'yeah', 'yep', 'yup', 'true', 'correct'],
   no: ['no', 'n', 'nope', 'false'],
 };

@@ -1,8 +1,8 @@
+import { FAMILY_TABLE } from '../knowledge/families';
+import type { CombinedCause } from '../rules/combine';
+import type { DiagnosisContext } from '../rules/context';
 import type { Question } from '../verdict';
 import { caseOf, type CauseId } from '../vocabulary';
-import { FAMILY_TABLE } from '../knowledge/families';
-import type { DiagnosisContext } from '../rules/context';
-import type { CombinedCause } from '../rules/combine';
 import { CASE1_FIRST, CASE2_FIRST, QUESTION_CATALOGUE } from './question-catalogue';
 
 /**
@@ -10,17 +10,27 @@ import { CASE1_FIRST, CASE2_FIRST, QUESTION_CATALOGUE } from './question-catalog
  * least one cause that is still open. Once pasted configuration or an answer has pinned a cause down
  * (confirmed or likely), the walk stops and the fix is shown.
  */
-export function selectQuestions(ctx: DiagnosisContext, causes: Map<CauseId, CombinedCause>, relayMode: boolean): Question[] {
+export function selectQuestions(
+  ctx: DiagnosisContext,
+  causes: Map<CauseId, CombinedCause>,
+  relayMode: boolean,
+): Question[] {
   if (!relayMode) return [];
   // Pinned: proven by pasted evidence or answers, or likely in the case the failure points at. A likely
   // Case 1 finding does not stop the Case 2 questions after a relay refusal, and vice versa.
   const primary = FAMILY_TABLE[ctx.family].primaryCase;
-  const pinned = [...causes.values()].some((c) => [...c.sources].some((s) => s !== 'ndr') &&
-    (c.status === 'confirmed' || (c.status === 'likely' && (primary === undefined || caseOf(c.id) === primary))));
+  const pinned = [...causes.values()].some(
+    (c) =>
+      [...c.sources].some((s) => s !== 'ndr') &&
+      (c.status === 'confirmed' || (c.status === 'likely' && (primary === undefined || caseOf(c.id) === primary))),
+  );
   if (pinned) return [];
   const open = (id: CauseId) => {
     const c = causes.get(id);
-    return c !== undefined && (c.status === 'possible' || (c.status !== 'ruled-out' && [...c.sources].every((s) => s === 'ndr')));
+    return (
+      c !== undefined &&
+      (c.status === 'possible' || (c.status !== 'ruled-out' && [...c.sources].every((s) => s === 'ndr')))
+    );
   };
   const order = primary === 'case2' ? CASE2_FIRST : CASE1_FIRST;
   const out: Question[] = [];

@@ -1,5 +1,5 @@
 import type { NdrFacts } from '../facts';
-import { extractMessage, type ExtractedMessage } from '../mime/extract-message';
+import { type ExtractedMessage, extractMessage } from '../mime/extract-message';
 import { htmlToText, looksLikeHtml } from '../mime/html-to-text';
 import { normalizeLineEndings } from '../mime/line-endings';
 import { buildNdrFacts } from './ndr/build-facts';
@@ -11,13 +11,15 @@ import { codesOf } from './ndr/smtp-reply';
 // failures it reports. Synchronous, never throws, linear in the input: MIME is parsed by emailjs-mime-parser
 // (first 512 KB), every scanned line is capped, and a text that MIME parsing cannot read is scanned as is.
 
-const AUTO_REPLY_SUBJECT = /^\s{0,4}(automatic reply|automatische antwort|auto(?:matic)?[- ]?reply|autoreply|auto:|out of office|abwesenheitsnotiz|réponse automatique|respuesta automática|risposta automatica|自動応答)/i;
+const AUTO_REPLY_SUBJECT =
+  /^\s{0,4}(automatic reply|automatische antwort|auto(?:matic)?[- ]?reply|autoreply|auto:|out of office|abwesenheitsnotiz|réponse automatique|respuesta automática|risposta automatica|自動応答)/i;
 
 /** Auto-replies and abuse/complaint reports are not delivery failures, whatever codes they quote. */
 function isNotABounce(msg: ExtractedMessage): boolean {
   if (msg.feedbackReport) return true;
   const h = msg.headers;
-  const hasDsn = msg.parts.some((p) => p.kind === 'delivery-status') || /delivery-status/i.test(h['content-type'] ?? '');
+  const hasDsn =
+    msg.parts.some((p) => p.kind === 'delivery-status') || /delivery-status/i.test(h['content-type'] ?? '');
   if (hasDsn) return false;
   if (/^\s{0,4}complaint about message from/i.test(h.subject ?? '')) return true;
   if ('x-autoreply' in h || 'x-autorespond' in h || /auto_reply/i.test(h.precedence ?? '')) return true;
@@ -45,7 +47,8 @@ export function recognizeNdrUnguarded(text: string): NdrFacts[] {
   }
   if (!scanner || scanner.result.candidates.length === 0) scanner = scanRaw(text);
   if (scanner.result.feedbackReport) return [];
-  if (scanner.result.candidates.length === 0 && scanner.result.weak.length > 0) scanner.result.candidates.push(...scanner.result.weak.slice(0, 1));
+  if (scanner.result.candidates.length === 0 && scanner.result.weak.length > 0)
+    scanner.result.candidates.push(...scanner.result.weak.slice(0, 1));
   if (scanner.result.candidates.length === 0) addCodeLessFailure(scanner, text, msg);
   return buildNdrFacts(scanner.result, msg);
 }
@@ -53,15 +56,25 @@ export function recognizeNdrUnguarded(text: string): NdrFacts[] {
 /** A delivery report without an SMTP reply is still one failure: its most telling line becomes the diagnostic. */
 function addCodeLessFailure(scanner: NdrScanner, text: string, msg: ExtractedMessage | undefined): void {
   const norm = text.replace(/\r\n?/g, '\n');
-  const readable = msg && msg.parts.length > 0
-    ? msg.parts.map((p) => (p.kind === 'html' ? htmlToText(p.text) : p.text)).join('\n')
-    : (looksLikeHtml(norm) ? htmlToText(norm) : norm);
+  const readable =
+    msg && msg.parts.length > 0
+      ? msg.parts.map((p) => (p.kind === 'html' ? htmlToText(p.text) : p.text)).join('\n')
+      : looksLikeHtml(norm)
+        ? htmlToText(norm)
+        : norm;
   if (!isCodeLessBounce(`${norm.slice(0, 20_000)}\n${readable}`, msg)) return;
   const line = telltaleLine(readable) ?? msg?.headers.subject?.trim() ?? 'delivery failure';
   const codes = codesOf(line);
   scanner.result.candidates.push({
-    order: 0, layout: 'other', reply: line, replyCode: codes.replyCode, enhancedStatus: codes.enhancedStatus,
-    exchangeStyle: false, recipients: [], timestamps: [], evidence: [line],
+    order: 0,
+    layout: 'other',
+    reply: line,
+    replyCode: codes.replyCode,
+    enhancedStatus: codes.enhancedStatus,
+    exchangeStyle: false,
+    recipients: [],
+    timestamps: [],
+    evidence: [line],
   });
 }
 

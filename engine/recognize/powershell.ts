@@ -3,6 +3,7 @@
 // by a chat client (reflow/restore-line-breaks.ts). Never throws; linear in the size of the text.
 import type { AcceptedDomain, Certificate, InboundConnector, ProtocolLog, SendConnector } from '../facts';
 import { toAcceptedDomain } from './powershell/accepted-domain';
+import { parseAcceptedDomainTable } from './powershell/accepted-domain-table';
 import { toCertificate } from './powershell/certificate';
 import { classifyPsObject } from './powershell/classify';
 import { parseFormatList } from './powershell/format-list';
@@ -11,7 +12,6 @@ import { parseJsonOutput } from './powershell/json-output';
 import { parseProtocolLog } from './powershell/protocol-log';
 import type { PsObject } from './powershell/ps-object';
 import { toSendConnector } from './powershell/send-connector';
-import { parseAcceptedDomainTable } from './powershell/accepted-domain-table';
 import { restoreLineBreaks } from './reflow/restore-line-breaks';
 
 export interface PowerShellFacts {

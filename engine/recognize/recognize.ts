@@ -1,10 +1,10 @@
 import type { Facts, InputKind, InputSummary } from '../facts';
+import { normalizeLineEndings } from '../mime/line-endings';
 import { recognizeNdr } from './ndr';
 import { recognizePowerShell } from './powershell';
 import { restoreLineBreaks } from './reflow/restore-line-breaks';
 import { restoreNdrLines } from './reflow/restore-ndr-lines';
 import { bytesToText } from './text-input';
-import { normalizeLineEndings } from '../mime/line-endings';
 
 export interface Recognition {
   kind: InputKind;
@@ -43,15 +43,22 @@ export function recognize(input: string | Uint8Array): Recognition {
   if (ndrs.length === 0 && restored !== text) ndrs = recognizeNdr(text);
 
   const inputs: InputSummary[] = [];
-  if (ps.sendConnectors.length) inputs.push(summary('send-connector', `Get-SendConnector output (${ps.sendConnectors.length})`));
-  if (ps.inboundConnectors.length) inputs.push(summary('inbound-connector', `Get-InboundConnector output (${ps.inboundConnectors.length})`));
-  if (ps.acceptedDomains.length) inputs.push(summary('accepted-domain', `Get-AcceptedDomain output (${ps.acceptedDomains.length})`));
-  if (ps.certificates.length) inputs.push(summary('exchange-certificate', `Get-ExchangeCertificate output (${ps.certificates.length})`));
+  if (ps.sendConnectors.length)
+    inputs.push(summary('send-connector', `Get-SendConnector output (${ps.sendConnectors.length})`));
+  if (ps.inboundConnectors.length)
+    inputs.push(summary('inbound-connector', `Get-InboundConnector output (${ps.inboundConnectors.length})`));
+  if (ps.acceptedDomains.length)
+    inputs.push(summary('accepted-domain', `Get-AcceptedDomain output (${ps.acceptedDomains.length})`));
+  if (ps.certificates.length)
+    inputs.push(summary('exchange-certificate', `Get-ExchangeCertificate output (${ps.certificates.length})`));
   if (ps.protocolLogs.length) inputs.push(summary('protocol-log', 'Send protocol log lines'));
   if (ndrs.length) inputs.push(summary('ndr', `delivery report (${ndrs[0].layout})`));
 
   if (inputs.length === 0) {
-    return { kind: 'not-recognized', facts: { inputs: [summary('not-recognized', 'no delivery failure or connector output found', PASTE_HINT)] } };
+    return {
+      kind: 'not-recognized',
+      facts: { inputs: [summary('not-recognized', 'no delivery failure or connector output found', PASTE_HINT)] },
+    };
   }
   const kind: InputKind = ndrs.length ? 'ndr' : inputs[0].kind;
   return { kind, facts: { ...ps, ndrs, inputs } };

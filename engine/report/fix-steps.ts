@@ -69,14 +69,23 @@ class RepeatingRefs extends CommandRefs<StepPlace> {
   }
 }
 
-function step(s: Pick<FixStep, 'powershell' | 'shell'>, text: string, place: StepPlace, refs: CommandRefs<StepPlace>): RenderedStep {
+function step(
+  s: Pick<FixStep, 'powershell' | 'shell'>,
+  text: string,
+  place: StepPlace,
+  refs: CommandRefs<StepPlace>,
+): RenderedStep {
   if (!s.powershell) return { text };
   const sameAs = refs.shownAt(s.powershell, place);
   if (sameAs) return { text, sameAs };
   return { text, command: s.shell ? { text: s.powershell, shell: s.shell } : { text: s.powershell } };
 }
 
-function numbered(list: readonly FixStep[], place: (n: number) => StepPlace, refs: CommandRefs<StepPlace>): RenderedStep[] {
+function numbered(
+  list: readonly FixStep[],
+  place: (n: number) => StepPlace,
+  refs: CommandRefs<StepPlace>,
+): RenderedStep[] {
   return list.map((s, i) => ({ number: i + 1, ...step(s, s.text, place(i + 1), refs) }));
 }
 
@@ -102,7 +111,11 @@ export function openCauses(verdict: Verdict): CauseResult[] {
  * `causes` (numbered 1.. in that order: steps, click path, checks), then what was not checked. A command of
  * REPEAT_MIN_CHARS or more is given once; a later step with the same command gets `sameAs` instead.
  */
-export function renderSteps(verdict: Verdict, causes: readonly CauseResult[] = openCauses(verdict), options: RenderOptions = {}): RenderedSteps {
+export function renderSteps(
+  verdict: Verdict,
+  causes: readonly CauseResult[] = openCauses(verdict),
+  options: RenderOptions = {},
+): RenderedSteps {
   const refs = options.repeatCommands ? new RepeatingRefs() : new CommandRefs<StepPlace>();
   const lead = verdict.lead?.first;
   const first = lead ? step(lead, lead.text, { section: 'first' }, refs) : undefined;

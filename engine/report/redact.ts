@@ -7,11 +7,40 @@
 
 /** Registered domains that are Microsoft's service names, kept as they are. */
 const KEPT_DOMAINS = new Set([
-  'outlook.com', 'microsoft.com', 'office365.com', 'office.com', 'microsoftonline.com', 'windows.net',
-  'azure.com', 'live.com', 'messaging.microsoft.com', 'onmicrosoft.com', 'sharepoint.com', 'mail.protection.outlook.com',
+  'outlook.com',
+  'microsoft.com',
+  'office365.com',
+  'office.com',
+  'microsoftonline.com',
+  'windows.net',
+  'azure.com',
+  'live.com',
+  'messaging.microsoft.com',
+  'onmicrosoft.com',
+  'sharepoint.com',
+  'mail.protection.outlook.com',
 ]);
 /** Endings that are file names in the text (`bounce.eml`), never top-level domains. */
-const FILE_ENDINGS = new Set(['txt', 'eml', 'msg', 'log', 'html', 'htm', 'json', 'ps1', 'psm1', 'xml', 'csv', 'png', 'jpg', 'pdf', 'zip', 'exe', 'dll', 'aspx']);
+const FILE_ENDINGS = new Set([
+  'txt',
+  'eml',
+  'msg',
+  'log',
+  'html',
+  'htm',
+  'json',
+  'ps1',
+  'psm1',
+  'xml',
+  'csv',
+  'png',
+  'jpg',
+  'pdf',
+  'zip',
+  'exe',
+  'dll',
+  'aspx',
+]);
 /** Second-level labels under a two-letter country code that are registries, not names (contoso.co.uk). */
 const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'gov', 'ac', 'edu', 'ltd', 'plc']);
 const TENANT_SUFFIX = '.mail.protection.outlook.com';
@@ -42,7 +71,8 @@ function isIpv6(s: string): boolean {
 /** The registered domain of a host name: the last two labels, three under a registry label (co.uk). */
 function registeredDomain(name: string): string {
   const labels = name.split('.');
-  const n = labels[labels.length - 1].length === 2 && labels.length >= 3 && SECOND_LEVEL.has(labels[labels.length - 2]) ? 3 : 2;
+  const n =
+    labels[labels.length - 1].length === 2 && labels.length >= 3 && SECOND_LEVEL.has(labels[labels.length - 2]) ? 3 : 2;
   return labels.slice(-n).join('.');
 }
 

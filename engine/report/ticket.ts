@@ -1,5 +1,5 @@
 import type { CauseResult, Verdict } from '../verdict';
-import { renderSteps, type RenderedStep } from './fix-steps';
+import { type RenderedStep, renderSteps } from './fix-steps';
 import { Redactor } from './redact';
 
 // The verdict as a self-contained summary for a ticket or change request (markdown that also reads as
@@ -24,7 +24,11 @@ function steps(list: readonly RenderedStep[], fences: boolean): string[] {
     out.push(`${i + 1}. ${oneLine(s.text)}`);
     if (!s.command) return;
     const code = s.command.text.split('\n');
-    out.push('', ...(fences ? ['   ```powershell', ...code.map((l) => `   ${l}`), '   ```'] : code.map((l) => `       ${l}`)), '');
+    out.push(
+      '',
+      ...(fences ? ['   ```powershell', ...code.map((l) => `   ${l}`), '   ```'] : code.map((l) => `       ${l}`)),
+      '',
+    );
   });
   return out;
 }
@@ -46,24 +50,35 @@ export function ticketText(verdict: Verdict, options: TicketOptions): string {
   const out: string[] = [];
 
   out.push(`# Relay Access Denied: ${oneLine(verdict.headline)}`, '');
-  out.push('## Symptom', '', verdict.diagnostic ? `> ${oneLine(verdict.diagnostic)}` : 'No reply line from a bounce was given.', '');
+  out.push(
+    '## Symptom',
+    '',
+    verdict.diagnostic ? `> ${oneLine(verdict.diagnostic)}` : 'No reply line from a bounce was given.',
+    '',
+  );
   out.push('## What was read', '');
   const read = verdict.inputs.filter((i) => i.kind !== 'not-recognized');
   out.push(...(read.length > 0 ? read.map((i) => `- ${i.label}`) : ['- nothing recognized']), '');
 
   out.push('## Cause', '');
-  if (leading.length === 0) out.push('Not pinned down yet: the evidence leaves more than one cause open (see "Not checked").', '');
+  if (leading.length === 0)
+    out.push('Not pinned down yet: the evidence leaves more than one cause open (see "Not checked").', '');
   for (const c of leading) {
-    out.push(`- **${oneLine(c.title)}** (${c.status}, ${c.case === 'other' ? 'other' : c.case === 'case1' ? 'on-premises Send connector' : 'Exchange Online inbound connector'})`);
+    out.push(
+      `- **${oneLine(c.title)}** (${c.status}, ${c.case === 'other' ? 'other' : c.case === 'case1' ? 'on-premises Send connector' : 'Exchange Online inbound connector'})`,
+    );
     out.push(`  ${oneLine(c.explanation)}`);
     if (c.evidence.length > 0) out.push('  Evidence:', ...evidence(c));
   }
   out.push('');
 
   out.push('## Ruled out', '');
-  out.push(...(ruledOut.length > 0
-    ? ruledOut.flatMap((c) => [`- ${oneLine(c.title)}`, ...evidence(c)])
-    : ['- nothing was ruled out by evidence']), '');
+  out.push(
+    ...(ruledOut.length > 0
+      ? ruledOut.flatMap((c) => [`- ${oneLine(c.title)}`, ...evidence(c)])
+      : ['- nothing was ruled out by evidence']),
+    '',
+  );
 
   out.push('## Not checked', '');
   const notChecked = [
@@ -86,12 +101,19 @@ export function ticketText(verdict: Verdict, options: TicketOptions): string {
 
   out.push('## Verify', '');
   const verify = fixes.flatMap((f) => f.verify);
-  out.push(...(verify.length > 0 ? steps(verify, fences) : ['- send a test message to an external recipient and check that it is delivered']), '');
+  out.push(
+    ...(verify.length > 0
+      ? steps(verify, fences)
+      : ['- send a test message to an external recipient and check that it is delivered']),
+    '',
+  );
 
   const docs = [...new Map(toFix.flatMap((c) => c.fix.docs).map((d) => [d.url, d])).values()];
   if (docs.length > 0) out.push('## References', '', ...docs.map((d) => `- ${d.title}: ${d.url}`), '');
 
-  out.push(`Diagnosed by Relay Doctor at ${options.time.toISOString().replace(/\.\d{3}Z$/, 'Z')} (UTC).${options.redact ? ' Addresses, IPs and names are replaced by placeholders.' : ''}`);
+  out.push(
+    `Diagnosed by Relay Doctor at ${options.time.toISOString().replace(/\.\d{3}Z$/, 'Z')} (UTC).${options.redact ? ' Addresses, IPs and names are replaced by placeholders.' : ''}`,
+  );
   const text = `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
   return options.redact ? new Redactor().redact(text) : text;
 }

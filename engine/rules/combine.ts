@@ -1,5 +1,5 @@
 import type { Evidence } from '../verdict';
-import { CAUSE_IDS, STATUS_RANK, type CauseId, type Status } from '../vocabulary';
+import { CAUSE_IDS, type CauseId, type Status, STATUS_RANK } from '../vocabulary';
 import type { Finding, FindingSource } from './finding';
 
 // Several findings about one cause become one status. Proof wins; otherwise the most specific source speaks
@@ -34,7 +34,10 @@ export function combineFindings(findings: Finding[]): Map<CauseId, CombinedCause
     for (const f of fs) {
       for (const e of f.evidence) {
         const key = `${e.source}\u0000${e.text}`;
-        if (e.text && !seen.has(key)) { seen.add(key); evidence.push(e); }
+        if (e.text && !seen.has(key)) {
+          seen.add(key);
+          evidence.push(e);
+        }
       }
     }
     out.set(id, { id, status, sources: new Set(fs.map((f) => f.source)), evidence });

@@ -4,8 +4,10 @@ import type { FixStep, Shell } from '../verdict';
 // live in Exchange Online PowerShell, the server's connectors, certificates, queues and logs in the Exchange
 // Management Shell on premises. A command that mixes both (it cannot) or calls neither gets no shell.
 
-const EXCHANGE_ONLINE = /\b(?:Get|Set|New|Remove)-(?:InboundConnector|OutboundConnector|AcceptedDomain|HostedConnectionFilterPolicy|BlockedConnector)\b|\bGet-MessageTraceV2\b|\bGet-Recipient\b/i;
-const ON_PREMISES = /\b(?:Get|Set|New|Remove|Enable|Import)-(?:SendConnector|ReceiveConnector|ExchangeCertificate|TransportService)\b|\b(?:Get|Retry)-Queue\b|\bGet-MessageTrackingLog\b|\bAdd-ADPermission\b/i;
+const EXCHANGE_ONLINE =
+  /\b(?:Get|Set|New|Remove)-(?:InboundConnector|OutboundConnector|AcceptedDomain|HostedConnectionFilterPolicy|BlockedConnector)\b|\bGet-MessageTraceV2\b|\bGet-Recipient\b/i;
+const ON_PREMISES =
+  /\b(?:Get|Set|New|Remove|Enable|Import)-(?:SendConnector|ReceiveConnector|ExchangeCertificate|TransportService)\b|\b(?:Get|Retry)-Queue\b|\bGet-MessageTrackingLog\b|\bAdd-ADPermission\b/i;
 const WINDOWS = /\bResolve-DnsName\b/i;
 
 export function shellOf(powershell: string): Shell | undefined {
@@ -18,7 +20,8 @@ export function shellOf(powershell: string): Shell | undefined {
 }
 
 // Step texts written before shells were data start with the shell's name; with `shell` set it is said once.
-const SHELL_PREFIX = /^In (?:the Exchange Management Shell on premises|Exchange Online PowerShell \(Connect-ExchangeOnline\))(?: \(([^)]*)\))?: /;
+const SHELL_PREFIX =
+  /^In (?:the Exchange Management Shell on premises|Exchange Online PowerShell \(Connect-ExchangeOnline\))(?: \(([^)]*)\))?: /;
 
 /** The step with its shell filled in (an explicit shell stays), and the shell no longer repeated in its words. */
 export function withShell(step: FixStep): FixStep {
@@ -27,7 +30,9 @@ export function withShell(step: FixStep): FixStep {
   if (!shell) return step;
   const m = SHELL_PREFIX.exec(step.text);
   const rest = m ? step.text.slice(m[0].length) : step.text;
-  const text = m ? `${m[1] ? `${m[1].charAt(0).toUpperCase()}${m[1].slice(1)}: ${rest}` : `${rest.charAt(0).toUpperCase()}${rest.slice(1)}`}` : step.text;
+  const text = m
+    ? `${m[1] ? `${m[1].charAt(0).toUpperCase()}${m[1].slice(1)}: ${rest}` : `${rest.charAt(0).toUpperCase()}${rest.slice(1)}`}`
+    : step.text;
   return { ...step, text, shell };
 }
 

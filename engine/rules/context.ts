@@ -1,12 +1,12 @@
-import type { Certificate, Facts, InboundConnector, LiveObservation, NdrFacts, SendConnector } from '../facts';
-import type { Evidence } from '../verdict';
-import { classifyHost, isTenantEndpoint, type EndpointClass } from '../knowledge/endpoints';
-import { classifyNdr, type NdrClassification } from '../recognize/ndr/classify-ndr';
 import { parseTlsCertificateName, presentedNames, subjectCn } from '../certificates/cert-names';
-import type { Family } from '../vocabulary';
+import type { Certificate, Facts, InboundConnector, LiveObservation, NdrFacts, SendConnector } from '../facts';
+import { classifyHost, type EndpointClass, isTenantEndpoint } from '../knowledge/endpoints';
 import { FAMILY_TABLE } from '../knowledge/families';
-import { isInternalName } from './internal-names';
 import { isIpv4 } from '../net/ipv4';
+import { classifyNdr, type NdrClassification } from '../recognize/ndr/classify-ndr';
+import type { Evidence } from '../verdict';
+import type { Family } from '../vocabulary';
+import { isInternalName } from './internal-names';
 
 // Everything the rules read, derived once from Facts.
 
@@ -66,7 +66,11 @@ function pickPrimary(ndrs: NdrFacts[]): { ndr?: NdrFacts; cls?: NdrClassificatio
   return { ndr: best.ndr, cls: best.cls };
 }
 
-function certificateForConnector(certs: Certificate[], tlsName: string | undefined, fqdn: string | undefined): Certificate | undefined {
+function certificateForConnector(
+  certs: Certificate[],
+  tlsName: string | undefined,
+  fqdn: string | undefined,
+): Certificate | undefined {
   if (tlsName) {
     const parsed = parseTlsCertificateName(tlsName);
     if (parsed.subject) {
@@ -77,8 +81,11 @@ function certificateForConnector(certs: Certificate[], tlsName: string | undefin
   }
   if (fqdn) {
     const f = fqdn.toLowerCase();
-    return certs.find((c) => c.services.some((s) => /smtp/i.test(s)) &&
-      (c.certificateDomains.some((d) => d.toLowerCase() === f) || subjectCn(c.subject ?? '')?.toLowerCase() === f));
+    return certs.find(
+      (c) =>
+        c.services.some((s) => /smtp/i.test(s)) &&
+        (c.certificateDomains.some((d) => d.toLowerCase() === f) || subjectCn(c.subject ?? '')?.toLowerCase() === f),
+    );
   }
   return undefined;
 }
@@ -95,28 +102,59 @@ function unique(xs: string[]): string[] {
   return [...new Set(xs.map((x) => x.trim().toLowerCase()).filter(Boolean))];
 }
 
-function presentedCertificate(facts: Facts, sc: SendConnector | undefined, cert: Certificate | undefined): PresentedCertificate | undefined {
+function presentedCertificate(
+  facts: Facts,
+  sc: SendConnector | undefined,
+  cert: Certificate | undefined,
+): PresentedCertificate | undefined {
   const log = facts.protocolLogs.find((l) => l.subject || l.alternateNames.length);
   if (log) {
     const line = log.lines.find((l) => /certificate subject/i.test(l)) ?? log.lines[0] ?? '';
-    return { names: presentedNames(log), basis: 'protocol-log', evidence: { source: 'protocol log', text: line }, subject: log.subject, issuer: log.issuer, thumbprint: log.thumbprint };
+    return {
+      names: presentedNames(log),
+      basis: 'protocol-log',
+      evidence: { source: 'protocol log', text: line },
+      subject: log.subject,
+      issuer: log.issuer,
+      thumbprint: log.thumbprint,
+    };
   }
   if (cert) {
     const line = cert.lines.Subject ?? cert.lines.CertificateDomains ?? `Subject : ${cert.subject ?? ''}`;
     // Without TlsCertificateName transport picks among the certificates matching the FQDN (the newest),
     // so a certificate found by FQDN is a guess at what is sent.
     const basis = sc?.tlsCertificateName ? 'certificate' : 'fqdn-guess';
-    return { names: presentedNames(cert), basis, evidence: { source: `certificate ${cert.thumbprint ?? ''}`.trim(), text: line }, subject: cert.subject, issuer: cert.issuer, thumbprint: cert.thumbprint };
+    return {
+      names: presentedNames(cert),
+      basis,
+      evidence: { source: `certificate ${cert.thumbprint ?? ''}`.trim(), text: line },
+      subject: cert.subject,
+      issuer: cert.issuer,
+      thumbprint: cert.thumbprint,
+    };
   }
   if (sc?.tlsCertificateName) {
     const parsed = parseTlsCertificateName(sc.tlsCertificateName);
     if (parsed.subjectCn) {
-      return { names: [parsed.subjectCn.toLowerCase()], basis: 'tls-certificate-name', evidence: { source: `send connector "${sc.name}"`, text: sc.lines.TlsCertificateName ?? `TlsCertificateName : ${sc.tlsCertificateName}` }, subject: parsed.subject, issuer: parsed.issuer };
+      return {
+        names: [parsed.subjectCn.toLowerCase()],
+        basis: 'tls-certificate-name',
+        evidence: {
+          source: `send connector "${sc.name}"`,
+          text: sc.lines.TlsCertificateName ?? `TlsCertificateName : ${sc.tlsCertificateName}`,
+        },
+        subject: parsed.subject,
+        issuer: parsed.issuer,
+      };
     }
   }
   const answered = facts.answers['case2.presented-certificate-name'];
   if (answered && !/^not[- ]sure$/i.test(answered)) {
-    return { names: unique(answered.split(/[\s,;]+/)), basis: 'answer', evidence: { source: 'answer: case2.presented-certificate-name', text: answered } };
+    return {
+      names: unique(answered.split(/[\s,;]+/)),
+      basis: 'answer',
+      evidence: { source: 'answer: case2.presented-certificate-name', text: answered },
+    };
   }
   return undefined;
 }
@@ -139,13 +177,21 @@ export function buildContext(facts: Facts): DiagnosisContext {
   const onPremisesConnectors = facts.inboundConnectors.filter((c) => isType(c, 'onpremises'));
   const partnerConnectors = facts.inboundConnectors.filter((c) => isType(c, 'partner'));
 
-  const connectorCertificate = certificateForConnector(facts.certificates, internetConnector?.tlsCertificateName, internetConnector?.fqdn);
+  const connectorCertificate = certificateForConnector(
+    facts.certificates,
+    internetConnector?.tlsCertificateName,
+    internetConnector?.fqdn,
+  );
   const presented = presentedCertificate(facts, internetConnector, connectorCertificate);
 
   const senderDomain = ndr?.senderDomain ?? facts.ndrs.find((n) => n.senderDomain)?.senderDomain;
   const acceptedDefault = facts.acceptedDomains.find((d) => d.isDefault)?.domainName;
   const answeredDomain = facts.answers.domain?.trim().toLowerCase();
-  const domain = facts.domain ?? (answeredDomain && /\./.test(answeredDomain) ? answeredDomain : undefined) ?? senderDomain ?? acceptedDefault ??
+  const domain =
+    facts.domain ??
+    (answeredDomain && /\./.test(answeredDomain) ? answeredDomain : undefined) ??
+    senderDomain ??
+    acceptedDefault ??
     fqdnParent(internetConnector?.fqdn);
 
   const liveMx = facts.live.find((o) => o.check === 'mx' && o.outcome === 'ok');
@@ -154,16 +200,37 @@ export function buildContext(facts: Facts): DiagnosisContext {
   const ndrRemote = ndr?.remoteServer ? classifyHost(ndr.remoteServer) : undefined;
   let tenantEndpoint: string | undefined;
   let tenantEndpointSource: DiagnosisContext['tenantEndpointSource'];
-  if (liveEopMx) { tenantEndpoint = liveEopMx.toLowerCase(); tenantEndpointSource = 'live-mx'; }
-  else if (smartHost) { tenantEndpoint = smartHost.toLowerCase(); tenantEndpointSource = 'smart-host'; }
-  else if (ndrRemote && isTenantEndpoint(ndrRemote.host)) { tenantEndpoint = ndrRemote.host; tenantEndpointSource = 'ndr'; }
+  if (liveEopMx) {
+    tenantEndpoint = liveEopMx.toLowerCase();
+    tenantEndpointSource = 'live-mx';
+  } else if (smartHost) {
+    tenantEndpoint = smartHost.toLowerCase();
+    tenantEndpointSource = 'smart-host';
+  } else if (ndrRemote && isTenantEndpoint(ndrRemote.host)) {
+    tenantEndpoint = ndrRemote.host;
+    tenantEndpointSource = 'ndr';
+  }
 
   const ipAnswer = facts.answers['case2.onprem-ip']?.trim();
   const onPremIp = ipAnswer && isIpv4(ipAnswer) ? ipAnswer : undefined;
 
   return {
-    facts, primaryNdr: ndr, classification: cls, family, internetConnectors, internetConnector,
-    onPremisesConnectors, partnerConnectors, presented, connectorCertificate, domain, senderDomain,
-    tenantEndpoint, tenantEndpointSource, liveMx, onPremIp, ndrRemote,
+    facts,
+    primaryNdr: ndr,
+    classification: cls,
+    family,
+    internetConnectors,
+    internetConnector,
+    onPremisesConnectors,
+    partnerConnectors,
+    presented,
+    connectorCertificate,
+    domain,
+    senderDomain,
+    tenantEndpoint,
+    tenantEndpointSource,
+    liveMx,
+    onPremIp,
+    ndrRemote,
   };
 }

@@ -1,6 +1,6 @@
 import { classifyHost } from '../knowledge/endpoints';
 import type { DiagnosisContext } from './context';
-import { ev, finding, type Finding } from './finding';
+import { ev, type Finding, finding } from './finding';
 
 // What the NDR text itself says: the pattern table's confirmed and considered causes, and the host it names.
 
@@ -18,8 +18,10 @@ export function ndrFindings(ctx: DiagnosisContext): Finding[] {
     const hostEv = ev('ndr', `remote server: ${host}`);
     if (kind === 'legacy-fope') out.push(finding('send-connector.legacy-endpoint', 'confirmed', 'ndr', hostEv, line));
     if (kind === 'kb-typo') out.push(finding('send-connector.wrong-smart-host', 'confirmed', 'ndr', hostEv, line));
-    if (kind === 'client-submission') out.push(finding('send-connector.client-submission-endpoint', 'confirmed', 'ndr', hostEv, line));
-    if (kind === 'ip-literal' && ctx.family === 'eop-wrong-endpoint') out.push(finding('send-connector.ip-smart-host', 'likely', 'ndr', hostEv, line));
+    if (kind === 'client-submission')
+      out.push(finding('send-connector.client-submission-endpoint', 'confirmed', 'ndr', hostEv, line));
+    if (kind === 'ip-literal' && ctx.family === 'eop-wrong-endpoint')
+      out.push(finding('send-connector.ip-smart-host', 'likely', 'ndr', hostEv, line));
   }
   return out;
 }

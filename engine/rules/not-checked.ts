@@ -1,8 +1,8 @@
-import type { CauseResult, NotChecked } from '../verdict';
-import type { DiagnosisContext } from './context';
-import { withShell } from './command-shell';
 import { psQuote } from '../knowledge/causes/ps-quote';
 import { listing, mxLookup, SEND_LOG_PATH_SETUP, sendLogSearch } from '../knowledge/cmdlets';
+import type { CauseResult, NotChecked } from '../verdict';
+import { withShell } from './command-shell';
+import type { DiagnosisContext } from './context';
 
 // What a verdict does not rest on, and the command that checks it. Kept short: only what matters for the
 // causes still in play and what nothing pasted or looked up covered.
@@ -34,11 +34,18 @@ export function notChecked(ctx: DiagnosisContext, causes: CauseResult[]): NotChe
       check: withShell({ text: 'List the accepted domains.', powershell: listing('accepted-domains') }),
     });
   }
-  if (f.inboundConnectors.length === 0 && (open('inbound-connector.') || ctx.family === 'eop-relay-denied' || ctx.family === 'not-an-ndr')) {
+  if (
+    f.inboundConnectors.length === 0 &&
+    (open('inbound-connector.') || ctx.family === 'eop-relay-denied' || ctx.family === 'not-an-ndr')
+  ) {
     out.push({
       topic: 'the inbound connector in Exchange Online (only your answers, if any)',
       how: 'An enabled OnPremises connector must match your certificate name or your public IP address.',
-      check: withShell({ text: 'Show the inbound connectors.', powershell: 'Get-InboundConnector | Format-List Name,Enabled,ConnectorType,SenderIPAddresses,TlsSenderCertificateName,RestrictDomainsTo*' }),
+      check: withShell({
+        text: 'Show the inbound connectors.',
+        powershell:
+          'Get-InboundConnector | Format-List Name,Enabled,ConnectorType,SenderIPAddresses,TlsSenderCertificateName,RestrictDomainsTo*',
+      }),
     });
   }
   if (f.sendConnectors.length === 0) {
@@ -48,7 +55,10 @@ export function notChecked(ctx: DiagnosisContext, causes: CauseResult[]): NotChe
       check: withShell({ text: 'Show the Send connectors.', powershell: listing('send-connectors-short') }),
     });
   }
-  if (ctx.presented?.basis !== 'protocol-log' && (open('inbound-connector.certificate') || open('accepted-domain.') || open('certificate.'))) {
+  if (
+    ctx.presented?.basis !== 'protocol-log' &&
+    (open('inbound-connector.certificate') || open('accepted-domain.') || open('certificate.'))
+  ) {
     out.push({
       topic: 'which certificate your server actually presents (only its configuration was read)',
       how: 'The Send protocol log (verbose logging on the Send connector) shows the "Certificate subject" EOP sees.',
@@ -63,9 +73,14 @@ export function notChecked(ctx: DiagnosisContext, causes: CauseResult[]): NotChe
   if (!liveOk) {
     const tried = f.live.length > 0;
     out.push({
-      topic: tried ? `live DNS for ${domain ?? 'your domain'} (the lookup from here did not give a usable answer)` : `live DNS (the MX and SPF records of ${domain ?? 'your domain'} were not looked up)`,
-      how: 'The MX record names your tenant endpoint, the value your Send connector\'s smart host must have.',
-      check: withShell({ text: 'Look the MX up from your network.', powershell: mxLookup(domain ? psQuote(domain) : "'<your domain>'") }),
+      topic: tried
+        ? `live DNS for ${domain ?? 'your domain'} (the lookup from here did not give a usable answer)`
+        : `live DNS (the MX and SPF records of ${domain ?? 'your domain'} were not looked up)`,
+      how: "The MX record names your tenant endpoint, the value your Send connector's smart host must have.",
+      check: withShell({
+        text: 'Look the MX up from your network.',
+        powershell: mxLookup(domain ? psQuote(domain) : "'<your domain>'"),
+      }),
     });
   }
   return out.slice(0, MAX_ITEMS);

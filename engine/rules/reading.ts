@@ -10,11 +10,14 @@ import { ndrWords } from './ndr-words';
 // routing to EOP works; checking the inbound side."
 
 const NEXT: Partial<Record<Family, string>> = {
-  'eop-relay-denied': 'so your routing to EOP works; checking the inbound side (the Exchange Online inbound connector, your certificate and accepted domains)',
-  'eop-wrong-endpoint': 'so the mail went to a Microsoft endpoint that does not relay for your tenant; checking your Send connector',
+  'eop-relay-denied':
+    'so your routing to EOP works; checking the inbound side (the Exchange Online inbound connector, your certificate and accepted domains)',
+  'eop-wrong-endpoint':
+    'so the mail went to a Microsoft endpoint that does not relay for your tenant; checking your Send connector',
   'tls-failure': 'so the TLS step failed; checking the certificate your server presents',
   'connection-failure': 'so your server did not get through to its next hop; checking your Send connector and DNS',
-  'onprem-relay-denied': 'so your own server refused before the mail reached Microsoft; checking your receive connectors',
+  'onprem-relay-denied':
+    'so your own server refused before the mail reached Microsoft; checking your receive connectors',
   'eop-recipient-rejected': 'so this is about the recipient, not relay',
   'eop-sender-blocked': 'so this is about reputation or policy, not your connectors',
 };
@@ -37,9 +40,10 @@ function ndrSentence(ndr: NdrFacts): string {
   const next = NEXT[family];
   const at = ndr.remoteServer ? ` at ${ndr.remoteServer}` : '';
   if (!reply) return `${what}${ndr.diagnostic ? `: "${ndr.diagnostic.slice(0, 160)}"` : ''}.`;
-  const head = ndr.rejectedBy === 'generating' && ndr.generatingServer
-    ? `${ndr.generatingServer} answered ${reply}`
-    : `${who(ndr.remoteServer ?? ndr.replyHost)} answered ${reply}${at}`;
+  const head =
+    ndr.rejectedBy === 'generating' && ndr.generatingServer
+      ? `${ndr.generatingServer} answered ${reply}`
+      : `${who(ndr.remoteServer ?? ndr.replyHost)} answered ${reply}${at}`;
   return `${what}: ${head}${next ? `, ${next}` : ''}.`;
 }
 
@@ -50,7 +54,8 @@ export function readingSummary(facts: Facts): string[] {
     const parts: string[] = [];
     if (sc.enabled === false) parts.push('disabled');
     if (!sc.addressSpaces.some(coversInternet)) parts.push('not for Internet mail (*)');
-    if (sc.dnsRoutingEnabled === true || (sc.lines.SmartHosts !== undefined && sc.smartHosts.length === 0)) parts.push('routes by DNS (MX)');
+    if (sc.dnsRoutingEnabled === true || (sc.lines.SmartHosts !== undefined && sc.smartHosts.length === 0))
+      parts.push('routes by DNS (MX)');
     else if (sc.smartHosts.length) parts.push(`smart host ${sc.smartHosts.join(', ')}`);
     if (sc.requireTls !== undefined) parts.push(`RequireTLS ${sc.requireTls ? 'on' : 'off'}`);
     if (sc.tlsCertificateName) parts.push('names its certificate');
@@ -67,12 +72,19 @@ export function readingSummary(facts: Facts): string[] {
   }
   if (facts.acceptedDomains.length) {
     const names = facts.acceptedDomains.map((d) => d.domainName);
-    out.push(`Your accepted domains: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ` and ${names.length - 8} more` : ''}.`);
+    out.push(
+      `Your accepted domains: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ` and ${names.length - 8} more` : ''}.`,
+    );
   }
   for (const c of facts.certificates) {
-    const bits = [c.subject ? `subject ${c.subject}` : undefined, c.hasPrivateKey === false ? 'no private key' : undefined,
-      c.services.length ? `services ${c.services.join(', ')}` : undefined].filter(Boolean);
-    out.push(`A certificate on your server${c.thumbprint ? ` (${c.thumbprint.slice(0, 8)}…)` : ''}${bits.length ? `: ${bits.join(', ')}` : ''}.`);
+    const bits = [
+      c.subject ? `subject ${c.subject}` : undefined,
+      c.hasPrivateKey === false ? 'no private key' : undefined,
+      c.services.length ? `services ${c.services.join(', ')}` : undefined,
+    ].filter(Boolean);
+    out.push(
+      `A certificate on your server${c.thumbprint ? ` (${c.thumbprint.slice(0, 8)}…)` : ''}${bits.length ? `: ${bits.join(', ')}` : ''}.`,
+    );
   }
   for (const log of facts.protocolLogs) {
     const names = [log.subject, ...log.alternateNames].filter(Boolean);
@@ -80,7 +92,9 @@ export function readingSummary(facts: Facts): string[] {
     out.push(`Your Send protocol log${names.length ? `: your server presents ${names.join(', ')}` : ''}${errs}.`);
   }
   if (facts.domain && facts.ndrs.length === 0) {
-    out.push(`Your domain ${facts.domain}: checking both sides, your Send connector on premises and the inbound connector in Exchange Online.`);
+    out.push(
+      `Your domain ${facts.domain}: checking both sides, your Send connector on premises and the inbound connector in Exchange Online.`,
+    );
   }
   return out;
 }

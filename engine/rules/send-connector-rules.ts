@@ -1,7 +1,7 @@
-import type { DiagnosisContext } from './context';
-import { ev, finding, type Finding } from './finding';
-import { judgeSmartHosts } from './smart-host-rules';
 import type { SendConnector } from '../facts';
+import type { DiagnosisContext } from './context';
+import { ev, type Finding, finding } from './finding';
+import { judgeSmartHosts } from './smart-host-rules';
 
 // Case 1: the on-premises Send connector (docs/knowledge.md#send-connector).
 
@@ -19,14 +19,23 @@ export function sendConnectorFindings(ctx: DiagnosisContext): Finding[] {
   const out: Finding[] = [];
 
   if (internetConnectors.length === 0) {
-    const names = facts.sendConnectors.map((c) => ev(src(c), line(c, 'AddressSpaces', `AddressSpaces : {${c.addressSpaces.join(', ')}}`)));
+    const names = facts.sendConnectors.map((c) =>
+      ev(src(c), line(c, 'AddressSpaces', `AddressSpaces : {${c.addressSpaces.join(', ')}}`)),
+    );
     // The paste may hold only some connectors (Get-SendConnector "Outbound*" | fl): likely, not proven.
     out.push(finding('send-connector.no-internet-address-space', 'likely', 'config', ...names));
     return out;
   }
   const c = ctx.internetConnector ?? internetConnectors[0];
   const s = src(c);
-  out.push(finding('send-connector.no-internet-address-space', 'ruled-out', 'config', ev(s, line(c, 'AddressSpaces', `AddressSpaces : {${c.addressSpaces.join(', ')}}`))));
+  out.push(
+    finding(
+      'send-connector.no-internet-address-space',
+      'ruled-out',
+      'config',
+      ev(s, line(c, 'AddressSpaces', `AddressSpaces : {${c.addressSpaces.join(', ')}}`)),
+    ),
+  );
 
   if (internetConnectors.every((x) => x.enabled === false)) {
     out.push(finding('send-connector.disabled', 'confirmed', 'config', ev(s, line(c, 'Enabled', 'Enabled : False'))));
@@ -35,12 +44,16 @@ export function sendConnectorFindings(ctx: DiagnosisContext): Finding[] {
   }
 
   // Routing is judged only when the paste shows it: a missing property is not an empty one.
-  const routingKnown = c.dnsRoutingEnabled !== undefined || !!c.lines.SmartHosts || !!c.lines.SmartHostsString || c.smartHosts.length > 0;
+  const routingKnown =
+    c.dnsRoutingEnabled !== undefined || !!c.lines.SmartHosts || !!c.lines.SmartHostsString || c.smartHosts.length > 0;
   const dns = routingKnown && (c.dnsRoutingEnabled === true || c.smartHosts.length === 0);
   if (!routingKnown) {
     // Nothing to say about routing.
   } else if (dns) {
-    const e = c.dnsRoutingEnabled === undefined ? [] : [ev(s, line(c, 'DNSRoutingEnabled', `DNSRoutingEnabled : ${String(c.dnsRoutingEnabled)}`))];
+    const e =
+      c.dnsRoutingEnabled === undefined
+        ? []
+        : [ev(s, line(c, 'DNSRoutingEnabled', `DNSRoutingEnabled : ${String(c.dnsRoutingEnabled)}`))];
     const hostsLine = c.lines.SmartHosts ?? c.lines.SmartHostsString;
     if (hostsLine) e.push(ev(s, hostsLine));
     out.push(finding('send-connector.no-smart-host', 'confirmed', 'config', ...e));
@@ -53,16 +66,44 @@ export function sendConnectorFindings(ctx: DiagnosisContext): Finding[] {
   const certBased = ctx.onPremisesConnectors.some((ic) => ic.enabled !== false && !!ic.tlsSenderCertificateName);
   if (c.requireTls === false) {
     // Exchange still offers STARTTLS opportunistically, so RequireTLS False alone proves nothing.
-    out.push(finding('send-connector.tls-not-required', certBased ? 'likely' : 'possible', 'config', ev(s, line(c, 'RequireTLS', 'RequireTLS : False'))));
+    out.push(
+      finding(
+        'send-connector.tls-not-required',
+        certBased ? 'likely' : 'possible',
+        'config',
+        ev(s, line(c, 'RequireTLS', 'RequireTLS : False')),
+      ),
+    );
   } else if (c.requireTls === true) {
-    out.push(finding('send-connector.tls-not-required', 'ruled-out', 'config', ev(s, line(c, 'RequireTLS', 'RequireTLS : True'))));
+    out.push(
+      finding(
+        'send-connector.tls-not-required',
+        'ruled-out',
+        'config',
+        ev(s, line(c, 'RequireTLS', 'RequireTLS : True')),
+      ),
+    );
   }
 
   if (c.tlsCertificateName !== undefined || c.lines.TlsCertificateName) {
     if (!c.tlsCertificateName) {
-      out.push(finding('send-connector.certificate-not-set', certBased ? 'likely' : 'possible', 'config', ev(s, line(c, 'TlsCertificateName', 'TlsCertificateName :'))));
+      out.push(
+        finding(
+          'send-connector.certificate-not-set',
+          certBased ? 'likely' : 'possible',
+          'config',
+          ev(s, line(c, 'TlsCertificateName', 'TlsCertificateName :')),
+        ),
+      );
     } else {
-      out.push(finding('send-connector.certificate-not-set', 'ruled-out', 'config', ev(s, line(c, 'TlsCertificateName', `TlsCertificateName : ${c.tlsCertificateName}`))));
+      out.push(
+        finding(
+          'send-connector.certificate-not-set',
+          'ruled-out',
+          'config',
+          ev(s, line(c, 'TlsCertificateName', `TlsCertificateName : ${c.tlsCertificateName}`)),
+        ),
+      );
     }
   }
   return out;

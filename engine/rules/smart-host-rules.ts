@@ -1,8 +1,8 @@
 import { classifyHost, isTenantEndpoint } from '../knowledge/endpoints';
+import type { Evidence } from '../verdict';
 import type { CauseId } from '../vocabulary';
 import type { DiagnosisContext } from './context';
-import { ev, finding, type Finding, type FindingSource } from './finding';
-import type { Evidence } from '../verdict';
+import { ev, type Finding, finding, type FindingSource } from './finding';
 
 // What a smart host value proves (docs/knowledge.md#endpoints "Safe inferences from a smart-host value").
 
@@ -15,8 +15,10 @@ const WRONG_KINDS: Partial<Record<string, CauseId>> = {
 };
 
 const SMART_HOST_CAUSES: CauseId[] = [
-  'send-connector.wrong-smart-host', 'send-connector.legacy-endpoint',
-  'send-connector.client-submission-endpoint', 'send-connector.ip-smart-host',
+  'send-connector.wrong-smart-host',
+  'send-connector.legacy-endpoint',
+  'send-connector.client-submission-endpoint',
+  'send-connector.ip-smart-host',
 ];
 
 /** dots → hyphens: the usual token, which hyphenated or re-added domains do not follow. */
@@ -34,7 +36,9 @@ function tokenUnexplained(ctx: DiagnosisContext, host: string): boolean {
 /** The paste shows this host answering SMTP (a queue error or NDR naming it as the server that replied). */
 export function hostAnsweredInPaste(ctx: DiagnosisContext, host: string): boolean {
   const h = host.toLowerCase().replace(/\.$/, '');
-  return ctx.facts.ndrs.some((n) => n.remoteServer?.toLowerCase().replace(/\.$/, '') === h && !!(n.replyCode || n.enhancedStatus));
+  return ctx.facts.ndrs.some(
+    (n) => n.remoteServer?.toLowerCase().replace(/\.$/, '') === h && !!(n.replyCode || n.enhancedStatus),
+  );
 }
 
 /** The resolver cannot find the admin's own domain either: its NXDOMAIN answers prove nothing. */
@@ -42,7 +46,12 @@ function resolverDoubtful(ctx: DiagnosisContext): boolean {
   return ctx.facts.live.some((o) => o.check !== 'smart-host' && o.outcome === 'nxdomain');
 }
 
-export function judgeSmartHosts(ctx: DiagnosisContext, hosts: string[], source: FindingSource, evidence: Evidence): Finding[] {
+export function judgeSmartHosts(
+  ctx: DiagnosisContext,
+  hosts: string[],
+  source: FindingSource,
+  evidence: Evidence,
+): Finding[] {
   const out: Finding[] = [];
   const live = ctx.facts.live;
   let allTenant = hosts.length > 0;
@@ -58,14 +67,36 @@ export function judgeSmartHosts(ctx: DiagnosisContext, hosts: string[], source: 
     if (resolved?.outcome === 'nxdomain' && !hostAnsweredInPaste(ctx, cls.host)) {
       // A pasted reply from this very host beats the resolver (handled below as if DNS had said nothing).
       // Without one, NXDOMAIN proves a bad name only when the resolver also knows the admin's own domain.
-      const dnsEv = ev(`dns (${resolved.vantage}, ${resolved.observedAt})`, `${resolved.subject}: the resolver said this name does not exist (NXDOMAIN)`);
-      out.push(finding('send-connector.wrong-smart-host', resolverDoubtful(ctx) ? 'possible' : 'confirmed', 'live', evidence, dnsEv));
+      const dnsEv = ev(
+        `dns (${resolved.vantage}, ${resolved.observedAt})`,
+        `${resolved.subject}: the resolver said this name does not exist (NXDOMAIN)`,
+      );
+      out.push(
+        finding(
+          'send-connector.wrong-smart-host',
+          resolverDoubtful(ctx) ? 'possible' : 'confirmed',
+          'live',
+          evidence,
+          dnsEv,
+        ),
+      );
       allTenant = false;
       continue;
     }
     if (resolved?.findings?.includes('smart-host.is-domain-mx')) {
       // The smart host is the domain's own (non-EOP) MX: the organization's server or a third-party filter.
-      out.push(finding('send-connector.wrong-smart-host', 'likely', 'live', evidence, ev(`dns (${resolved.vantage}, ${resolved.observedAt})`, `${resolved.subject} is the MX of the domain, not an EOP endpoint`)));
+      out.push(
+        finding(
+          'send-connector.wrong-smart-host',
+          'likely',
+          'live',
+          evidence,
+          ev(
+            `dns (${resolved.vantage}, ${resolved.observedAt})`,
+            `${resolved.subject} is the MX of the domain, not an EOP endpoint`,
+          ),
+        ),
+      );
       allTenant = false;
       continue;
     }
@@ -73,10 +104,26 @@ export function judgeSmartHosts(ctx: DiagnosisContext, hosts: string[], source: 
       const mx = ctx.liveMx;
       const mxValues = (mx?.values ?? []).map((v) => v.toLowerCase());
       if (mx && mxValues.includes(cls.host)) {
-        out.push(finding('send-connector.wrong-smart-host', 'ruled-out', 'live', evidence, ev(`dns (${mx.vantage}, ${mx.observedAt})`, `MX ${mx.subject}: ${mx.values.join(', ')}`)));
+        out.push(
+          finding(
+            'send-connector.wrong-smart-host',
+            'ruled-out',
+            'live',
+            evidence,
+            ev(`dns (${mx.vantage}, ${mx.observedAt})`, `MX ${mx.subject}: ${mx.values.join(', ')}`),
+          ),
+        );
       } else if (mx && mxValues.some((v) => isTenantEndpoint(v))) {
         // One tenant MX serves all its domains, so a different EOP host is not proof of an error.
-        out.push(finding('send-connector.wrong-smart-host', 'possible', 'live', evidence, ev(`dns (${mx.vantage}, ${mx.observedAt})`, `MX ${mx.subject}: ${mx.values.join(', ')}`)));
+        out.push(
+          finding(
+            'send-connector.wrong-smart-host',
+            'possible',
+            'live',
+            evidence,
+            ev(`dns (${mx.vantage}, ${mx.observedAt})`, `MX ${mx.subject}: ${mx.values.join(', ')}`),
+          ),
+        );
       } else if (!mx && tokenUnexplained(ctx, cls.host)) {
         // The token matches none of the organization's domains. It may still be the tenant's (one MX serves
         // all its domains; hyphenated or re-added domains get other tokens), so this is at most possible.

@@ -12,7 +12,14 @@ function describeTime(iso: string, timeZone?: string): string {
   if (Number.isNaN(d.getTime())) return `at ${iso}`;
   const fmt = (tz: string) => {
     const parts = new Intl.DateTimeFormat('en-GB', {
-      timeZone: tz, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short',
+      timeZone: tz,
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
     }).formatToParts(d);
     const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
     return `on ${get('day')} ${get('month')} ${get('year')} at ${get('hour')}:${get('minute')} ${get('timeZoneName')}`;

@@ -2,14 +2,15 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
 import { parseArgs } from '../../bench/args';
 import { benchColdStart } from '../../bench/cold-start-bench';
-import { benchEngine, baselinePass, timeToVerdict } from '../../bench/engine-bench';
+import { baselinePass, benchEngine, timeToVerdict } from '../../bench/engine-bench';
 import { loadFixtures } from '../../bench/inputs';
 import { machineInfo } from '../../bench/machine';
 import { benchMemory } from '../../bench/memory-bench';
 import { buildPaste, SHAPES } from '../../bench/paste-shapes';
-import { checkGoals, type BenchResults } from '../../bench/results';
+import { type BenchResults, checkGoals } from '../../bench/results';
 import { writeResults } from '../../bench/run';
 import { benchShape } from '../../bench/scaling-bench';
 import { fitExponent, median, quantile } from '../../bench/stats';
@@ -94,7 +95,11 @@ describe('bench: bots, memory and cold start', function () {
       process.stdout.write('  (skipped: no own fixture is recognized as a complete NDR yet)\n');
       this.skip();
     }
-    const result = await benchTurns(workload!, { connections: 2, warmupTurns: 4, durationSec: 1, rounds: 1, pool: verdict ? 5 : Infinity }, silent);
+    const result = await benchTurns(
+      workload!,
+      { connections: 2, warmupTurns: 4, durationSec: 1, rounds: 1, pool: verdict ? 5 : Infinity },
+      silent,
+    );
     assert.deepEqual(result.runs.map((r) => r.kind).sort(), ['echo', 'real']);
     for (const run of result.runs) {
       assert.ok(run.requests > 0, `${run.kind} answered no turns`);
@@ -111,7 +116,13 @@ describe('bench: bots, memory and cold start', function () {
       this.skip();
     }
     const result = await benchMemory(mid!, [1, 4], 2, silent, 2);
-    assert.deepEqual(result.points.map((p) => [p.conversations, p.storage.conversations, p.storage.midDialog]), [[1, 1, 1], [4, 4, 4]]);
+    assert.deepEqual(
+      result.points.map((p) => [p.conversations, p.storage.conversations, p.storage.midDialog]),
+      [
+        [1, 1, 1],
+        [4, 4, 4],
+      ],
+    );
     assert.equal(result.points[1].realTurns, 2);
     assert.ok(result.stateBytesPerConversation > 0);
     assert.ok(result.baseline.rss > 0 && result.baseline.storage.conversations === 0);
@@ -122,9 +133,16 @@ describe('bench: bots, memory and cold start', function () {
     assert.ok(cold.realMs[0] > 0 && cold.echoMs[0] > 0);
 
     const results: BenchResults = {
-      generatedAt: new Date().toISOString(), mode: 'quick', command: 'test', machine: machineInfo(),
+      generatedAt: new Date().toISOString(),
+      mode: 'quick',
+      command: 'test',
+      machine: machineInfo(),
       corpus: { present: false, dir: 'none', files: 0, ownFixtures: fixtures.length },
-      engine: benchEngine(fixtures.slice(0, 2), tiny, 10), coldStart: cold, skipped: { turn: 'test' }, goals: [], wallSeconds: 0,
+      engine: benchEngine(fixtures.slice(0, 2), tiny, 10),
+      coldStart: cold,
+      skipped: { turn: 'test' },
+      goals: [],
+      wallSeconds: 0,
     };
     results.goals = checkGoals(results);
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));

@@ -1,15 +1,17 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from '../support/paths';
-import { TestAdapter, ConversationState, MemoryStorage, type TurnContext } from 'botbuilder';
-import { ConfigSchema, loadConfig, isAnonymous, dnsServers } from '../../bot/config';
+
+import { ConversationState, MemoryStorage, TestAdapter, type TurnContext } from 'botbuilder';
+
+import { createAdapter, errorCode } from '../../bot/adapter';
+import { ConfigSchema, dnsServers, isAnonymous, loadConfig } from '../../bot/config';
+import { checkActivityBody } from '../../bot/http/validate-request';
+import { silentLogger } from '../../bot/logger';
 import { DedupeMiddleware } from '../../bot/middleware/dedupe';
 import { SerializeMiddleware } from '../../bot/middleware/serialize';
-import { checkActivityBody } from '../../bot/http/validate-request';
-import { createAdapter, errorCode } from '../../bot/adapter';
-import { silentLogger } from '../../bot/logger';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../cards/card-json';
+import { repoRoot } from '../support/paths';
 
 describe('bot: configuration', () => {
   it('defaults: port 3978, anonymous, memory storage', () => {
@@ -21,7 +23,13 @@ describe('bot: configuration', () => {
   });
 
   it('reads the Bot Framework variables and DNS servers', () => {
-    const config = loadConfig({ PORT: '8080', MicrosoftAppId: ' app ', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't', DNS_SERVERS: '127.0.0.1:5353, 10.0.0.1' });
+    const config = loadConfig({
+      PORT: '8080',
+      MicrosoftAppId: ' app ',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: 't',
+      DNS_SERVERS: '127.0.0.1:5353, 10.0.0.1',
+    });
     assert.equal(config.PORT, 8080);
     assert.equal(config.MicrosoftAppId, 'app');
     assert.ok(!isAnonymous(config));
@@ -41,12 +49,26 @@ describe('bot: configuration', () => {
 });
 
 describe('bot: request validation', () => {
-  const good = { type: 'message', id: '1', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:1/', conversation: { id: 'c' }, from: { id: 'u' } };
+  const good = {
+    type: 'message',
+    id: '1',
+    channelId: 'msteams',
+    serviceUrl: 'http://127.0.0.1:1/',
+    conversation: { id: 'c' },
+    from: { id: 'u' },
+  };
   it('accepts an activity with ids', () => assert.deepEqual(checkActivityBody(good), { ok: true }));
   for (const [label, body] of [
-    ['undefined', undefined], ['empty string', ''], ['{}', {}], ['an array', []], ['a string', 'x'], ['a buffer', Buffer.from('{}')],
-    ['no id', { ...good, id: undefined }], ['no conversation', { ...good, conversation: undefined }],
-    ['no serviceUrl', { ...good, serviceUrl: undefined }], ['a non-http serviceUrl', { ...good, serviceUrl: 'file:///etc/passwd' }],
+    ['undefined', undefined],
+    ['empty string', ''],
+    ['{}', {}],
+    ['an array', []],
+    ['a string', 'x'],
+    ['a buffer', Buffer.from('{}')],
+    ['no id', { ...good, id: undefined }],
+    ['no conversation', { ...good, conversation: undefined }],
+    ['no serviceUrl', { ...good, serviceUrl: undefined }],
+    ['a non-http serviceUrl', { ...good, serviceUrl: 'file:///etc/passwd' }],
   ] as Array<[string, unknown]>) {
     it(`refuses ${label} with 400`, () => {
       const check = checkActivityBody(body);
@@ -61,7 +83,9 @@ describe('bot: middleware', () => {
     let now = 0;
     const dedupe = new DedupeMiddleware(10 * 60 * 1000, () => now);
     let turns = 0;
-    const adapter = new TestAdapter(async () => { turns += 1; }).use(dedupe);
+    const adapter = new TestAdapter(async () => {
+      turns += 1;
+    }).use(dedupe);
     await adapter.send({ type: 'message', id: 'same', text: 'a' } as never);
     await adapter.send({ type: 'message', id: 'same', text: 'a' } as never);
     assert.equal(turns, 1);
@@ -79,7 +103,9 @@ describe('bot: middleware', () => {
       await new Promise((r) => setTimeout(r, 30));
       order.push('1 end');
     });
-    const fast = serialize.onTurn(fakeContext('2'), async () => { order.push('2 start'); });
+    const fast = serialize.onTurn(fakeContext('2'), async () => {
+      order.push('2 start');
+    });
     await Promise.all([slow, fast]);
     assert.deepEqual(order, ['1 start', '1 end', '2 start']);
   });
@@ -88,8 +114,13 @@ describe('bot: middleware', () => {
     const serialize = new SerializeMiddleware();
     const order: string[] = [];
     const ctx = (c: string) => ({ activity: { conversation: { id: c } } }) as unknown as TurnContext;
-    const slow = serialize.onTurn(ctx('a'), async () => { await new Promise((r) => setTimeout(r, 30)); order.push('a'); });
-    const other = serialize.onTurn(ctx('b'), async () => { order.push('b'); });
+    const slow = serialize.onTurn(ctx('a'), async () => {
+      await new Promise((r) => setTimeout(r, 30));
+      order.push('a');
+    });
+    const other = serialize.onTurn(ctx('b'), async () => {
+      order.push('b');
+    });
     await Promise.all([slow, other]);
     assert.deepEqual(order, ['b', 'a']);
   });
@@ -100,16 +131,23 @@ describe('bot: onTurnError', () => {
     const logged: string[] = [];
     const state = new ConversationState(new MemoryStorage());
     const cloud = createAdapter({} as never, state, { ...silentLogger, error: (m) => logged.push(m) });
-    const adapter = new TestAdapter(async () => { throw new Error('boom at /srv/secret.js:1'); });
+    const adapter = new TestAdapter(async () => {
+      throw new Error('boom at /srv/secret.js:1');
+    });
     adapter.onTurnError = cloud.onTurnError;
     const sent: unknown[] = [];
-    await adapter.send('hello').assertReply((a) => { sent.push(a); });
+    await adapter.send('hello').assertReply((a) => {
+      sent.push(a);
+    });
     const json = JSON.stringify(sent);
     assert.ok(json.includes(ADAPTIVE_CARD_CONTENT_TYPE));
     assert.doesNotMatch(json, /boom|secret\.js/);
     const code = /RD-[0-9A-F]{8}/.exec(json)?.[0];
     assert.ok(code, 'the card shows an error code');
-    assert.ok(logged.some((l) => l.includes(code)), 'the log has the same code');
+    assert.ok(
+      logged.some((l) => l.includes(code)),
+      'the log has the same code',
+    );
   });
 
   it('error codes are short and distinct', () => {

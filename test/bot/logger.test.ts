@@ -1,24 +1,38 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+
 import type { Server } from 'restify';
-import { createServer } from '../../bot/http/server';
+
 import { loadConfig } from '../../bot/config';
-import { createLogger, describeError, scrubMessage, type LogFields } from '../../bot/logger';
+import { createServer } from '../../bot/http/server';
+import { createLogger, describeError, type LogFields, scrubMessage } from '../../bot/logger';
 import type { DiagnosisEngine } from '../../dialogs/engine-port';
+import { EXAMPLE_NDR } from '../../dialogs/example-ndr';
 import { ConnectorStub } from '../support/connector-stub';
 import { walkEngine } from '../support/dialog-walk';
-import { EXAMPLE_NDR } from '../../dialogs/example-ndr';
 import { closeServer, listenOnLoopback } from '../support/running-bot';
 
 // Structured logs: JSON lines with levels, ids, sizes and durations; never what admins paste, never
 // the Authorization header. Replies land in a FAKE Bot Connector (test/support/connector-stub.ts).
 
 /** Strings an admin might paste that must never reach a log. */
-const SECRETS = ['fabrikam-secret.onmicrosoft.com', '203.0.113.77', 'secret-cert.fabrikam.test', 'Bearer top-secret-token'];
+const SECRETS = [
+  'fabrikam-secret.onmicrosoft.com',
+  '203.0.113.77',
+  'secret-cert.fabrikam.test',
+  'Bearer top-secret-token',
+];
 
 function capture(level = 'info') {
   const lines: string[] = [];
-  const logger = createLogger({ level, destination: { write: (s: string) => { lines.push(s); } } });
+  const logger = createLogger({
+    level,
+    destination: {
+      write: (s: string) => {
+        lines.push(s);
+      },
+    },
+  });
   const records = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>);
   return { logger, lines, records };
 }
@@ -46,7 +60,13 @@ describe('bot logging: pino lines', () => {
 
   it('redacts keys that carry content or secrets, even when a caller passes them', () => {
     const { logger, lines } = capture();
-    logger.info('oops', { authorization: SECRETS[3], text: EXAMPLE_NDR, value: SECRETS[0], password: 'pw', textChars: 12 } as LogFields);
+    logger.info('oops', {
+      authorization: SECRETS[3],
+      text: EXAMPLE_NDR,
+      value: SECRETS[0],
+      password: 'pw',
+      textChars: 12,
+    } as LogFields);
     const line = lines.join('');
     for (const s of [SECRETS[3], SECRETS[0], '5.7.64', '"pw"']) assert.ok(!line.includes(s), s);
     assert.match(line, /"textChars":12/);
@@ -54,7 +74,11 @@ describe('bot logging: pino lines', () => {
 
   it('errors keep type, code and stack frames; quoted input and addresses are scrubbed from messages', () => {
     let error: unknown;
-    try { JSON.parse(`{"tenant": "${SECRETS[0]}" from ${SECRETS[1]}`); } catch (e) { error = e; }
+    try {
+      JSON.parse(`{"tenant": "${SECRETS[0]}" from ${SECRETS[1]}`);
+    } catch (e) {
+      error = e;
+    }
     const described = describeError(Object.assign(error as Error, { code: 'E_PARSE' }));
     const text = JSON.stringify(described);
     for (const s of SECRETS.slice(0, 2)) assert.ok(!text.includes(s), s);
@@ -82,13 +106,23 @@ describe('bot logging: what one request leaves in the log', () => {
 
   function activity(extra: Record<string, unknown>): Record<string, unknown> {
     return {
-      type: 'message', id: `act-${randomUUID()}`, channelId: 'msteams', serviceUrl: `${stub.url}/`,
-      from: { id: '29:admin' }, recipient: { id: '28:bot' }, conversation: { id: `a:log-${randomUUID()}`, conversationType: 'personal' }, ...extra,
+      type: 'message',
+      id: `act-${randomUUID()}`,
+      channelId: 'msteams',
+      serviceUrl: `${stub.url}/`,
+      from: { id: '29:admin' },
+      recipient: { id: '28:bot' },
+      conversation: { id: `a:log-${randomUUID()}`, conversationType: 'personal' },
+      ...extra,
     };
   }
 
   async function post(body: string, headers: Record<string, string> = {}): Promise<number> {
-    const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: SECRETS[3], ...headers }, body });
+    const res = await fetch(`${base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: SECRETS[3], ...headers },
+      body,
+    });
     await res.text();
     return res.status;
   }

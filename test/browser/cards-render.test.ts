@@ -1,17 +1,24 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
+
 import type { Page } from 'playwright-core';
+
 import {
-  buildAnsweredCard, buildErrorCard, buildQuestionCard, buildVerdictCards, buildWelcomeCard, type CardJson,
+  buildAnsweredCard,
+  buildErrorCard,
+  buildQuestionCard,
+  buildVerdictCards,
+  buildWelcomeCard,
+  type CardJson,
 } from '../../cards';
+import { EXAMPLE_NDR } from '../../dialogs/example-ndr';
 import { buildFacts, diagnose } from '../../engine';
 import type { Question } from '../../engine/verdict';
-import { EXAMPLE_NDR } from '../../dialogs/example-ndr';
-import { startCardPageServer, type CardPageServer, type RenderReport } from '../../scripts/card-page';
-import { launchChromium, type ChromiumHandle } from '../../scripts/chromium';
+import { type CardPageServer, type RenderReport, startCardPageServer } from '../../scripts/card-page';
+import { type ChromiumHandle, launchChromium } from '../../scripts/chromium';
 import { HOSTILE, worstCaseVerdict } from '../fixtures/cards/verdicts';
-import { repoRoot } from '../support/paths';
 import { isAlive, pngSize, requireChromium, screenshotDir } from '../support/browser/browser-support';
+import { repoRoot } from '../support/paths';
 
 // Every card template rendered by the real `adaptivecards` renderer in Chromium with a Teams-like host
 // config, worst case first: nothing overflows the column, no user text turns into a link or an image,
@@ -23,13 +30,30 @@ function worstQuestion(kind: Question['kind']): Question {
     id: `worst.${kind}`,
     kind,
     case: 'case2',
-    prompt: long('Is contoso-com.mail.protection.outlook.com the smart host of "Outbound to Office 365 (EX01.contoso.com)"?', 600),
+    prompt: long(
+      'Is contoso-com.mail.protection.outlook.com the smart host of "Outbound to Office 365 (EX01.contoso.com)"?',
+      600,
+    ),
     why: long('Why:', 600),
-    choices: kind === 'choice'
-      // Choice titles are the engine's own words (never user text): long, but not hostile.
-      ? Array.from({ length: 6 }, (_, i) => ({ value: `v${i}`, title: `Choice ${i}: yes, the connector from our organization's email server is turned on, matches by TlsSenderCertificateName *.mail-relay-gateway-01.eu-west.contoso-subsidiary.com and is scoped to every sender domain`.slice(0, 200) }))
-      : undefined,
-    command: kind === 'text' ? undefined : long('$FormatEnumerationLimit = -1; Get-SendConnector | Format-List Name,SmartHosts,TlsCertificateName,RequireTLS,TlsAuthLevel,TlsDomain', 1200),
+    choices:
+      kind === 'choice'
+        ? // Choice titles are the engine's own words (never user text): long, but not hostile.
+          Array.from({ length: 6 }, (_, i) => ({
+            value: `v${i}`,
+            title:
+              `Choice ${i}: yes, the connector from our organization's email server is turned on, matches by TlsSenderCertificateName *.mail-relay-gateway-01.eu-west.contoso-subsidiary.com and is scoped to every sender domain`.slice(
+                0,
+                200,
+              ),
+          }))
+        : undefined,
+    command:
+      kind === 'text'
+        ? undefined
+        : long(
+            '$FormatEnumerationLimit = -1; Get-SendConnector | Format-List Name,SmartHosts,TlsCertificateName,RequireTLS,TlsAuthLevel,TlsDomain',
+            1200,
+          ),
     placeholder: 'averyveryverylongplaceholderwithoutanyspaces.mail.protection.outlook.com',
     decides: [],
   };
@@ -79,7 +103,9 @@ describe('browser: every card template rendered in Chromium (Teams host config)'
     blocked = ctx.blocked;
     page = await ctx.context.newPage();
     await page.goto(server.url);
-    await page.waitForFunction(() => typeof (globalThis as unknown as { renderCard?: unknown }).renderCard === 'function');
+    await page.waitForFunction(
+      () => typeof (globalThis as unknown as { renderCard?: unknown }).renderCard === 'function',
+    );
   });
 
   after(async () => {
@@ -89,7 +115,10 @@ describe('browser: every card template rendered in Chromium (Teams host config)'
   });
 
   async function render(card: CardJson): Promise<RenderReport> {
-    return page.evaluate((json) => (globalThis as unknown as { renderCard(c: unknown): RenderReport }).renderCard(json), card as unknown);
+    return page.evaluate(
+      (json) => (globalThis as unknown as { renderCard(c: unknown): RenderReport }).renderCard(json),
+      card as unknown,
+    );
   }
 
   for (const c of cases()) {
@@ -110,7 +139,11 @@ describe('browser: every card template rendered in Chromium (Teams host config)'
         assert.deepEqual(report.problems, [], where);
         assert.deepEqual(report.links, [], `${where}: user text became a link`);
         assert.deepEqual(report.images, [], `${where}: an image was rendered`);
-        assert.equal(report.overflowPx, 0, `${where}: wider than the column (cut off): ${report.overflowing.join(' | ')}`);
+        assert.equal(
+          report.overflowPx,
+          0,
+          `${where}: wider than the column (cut off): ${report.overflowing.join(' | ')}`,
+        );
         assert.ok(report.text.trim().length > 0, `${where}: empty`);
       }
     });
@@ -118,11 +151,21 @@ describe('browser: every card template rendered in Chromium (Teams host config)'
 
   it('the checks can fail: a markdown link, an image and an over-wide column are caught', async () => {
     const report = await render({
-      type: 'AdaptiveCard', version: '1.5',
+      type: 'AdaptiveCard',
+      version: '1.5',
       body: [
         { type: 'TextBlock', text: '[click](https://evil.example) and https://evil.example/x', wrap: true },
         { type: 'TextBlock', text: '![x](data:image/png;base64,iVBORw0KGgo=)', wrap: true },
-        { type: 'ColumnSet', columns: [{ type: 'Column', width: '900px', items: [{ type: 'TextBlock', text: 'Get-InboundConnector fixed too wide', wrap: true }] }] },
+        {
+          type: 'ColumnSet',
+          columns: [
+            {
+              type: 'Column',
+              width: '900px',
+              items: [{ type: 'TextBlock', text: 'Get-InboundConnector fixed too wide', wrap: true }],
+            },
+          ],
+        },
       ],
     });
     assert.equal(report.links.length, 2);

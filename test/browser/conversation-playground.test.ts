@@ -2,12 +2,19 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchChromium, type ChromiumHandle, type LoopbackContext } from '../../scripts/chromium';
-import { startPlayground, type PlaygroundHandle } from '../../scripts/playground';
+
+import { type ChromiumHandle, launchChromium, type LoopbackContext } from '../../scripts/chromium';
+import { type PlaygroundHandle, startPlayground } from '../../scripts/playground';
+import { isAlive, pngSize, requireChromium, screenshotDir } from '../support/browser/browser-support';
+import {
+  type BotMessage,
+  type CardJsonLike,
+  PlaygroundChat,
+  questionOf,
+  submitActions,
+} from '../support/browser/playground-chat';
 import { pasteFixture } from '../support/paste-fixture';
 import { repoRoot } from '../support/paths';
-import { isAlive, pngSize, requireChromium, screenshotDir } from '../support/browser/browser-support';
-import { PlaygroundChat, questionOf, submitActions, type BotMessage, type CardJsonLike } from '../support/browser/playground-chat';
 
 const NDR_2010_5764 = pasteFixture('exchange2010-5764-display-name');
 
@@ -65,11 +72,20 @@ describe('browser: typed answers, retry buttons, help card and cancel in the Age
   const pids: number[] = [];
 
   before(async () => {
-    assert.ok(fs.existsSync(path.join(repoRoot, 'dist', 'bot', 'index.js')), 'build first: dist/bot/index.js is missing');
+    assert.ok(
+      fs.existsSync(path.join(repoRoot, 'dist', 'bot', 'index.js')),
+      'build first: dist/bot/index.js is missing',
+    );
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relay-doctor-conversation-'));
     chrome = await launchChromium();
     pids.push(chrome.pid);
-    playground = await startPlayground({ repoRoot, cwd: workDir, playgroundPort: 0, botPort: 0, botEnv: { LIVE_CHECKS: 'off' } });
+    playground = await startPlayground({
+      repoRoot,
+      cwd: workDir,
+      playgroundPort: 0,
+      botPort: 0,
+      botEnv: { LIVE_CHECKS: 'off' },
+    });
     pids.push(playground.botPid, playground.playgroundPid);
     loopback = await chrome.newLoopbackContext(TEAMS_WIDTH);
     // The Playground's page is large; on a busy machine its first load takes longer than playwright's 30 s.
@@ -82,8 +98,12 @@ describe('browser: typed answers, retry buttons, help card and cancel in the Age
     if (this.currentTest?.state !== 'failed' || !chatForDump) return;
     const dir = path.join(repoRoot, '.tmp', 'screenshots');
     fs.mkdirSync(dir, { recursive: true });
-    await chatForDump.page.screenshot({ path: path.join(dir, `failed-conversation-${Date.now()}.png`) }).catch(() => undefined);
-    process.stdout.write(`  sent: ${JSON.stringify(chatForDump.sentTexts)}\n  bot: ${JSON.stringify(chatForDump.messages.map((m) => m.text ?? ids(m.cards[0])))}\n`);
+    await chatForDump.page
+      .screenshot({ path: path.join(dir, `failed-conversation-${Date.now()}.png`) })
+      .catch(() => undefined);
+    process.stdout.write(
+      `  sent: ${JSON.stringify(chatForDump.sentTexts)}\n  bot: ${JSON.stringify(chatForDump.messages.map((m) => m.text ?? ids(m.cards[0])))}\n`,
+    );
     process.stdout.write(`  bot output:\n${playground?.botOutput().slice(-3000) ?? ''}\n`);
   });
 
@@ -102,8 +122,10 @@ describe('browser: typed answers, retry buttons, help card and cancel in the Age
     await closeLogPanel(chat);
     const newest = () => chat.cardMessages().at(-1);
     // The open question card after a given message (answered cards lose their question data, so count from there).
-    const questionAfter = (prev?: BotMessage) => chat.messages.slice(prev ? chat.messages.indexOf(prev) + 1 : 0)
-      .find((m) => m.cards[0] && questionOf(m.cards[0]) && !ids(m.cards[0]).includes('retry-question'));
+    const questionAfter = (prev?: BotMessage) =>
+      chat.messages
+        .slice(prev ? chat.messages.indexOf(prev) + 1 : 0)
+        .find((m) => m.cards[0] && questionOf(m.cards[0]) && !ids(m.cards[0]).includes('retry-question'));
 
     await chat.paste(NDR_2010_5764);
     const q1 = await chat.waitFor('the first question', () => questionAfter(), SLOW);
@@ -122,7 +144,11 @@ describe('browser: typed answers, retry buttons, help card and cancel in the Age
     await chat.type('banana');
     await chat.waitFor('the re-ask', () => chat.messages.length > before, SLOW);
     await chat.type('purple');
-    const retry = await chat.waitFor('the buttons card', () => chat.cardMessages().find((m) => ids(m.cards[0]).includes('retry-question')), SLOW);
+    const retry = await chat.waitFor(
+      'the buttons card',
+      () => chat.cardMessages().find((m) => ids(m.cards[0]).includes('retry-question')),
+      SLOW,
+    );
     await shot(chat, retry, 'conversation-1-retry-buttons');
     const buttonTitle = submitActions(retry.cards[0]).find((a) => a.data?.answer === 'certificate')?.title;
     assert.ok(buttonTitle);
@@ -139,7 +165,11 @@ describe('browser: typed answers, retry buttons, help card and cancel in the Age
 
     // Help: the help card, then the open question again below.
     await chat.type('help');
-    const help = await chat.waitFor('the help card', () => chat.cardMessages().find((m) => ids(m.cards[0]).includes('help-card')), SLOW);
+    const help = await chat.waitFor(
+      'the help card',
+      () => chat.cardMessages().find((m) => ids(m.cards[0]).includes('help-card')),
+      SLOW,
+    );
     const q3again = await chat.waitFor('the question again', () => questionAfter(help), SLOW);
     assert.equal(questionOf(q3again.cards[0])?.id, 'case2.connector-certificate-name');
     await shot(chat, help, 'conversation-2-help');

@@ -2,12 +2,19 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchChromium, type ChromiumHandle, type LoopbackContext } from '../../scripts/chromium';
-import { startPlayground, type PlaygroundHandle } from '../../scripts/playground';
+
+import { type ChromiumHandle, launchChromium, type LoopbackContext } from '../../scripts/chromium';
+import { type PlaygroundHandle, startPlayground } from '../../scripts/playground';
+import { isAlive, requireChromium } from '../support/browser/browser-support';
+import {
+  MESSAGE_BOX,
+  PlaygroundChat,
+  questionOf,
+  verdictOf,
+  type VerdictSummary,
+} from '../support/browser/playground-chat';
 import { pasteFixture } from '../support/paste-fixture';
 import { repoRoot } from '../support/paths';
-import { isAlive, requireChromium } from '../support/browser/browser-support';
-import { MESSAGE_BOX, PlaygroundChat, questionOf, verdictOf, type VerdictSummary } from '../support/browser/playground-chat';
 
 const NDR_2010_5764 = pasteFixture('exchange2010-5764-display-name');
 
@@ -20,23 +27,44 @@ const PS_DIR = path.join(repoRoot, 'test', 'fixtures', 'powershell');
 
 /** A fixture as pasted from the console: the fixture's `# ` header comments left out. */
 function consoleOutput(file: string): string {
-  return fs.readFileSync(path.join(PS_DIR, file), 'utf8').replace(/\r\n?/g, '\n').split('\n').filter((l) => !l.startsWith('# ')).join('\n').trim();
+  return fs
+    .readFileSync(path.join(PS_DIR, file), 'utf8')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .filter((l) => !l.startsWith('# '))
+    .join('\n')
+    .trim();
 }
 
-type BrowserGlobals = { navigator: { clipboard: { writeText(t: string): Promise<void>; readText(): Promise<string> } } };
+type BrowserGlobals = {
+  navigator: { clipboard: { writeText(t: string): Promise<void>; readText(): Promise<string> } };
+};
 
 /** Put the text on the clipboard, press Ctrl+V in the message box, check it arrived there, send it. */
 async function clipboardPaste(chat: PlaygroundChat, text: string): Promise<void> {
   await chat.page.evaluate((t) => (globalThis as unknown as BrowserGlobals).navigator.clipboard.writeText(t), text);
-  assert.equal(await chat.page.evaluate(() => (globalThis as unknown as BrowserGlobals).navigator.clipboard.readText()), text);
+  assert.equal(
+    await chat.page.evaluate(() => (globalThis as unknown as BrowserGlobals).navigator.clipboard.readText()),
+    text,
+  );
   const box = chat.page.locator(MESSAGE_BOX);
   await box.click();
   await chat.page.keyboard.press('Control+V');
-  const firstLine = text.split('\n').find((l) => l.trim() !== '')!.trim().slice(0, 20);
-  await chat.page.waitForFunction(([sel, want]) => {
-    const g = globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } };
-    return (g.document.querySelector(sel)?.textContent ?? '').includes(want);
-  }, [MESSAGE_BOX, firstLine] as [string, string], { timeout: 10_000 });
+  const firstLine = text
+    .split('\n')
+    .find((l) => l.trim() !== '')!
+    .trim()
+    .slice(0, 20);
+  await chat.page.waitForFunction(
+    ([sel, want]) => {
+      const g = globalThis as unknown as {
+        document: { querySelector(s: string): { textContent: string | null } | null };
+      };
+      return (g.document.querySelector(sel)?.textContent ?? '').includes(want);
+    },
+    [MESSAGE_BOX, firstLine] as [string, string],
+    { timeout: 10_000 },
+  );
   await chat.page.keyboard.press('Enter');
 }
 
@@ -53,7 +81,13 @@ describe('browser: a real clipboard paste of cmdlet output in the Agents Playgro
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relay-doctor-paste-'));
     chrome = await launchChromium();
     pids.push(chrome.pid);
-    playground = await startPlayground({ repoRoot, cwd: workDir, playgroundPort: 0, botPort: 0, botEnv: { LIVE_CHECKS: 'off' } });
+    playground = await startPlayground({
+      repoRoot,
+      cwd: workDir,
+      playgroundPort: 0,
+      botPort: 0,
+      botEnv: { LIVE_CHECKS: 'off' },
+    });
     pids.push(playground.botPid, playground.playgroundPid);
   });
 
@@ -78,26 +112,42 @@ describe('browser: a real clipboard paste of cmdlet output in the Agents Playgro
 
     const output = [
       '[PS] C:\\Windows\\system32>Get-SendConnector "Outbound to Office 365" | Format-List',
-      consoleOutput('send-eop-healthy.txt').replace(/^\[PS\].*$/gm, '').trim(),
+      consoleOutput('send-eop-healthy.txt')
+        .replace(/^\[PS\].*$/gm, '')
+        .trim(),
       '',
       'PS C:\\> Get-InboundConnector | Format-List',
-      consoleOutput('inbound-wrong-cert-name.txt').replace(/^PS .*$/gm, '').trim(),
+      consoleOutput('inbound-wrong-cert-name.txt')
+        .replace(/^PS .*$/gm, '')
+        .trim(),
     ].join('\n');
     assert.ok(output.split('\n').length > 40, 'a multi-line paste');
     await clipboardPaste(chat, output);
 
-    const sent = await chat.waitFor('the pasted output to be sent', () => chat.sentTexts.find((t) => /AddressSpaces/.test(t)));
+    const sent = await chat.waitFor('the pasted output to be sent', () =>
+      chat.sentTexts.find((t) => /AddressSpaces/.test(t)),
+    );
     assert.match(sent, /TlsSenderCertificateName/);
     const next = await chat.nextQuestion(seen);
-    const verdict: VerdictSummary = 'verdict' in next ? next.verdict : assert.fail(`asked ${questionOf(next.message.cards[0])?.id} after the paste`);
+    const verdict: VerdictSummary =
+      'verdict' in next ? next.verdict : assert.fail(`asked ${questionOf(next.message.cards[0])?.id} after the paste`);
     const status = (id: string) => verdict.statuses[verdict.causes.indexOf(id)];
     assert.equal(verdict.family, 'eop-relay-denied');
     // The inbound connector expects another certificate name than the Send connector presents.
     assert.equal(verdict.causes[0], 'inbound-connector.certificate-mismatch');
-    assert.ok(['confirmed', 'likely'].includes(status('inbound-connector.certificate-mismatch')), status('inbound-connector.certificate-mismatch'));
+    assert.ok(
+      ['confirmed', 'likely'].includes(status('inbound-connector.certificate-mismatch')),
+      status('inbound-connector.certificate-mismatch'),
+    );
     // Only the pasted configuration can rule these out: an enabled OnPremises connector, a Send connector
     // through the tenant's EOP endpoint with TLS required.
-    for (const id of ['inbound-connector.missing', 'inbound-connector.disabled', 'inbound-connector.wrong-type', 'send-connector.wrong-smart-host', 'send-connector.tls-not-required']) {
+    for (const id of [
+      'inbound-connector.missing',
+      'inbound-connector.disabled',
+      'inbound-connector.wrong-type',
+      'send-connector.wrong-smart-host',
+      'send-connector.tls-not-required',
+    ]) {
       assert.equal(status(id), 'ruled-out', id);
     }
     assert.ok(chat.cardMessages().some((m) => m.cards.some((c) => verdictOf(c))));

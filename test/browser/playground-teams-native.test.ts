@@ -3,14 +3,15 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchChromium, type ChromiumHandle, type LoopbackContext } from '../../scripts/chromium';
-import { startPlayground, type PlaygroundHandle } from '../../scripts/playground';
+
 import { FILE_DOWNLOAD_INFO } from '../../bot/files/file-attachments';
-import { FileServer } from '../support/file-server';
-import { repoRoot } from '../support/paths';
+import { type ChromiumHandle, launchChromium, type LoopbackContext } from '../../scripts/chromium';
+import { type PlaygroundHandle, startPlayground } from '../../scripts/playground';
 import { isAlive, pngSize, requireChromium, screenshotDir } from '../support/browser/browser-support';
-import { pasteFixture } from '../support/paste-fixture';
 import { CARD, PlaygroundChat, verdictOf } from '../support/browser/playground-chat';
+import { FileServer } from '../support/file-server';
+import { pasteFixture } from '../support/paste-fixture';
+import { repoRoot } from '../support/paths';
 
 const NDR_2010_5764 = pasteFixture('exchange2010-5764-display-name');
 
@@ -21,7 +22,9 @@ const NDR_2010_5764 = pasteFixture('exchange2010-5764-display-name');
 // points at a local HTTP server standing in for SharePoint (FAKE), allowed through FILE_DOWNLOAD_HOSTS.
 // Then, in the same chat, the message extension action on a pasted bounce (second test).
 
-type BrowserGlobals = { navigator: { clipboard: { writeText(t: string): Promise<void>; readText(): Promise<string> } } };
+type BrowserGlobals = {
+  navigator: { clipboard: { writeText(t: string): Promise<void>; readText(): Promise<string> } };
+};
 
 const EDITOR = '.monaco-editor';
 
@@ -30,13 +33,25 @@ async function readClipboard(chat: PlaygroundChat): Promise<string> {
 }
 
 /** Open Mock an Activity → Custom activity, edit the template it shows, send it. */
-async function sendCustomActivity(chat: PlaygroundChat, edit: (template: Record<string, unknown>) => Record<string, unknown>): Promise<void> {
+async function sendCustomActivity(
+  chat: PlaygroundChat,
+  edit: (template: Record<string, unknown>) => Record<string, unknown>,
+): Promise<void> {
   const page = chat.page;
   await page.getByRole('button', { name: 'Mock an Activity' }).click();
   await page.getByText('Custom activity', { exact: true }).first().click();
   const editor = page.locator(EDITOR).first();
   await editor.waitFor({ timeout: 30_000 });
-  await page.waitForFunction(() => ((globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document.querySelector('.monaco-editor .view-lines')?.textContent ?? '').includes('conversation'), undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    () =>
+      (
+        (
+          globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }
+        ).document.querySelector('.monaco-editor .view-lines')?.textContent ?? ''
+      ).includes('conversation'),
+    undefined,
+    { timeout: 30_000 },
+  );
   await editor.click();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Control+C');
@@ -67,10 +82,18 @@ describe('browser: Teams-native ways in through the Agents Playground: a file in
   before(async () => {
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relay-doctor-teams-native-'));
     await files.start();
-    files.route('/ndr-5764.msg', { body: fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'files', 'ndr-5764.msg')) });
+    files.route('/ndr-5764.msg', {
+      body: fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'files', 'ndr-5764.msg')),
+    });
     chrome = await launchChromium();
     pids.push(chrome.pid);
-    playground = await startPlayground({ repoRoot, cwd: workDir, playgroundPort: 0, botPort: 0, botEnv: { LIVE_CHECKS: 'off', FILE_DOWNLOAD_HOSTS: '127.0.0.1' } });
+    playground = await startPlayground({
+      repoRoot,
+      cwd: workDir,
+      playgroundPort: 0,
+      botPort: 0,
+      botEnv: { LIVE_CHECKS: 'off', FILE_DOWNLOAD_HOSTS: '127.0.0.1' },
+    });
     pids.push(playground.botPid, playground.playgroundPid);
   });
 
@@ -96,13 +119,22 @@ describe('browser: Teams-native ways in through the Agents Playground: a file in
       id: randomUUID(),
       type: 'message',
       text: '',
-      attachments: [{ contentType: FILE_DOWNLOAD_INFO, name: 'Undeliverable Alert.msg', content: { downloadUrl: files.url('/ndr-5764.msg'), uniqueId: randomUUID(), fileType: 'msg' } }],
+      attachments: [
+        {
+          contentType: FILE_DOWNLOAD_INFO,
+          name: 'Undeliverable Alert.msg',
+          content: { downloadUrl: files.url('/ndr-5764.msg'), uniqueId: randomUUID(), fileType: 'msg' },
+        },
+      ],
     }));
 
     const first = await chat.nextQuestion(before);
     assert.deepEqual(files.requests, ['/ndr-5764.msg'], 'the bot fetched the file from its downloadUrl');
     assert.ok(!('verdict' in first), 'the NDR alone leaves questions open');
-    assert.ok(chat.messages.some((m) => /Undeliverable Alert\.msg: delivery report/.test(m.text ?? '')), 'the bot says which file it read');
+    assert.ok(
+      chat.messages.some((m) => /Undeliverable Alert\.msg: delivery report/.test(m.text ?? '')),
+      'the bot says which file it read',
+    );
     await chat.waitForRendered();
     const shot1 = path.join(screenshotDir(), 'playground-file-read.png');
     await chat.page.screenshot({ path: shot1 });
@@ -114,11 +146,18 @@ describe('browser: Teams-native ways in through the Agents Playground: a file in
     const verdict = 'verdict' in next ? next.verdict : assert.fail('no verdict after show fix');
     assert.equal(verdict.family, 'eop-relay-denied');
     assert.ok(verdict.causes.length > 0);
-    assert.ok(chat.cardMessages().slice(seen).some((m) => m.cards.some((c) => verdictOf(c))));
+    assert.ok(
+      chat
+        .cardMessages()
+        .slice(seen)
+        .some((m) => m.cards.some((c) => verdictOf(c))),
+    );
     await chat.waitForRendered();
     // The verdict comes in parts; the picture shows the first (the summary), the ids ride on the last.
     const verdictCard = chat.cardOf(chat.cardMessages()[seen]);
-    await verdictCard.evaluate((el) => (el as unknown as { scrollIntoView(o: unknown): void }).scrollIntoView({ block: 'start' }));
+    await verdictCard.evaluate((el) =>
+      (el as unknown as { scrollIntoView(o: unknown): void }).scrollIntoView({ block: 'start' }),
+    );
     const shot2 = path.join(screenshotDir(), 'playground-file-verdict.png');
     await chat.page.screenshot({ path: shot2 });
     assert.ok(pngSize(shot2).width > 0);
@@ -138,12 +177,19 @@ describe('browser: Teams-native ways in through the Agents Playground: a file in
     const invokes: Array<{ request: Record<string, unknown>; response: Record<string, unknown> }> = [];
     page.on('response', async (r) => {
       if (!r.url().endsWith('/_conversation/v1/invoke')) return;
-      invokes.push({ request: JSON.parse(r.request().postData() ?? '{}') as Record<string, unknown>, response: (await r.json().catch(() => ({}))) as Record<string, unknown> });
+      invokes.push({
+        request: JSON.parse(r.request().postData() ?? '{}') as Record<string, unknown>,
+        response: (await r.json().catch(() => ({}))) as Record<string, unknown>,
+      });
     });
 
     // The user's own message: the innermost block holding a "..." button and the bounce but no bot name
     // (the Playground's class names are generated, so it is found by what it contains).
-    const userMessage = page.locator('xpath=//*[.//button[@aria-label="Show more information"] and contains(., "TenantAttribution") and not(contains(., "Test Bot"))]').last();
+    const userMessage = page
+      .locator(
+        'xpath=//*[.//button[@aria-label="Show more information"] and contains(., "TenantAttribution") and not(contains(., "Test Bot"))]',
+      )
+      .last();
     await userMessage.hover();
     await userMessage.getByRole('button', { name: 'Show more information' }).click({ force: true });
     await page.getByRole('menuitem', { name: 'Action Command' }).click();
@@ -152,19 +198,40 @@ describe('browser: Teams-native ways in through the Agents Playground: a file in
     await page.getByRole('button', { name: 'Create' }).click();
     await page.getByRole('button', { name: 'Submit' }).click();
 
-    const call = await chat.waitFor('the submitAction invoke and its answer', () => invokes.find((i) => Object.keys(i.response).length > 0));
-    const value = call.request.value as { commandId: string; commandContext: string; messagePayload: { body: { contentType: string; content: string } } };
+    const call = await chat.waitFor('the submitAction invoke and its answer', () =>
+      invokes.find((i) => Object.keys(i.response).length > 0),
+    );
+    const value = call.request.value as {
+      commandId: string;
+      commandContext: string;
+      messagePayload: { body: { contentType: string; content: string } };
+    };
     assert.equal(call.request.name, 'composeExtension/submitAction');
     assert.equal(value.commandId, 'diagnoseMessage');
     assert.equal(value.commandContext, 'message');
-    assert.match(value.messagePayload.body.content, /550 5\.7\.64 TenantAttribution/, 'the Playground sent the pasted bounce as the message');
-    const task = call.response.task as { type: string; value: { card: { contentType: string; content: { actions: Array<{ type: string; title: string; url: string }> } } } };
+    assert.match(
+      value.messagePayload.body.content,
+      /550 5\.7\.64 TenantAttribution/,
+      'the Playground sent the pasted bounce as the message',
+    );
+    const task = call.response.task as {
+      type: string;
+      value: {
+        card: { contentType: string; content: { actions: Array<{ type: string; title: string; url: string }> } };
+      };
+    };
     assert.equal(task.type, 'continue');
     assert.equal(task.value.card.contentType, 'application/vnd.microsoft.card.adaptive');
     const [open] = task.value.card.content.actions;
     assert.equal(open.type, 'Action.OpenUrl');
-    assert.ok(new URL(open.url).searchParams.get('message')?.includes('550 5.7.64 TenantAttribution'), 'continue-in-chat link carries the bounce');
-    assert.ok(JSON.stringify(task.value.card.content).includes('550 5.7.64 TenantAttribution'), 'the card shows the reply line it rests on');
+    assert.ok(
+      new URL(open.url).searchParams.get('message')?.includes('550 5.7.64 TenantAttribution'),
+      'continue-in-chat link carries the bounce',
+    );
+    assert.ok(
+      JSON.stringify(task.value.card.content).includes('550 5.7.64 TenantAttribution'),
+      'the card shows the reply line it rests on',
+    );
 
     // The Playground renders that card in its dialog.
     const dialog = page.getByRole('dialog');

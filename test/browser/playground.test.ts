@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launchChromium, type ChromiumHandle, type LoopbackContext } from '../../scripts/chromium';
-import { startPlayground, type PlaygroundHandle } from '../../scripts/playground';
+
+import { type ChromiumHandle, launchChromium, type LoopbackContext } from '../../scripts/chromium';
+import { type PlaygroundHandle, startPlayground } from '../../scripts/playground';
+import { isAlive, pngSize, requireChromium, screenshotDir } from '../support/browser/browser-support';
+import { monospaceRuns, PlaygroundChat, verdictOf, type VerdictSummary } from '../support/browser/playground-chat';
 import { pasteFixture } from '../support/paste-fixture';
 import { repoRoot } from '../support/paths';
-import { isAlive, pngSize, requireChromium, screenshotDir } from '../support/browser/browser-support';
-import { PlaygroundChat, monospaceRuns, verdictOf, type VerdictSummary } from '../support/browser/playground-chat';
 
 const LASTERROR_ATTR35 = pasteFixture('queue-lasterror-attr35');
 /** A FOPE-era smart host (docs/knowledge.md#endpoints): unsupported since the move to EOP. */
@@ -32,7 +33,11 @@ async function shot(chat: PlaygroundChat, name: string): Promise<string> {
 }
 
 /** Answer every question the bot asks until a verdict arrives; returns the verdict and the ids asked. */
-async function walk(chat: PlaygroundChat, answers: Answers, shotPrefix: string): Promise<{ verdict: VerdictSummary; asked: string[]; clicked: number }> {
+async function walk(
+  chat: PlaygroundChat,
+  answers: Answers,
+  shotPrefix: string,
+): Promise<{ verdict: VerdictSummary; asked: string[]; clicked: number }> {
   const asked: string[] = [];
   let clicked = 0;
   let seen = 1; // the welcome card
@@ -69,7 +74,10 @@ describe('browser: the bot in the Microsoft 365 Agents Playground (Chromium)', f
   const pids: number[] = [];
 
   before(async () => {
-    assert.ok(fs.existsSync(path.join(repoRoot, 'dist', 'bot', 'index.js')), 'build first: dist/bot/index.js is missing');
+    assert.ok(
+      fs.existsSync(path.join(repoRoot, 'dist', 'bot', 'index.js')),
+      'build first: dist/bot/index.js is missing',
+    );
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relay-doctor-playground-'));
     chrome = await launchChromium();
     pids.push(chrome.pid);
@@ -78,7 +86,13 @@ describe('browser: the bot in the Microsoft 365 Agents Playground (Chromium)', f
   beforeEach(async () => {
     // A fresh bot and Playground per walk: the Playground keeps its conversation across page loads.
     // Live DNS checks off: tests never reach beyond 127.0.0.1.
-    playground = await startPlayground({ repoRoot, cwd: workDir, playgroundPort: 0, botPort: 0, botEnv: { LIVE_CHECKS: 'off' } });
+    playground = await startPlayground({
+      repoRoot,
+      cwd: workDir,
+      playgroundPort: 0,
+      botPort: 0,
+      botEnv: { LIVE_CHECKS: 'off' },
+    });
     pids.push(playground.botPid, playground.playgroundPid);
     loopback = await chrome!.newLoopbackContext({ width: 1280, height: 900 });
     chat = await PlaygroundChat.open(loopback.context, playground.url);
@@ -108,15 +122,19 @@ describe('browser: the bot in the Microsoft 365 Agents Playground (Chromium)', f
     await chat.paste(NDR_2010_5764);
     const sent = await chat.waitFor('the pasted report to be sent', () => chat.sentTexts[0]);
     assert.match(sent, /550 5\.7\.64 TenantAttribution/);
-    const { verdict, asked, clicked } = await walk(chat, {
-      'case2.inbound-connector': 'onpremises-enabled',
-      'case2.auth-method': 'certificate',
-      'case2.connector-certificate-name': 'mail.contoso.com',
-      'case2.presented-certificate-name': 'ex2010.contoso.local',
-      'case2.accepted-domain': 'yes',
-      'case1.require-tls': 'yes',
-      domain: 'contoso.com',
-    }, 'playground-relay-denied');
+    const { verdict, asked, clicked } = await walk(
+      chat,
+      {
+        'case2.inbound-connector': 'onpremises-enabled',
+        'case2.auth-method': 'certificate',
+        'case2.connector-certificate-name': 'mail.contoso.com',
+        'case2.presented-certificate-name': 'ex2010.contoso.local',
+        'case2.accepted-domain': 'yes',
+        'case1.require-tls': 'yes',
+        domain: 'contoso.com',
+      },
+      'playground-relay-denied',
+    );
     assert.ok(clicked >= 1, `no question was answered by clicking: ${asked.join(', ')}`);
     assert.equal(verdict.family, 'eop-relay-denied');
     assert.equal(verdict.causes[0], 'inbound-connector.certificate-mismatch');
@@ -126,13 +144,17 @@ describe('browser: the bot in the Microsoft 365 Agents Playground (Chromium)', f
 
   it('Case 1: the Send connector points at a legacy FOPE host; the verdict names it and shows the fix', async () => {
     await chat.paste(LASTERROR_ATTR35);
-    const { verdict, asked } = await walk(chat, {
-      'case1.smart-host': LEGACY_FOPE_SMART_HOST,
-      'case1.routing': 'smart-host',
-      'case1.require-tls': 'yes',
-      'case2.inbound-connector': 'onpremises-enabled',
-      domain: 'contoso.com',
-    }, 'playground-case1-fope');
+    const { verdict, asked } = await walk(
+      chat,
+      {
+        'case1.smart-host': LEGACY_FOPE_SMART_HOST,
+        'case1.routing': 'smart-host',
+        'case1.require-tls': 'yes',
+        'case2.inbound-connector': 'onpremises-enabled',
+        domain: 'contoso.com',
+      },
+      'playground-case1-fope',
+    );
     assert.ok(asked.includes('case1.smart-host'), `the smart host was never asked: ${asked.join(', ')}`);
     assert.equal(verdict.family, 'eop-wrong-endpoint');
     assert.equal(verdict.causes[0], 'send-connector.legacy-endpoint');
@@ -140,18 +162,30 @@ describe('browser: the bot in the Microsoft 365 Agents Playground (Chromium)', f
     // The answered card shows the host that was typed, as text.
     await chat.page.getByText(LEGACY_FOPE_SMART_HOST).first().waitFor();
     const runs = await expectFixStepsShown(chat, 'playground-case1-fope');
-    assert.ok(runs.some((r) => /Set-SendConnector/.test(r)), 'no Set-SendConnector step');
+    assert.ok(
+      runs.some((r) => /Set-SendConnector/.test(r)),
+      'no Set-SendConnector step',
+    );
   });
 });
 
 /** Scroll the chat so the element sits near the top of the viewport (minus some context above it). */
 async function scrollToTop(target: ReturnType<PlaygroundChat['cards']>, above = 8): Promise<void> {
   await target.evaluate((el, px) => {
-    type Scrollable = { scrollIntoView(o: object): void; parentElement: Scrollable | null; scrollHeight: number; clientHeight: number; scrollTop: number };
+    type Scrollable = {
+      scrollIntoView(o: object): void;
+      parentElement: Scrollable | null;
+      scrollHeight: number;
+      clientHeight: number;
+      scrollTop: number;
+    };
     const node = el as unknown as Scrollable;
     node.scrollIntoView({ block: 'start' });
     for (let p = node.parentElement; p; p = p.parentElement) {
-      if (p.scrollHeight > p.clientHeight + 1) { p.scrollTop -= px; break; }
+      if (p.scrollHeight > p.clientHeight + 1) {
+        p.scrollTop -= px;
+        break;
+      }
     }
   }, above);
   await target.page().waitForTimeout(250); // let the scroll settle before the picture
@@ -160,7 +194,9 @@ async function scrollToTop(target: ReturnType<PlaygroundChat['cards']>, above = 
 /** The verdict cards are rendered, and their PowerShell fix steps are on screen; screenshots taken. */
 async function expectFixStepsShown(chat: PlaygroundChat, prefix: string): Promise<string[]> {
   await chat.waitForRendered();
-  const verdictMessages = chat.cardMessages().filter((m) => m.cards.some((c) => /Relay Doctor verdict/.test(JSON.stringify(c).slice(0, 400)) || verdictOf(c)));
+  const verdictMessages = chat
+    .cardMessages()
+    .filter((m) => m.cards.some((c) => /Relay Doctor verdict/.test(JSON.stringify(c).slice(0, 400)) || verdictOf(c)));
   assert.ok(verdictMessages.length > 0, 'no verdict cards');
   const runs = verdictMessages.flatMap((m) => m.cards.flatMap(monospaceRuns));
   assert.ok(runs.length > 0, 'the verdict has no PowerShell steps');
@@ -174,7 +210,10 @@ async function expectFixStepsShown(chat: PlaygroundChat, prefix: string): Promis
   const command = monospaceRuns(withFix.cards[0]).find(isCmdlet) ?? '';
   const fixCard = chat.cardOf(withFix);
   const shown = (await fixCard.innerText()).replace(/\s+/g, '');
-  assert.ok(shown.includes(command.split('\n')[0].replace(/\s+/g, '')), `fix command not shown: ${command.slice(0, 80)}`);
+  assert.ok(
+    shown.includes(command.split('\n')[0].replace(/\s+/g, '')),
+    `fix command not shown: ${command.slice(0, 80)}`,
+  );
   // For the picture only: start at the fix heading when there is one, else at the command.
   const heading = fixCard.locator('.ac-textBlock', { hasText: /^How to fix it$/ });
   const run = fixCard.locator('.ac-textRun', { hasText: command.split('\n')[0].slice(0, 30) }).first();

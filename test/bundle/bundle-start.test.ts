@@ -1,14 +1,16 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess,spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
 import JSZip from 'jszip';
-import { buildBundle, productionPackages, type BundleResult, type LockFile } from '../../scripts/bundle';
+
+import { EXAMPLE_NDR } from '../../dialogs/example-ndr';
+import { buildBundle, type BundleResult, type LockFile,productionPackages } from '../../scripts/bundle';
 import { ConnectorStub } from '../support/connector-stub';
 import { repoRoot } from '../support/paths';
 import { CASE2_ANSWERS, walkOverWire, WireUser } from '../support/wire-user';
-import { EXAMPLE_NDR } from '../../dialogs/example-ndr';
 
 // `npm run bundle`'s zip, unpacked into an empty folder and started the way App Service starts it (the
 // package.json start command), with nothing but the zip's own node_modules. Teams' Bot Connector is a

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { blobIdentityClientId, ConfigSchema, loadConfig } from '../../bot/config';
-import { createStorage, describeStorage } from '../../bot/storage/create-storage';
 import { BlobStateStorage } from '../../bot/storage/blob-state-storage';
+import { createStorage, describeStorage } from '../../bot/storage/create-storage';
 import { repoRoot } from '../support/paths';
 
 // infra/main.bicep cannot be compiled here (no Bicep compiler runs on this machine; docs/deploy.md says

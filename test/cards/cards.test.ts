@@ -1,31 +1,76 @@
 import assert from 'node:assert/strict';
+
 import {
-  activityBytes, ACTIVITY_BUDGET_BYTES, ADAPTIVE_CARD_CONTENT_TYPE, buildAnsweredCard, buildErrorCard, buildQuestionCard,
-  buildVerdictCards, buildWelcomeCard, verdictToText, type CardJson,
+  ACTIVITY_BUDGET_BYTES,
+  activityBytes,
+  ADAPTIVE_CARD_CONTENT_TYPE,
+  buildAnsweredCard,
+  buildErrorCard,
+  buildQuestionCard,
+  buildVerdictCards,
+  buildWelcomeCard,
+  type CardJson,
+  verdictToText,
 } from '../../cards/index';
-import type { Question, Verdict } from '../../engine/verdict';
-import { cardProblems, elementsOfType, markdownRenderedTexts, walk } from '../support/adaptive-card-validator';
-import { HOSTILE, NDR_5764, simpleVerdict, worstCaseVerdict } from '../fixtures/cards/verdicts';
 import { CARD_COMMAND_WIDTH, detailedCauses, MAX_DETAILED_POSSIBLE } from '../../cards/verdict-card';
 import { wrapCommand } from '../../cards/wrap-command';
+import type { Question, Verdict } from '../../engine/verdict';
+import { HOSTILE, NDR_5764, simpleVerdict, worstCaseVerdict } from '../fixtures/cards/verdicts';
+import { cardProblems, elementsOfType, markdownRenderedTexts, walk } from '../support/adaptive-card-validator';
 
 /** The activity as the bot sends it, with a realistic Teams envelope around the card. */
 function asActivity(card: CardJson): unknown {
   return {
-    type: 'message', id: '1:1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f', timestamp: '2025-01-01T00:00:00.000Z',
-    serviceUrl: 'https://smba.trafficmanager.net/emea/6a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d/', channelId: 'msteams',
+    type: 'message',
+    id: '1:1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f',
+    timestamp: '2025-01-01T00:00:00.000Z',
+    serviceUrl: 'https://smba.trafficmanager.net/emea/6a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d/',
+    channelId: 'msteams',
     from: { id: '28:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0', name: 'Relay Doctor' },
-    conversation: { id: 'a:1Xyz'.padEnd(120, 'x'), conversationType: 'personal', tenantId: '6a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d' },
+    conversation: {
+      id: 'a:1Xyz'.padEnd(120, 'x'),
+      conversationType: 'personal',
+      tenantId: '6a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d',
+    },
     recipient: { id: '29:1'.padEnd(120, 'y'), name: 'A. Admin', aadObjectId: '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0' },
-    replyToId: '1:'.padEnd(60, '0'), locale: 'en-US',
+    replyToId: '1:'.padEnd(60, '0'),
+    locale: 'en-US',
     attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }],
   };
 }
 
 const QUESTIONS: Question[] = [
-  { id: 'q.choice', kind: 'choice', case: 'case1', prompt: 'How does the Send connector route mail?', why: 'Separates DNS routing from a smart host.', choices: [{ value: 'smart-host', title: 'Smart host' }, { value: 'dns', title: 'DNS (MX)' }, { value: 'not-sure', title: 'Not sure' }], decides: ['send-connector.no-smart-host'] },
-  { id: 'q.text', kind: 'text', case: 'case1', prompt: 'Which smart host?', why: 'Must be the tenant MX endpoint.', placeholder: 'contoso-com.mail.protection.outlook.com', decides: ['send-connector.wrong-smart-host'] },
-  { id: 'q.paste', kind: 'paste', case: 'case2', prompt: 'Paste the inbound connector.', why: 'Shows type and certificate name.', command: 'Get-InboundConnector | Format-List', decides: ['inbound-connector.missing'] },
+  {
+    id: 'q.choice',
+    kind: 'choice',
+    case: 'case1',
+    prompt: 'How does the Send connector route mail?',
+    why: 'Separates DNS routing from a smart host.',
+    choices: [
+      { value: 'smart-host', title: 'Smart host' },
+      { value: 'dns', title: 'DNS (MX)' },
+      { value: 'not-sure', title: 'Not sure' },
+    ],
+    decides: ['send-connector.no-smart-host'],
+  },
+  {
+    id: 'q.text',
+    kind: 'text',
+    case: 'case1',
+    prompt: 'Which smart host?',
+    why: 'Must be the tenant MX endpoint.',
+    placeholder: 'contoso-com.mail.protection.outlook.com',
+    decides: ['send-connector.wrong-smart-host'],
+  },
+  {
+    id: 'q.paste',
+    kind: 'paste',
+    case: 'case2',
+    prompt: 'Paste the inbound connector.',
+    why: 'Shows type and certificate name.',
+    command: 'Get-InboundConnector | Format-List',
+    decides: ['inbound-connector.missing'],
+  },
 ];
 
 function assertValid(card: CardJson, label: string): void {
@@ -63,7 +108,11 @@ describe('cards: Adaptive Card 1.5 validation', () => {
       const inputs = [...elementsOfType(card, 'Input.ChoiceSet'), ...elementsOfType(card, 'Input.Text')];
       assert.equal(inputs.length, 1);
       assert.equal(inputs[0].id, 'answer');
-      if (q.kind === 'choice') assert.deepEqual((inputs[0].choices as Array<{ value: string }>).map((c) => c.value), q.choices!.map((c) => c.value));
+      if (q.kind === 'choice')
+        assert.deepEqual(
+          (inputs[0].choices as Array<{ value: string }>).map((c) => c.value),
+          q.choices!.map((c) => c.value),
+        );
       if (q.kind === 'paste') {
         assert.equal(inputs[0].isMultiline, true);
         const runs = elementsOfType(card, 'TextRun').map((r) => r.text);
@@ -95,8 +144,13 @@ describe('cards: Adaptive Card 1.5 validation', () => {
     assertValid(cards[0], 'verdict');
     type Data = { verb: string; family: string; causes: string[] };
     // "Copy for a ticket" is a ShowCard (the redaction toggle) whose submit carries the data.
-    const actions = (cards[0].actions as Array<{ data?: Data; card?: { actions: Array<{ data: Data }> } }>).map((a) => ({ data: a.data ?? a.card!.actions[0].data }));
-    assert.deepEqual(actions.map((a) => a.data.verb), ['plain-text', 'ticket', 'restart']);
+    const actions = (cards[0].actions as Array<{ data?: Data; card?: { actions: Array<{ data: Data }> } }>).map(
+      (a) => ({ data: a.data ?? a.card!.actions[0].data }),
+    );
+    assert.deepEqual(
+      actions.map((a) => a.data.verb),
+      ['plain-text', 'ticket', 'restart'],
+    );
     for (const a of actions) {
       assert.equal(a.data.family, 'eop-relay-denied');
       assert.deepEqual(a.data.causes, ['inbound-connector.certificate-mismatch']);
@@ -110,19 +164,34 @@ describe('cards: Adaptive Card 1.5 validation', () => {
     const steps = verdict.causes[0].fix.steps;
     const numbers = elementsOfType(card, 'TextBlock').filter((t) => /^\d+\.$/.test(String(t.text)));
     assert.equal(numbers.length, steps.length + verdict.causes[0].fix.verify.length);
-    const mono = elementsOfType(card, 'TextRun').filter((r) => r.fontType === 'Monospace').map((r) => r.text);
-    assert.ok(mono.includes(wrapCommand(steps[0].powershell!, CARD_COMMAND_WIDTH)), 'PowerShell is verbatim monospace text, wrapped only where PowerShell continues');
+    const mono = elementsOfType(card, 'TextRun')
+      .filter((r) => r.fontType === 'Monospace')
+      .map((r) => r.text);
+    assert.ok(
+      mono.includes(wrapCommand(steps[0].powershell!, CARD_COMMAND_WIDTH)),
+      'PowerShell is verbatim monospace text, wrapped only where PowerShell continues',
+    );
     assert.ok(mono.includes(NDR_5764), 'the evidence line is verbatim');
     assert.equal(elementsOfType(card, 'FactSet').length, 0, 'no two-column facts that clip at the card edge');
     const texts = elementsOfType(card, 'TextBlock').map((t) => String(t.text));
     assert.ok(texts.includes('the queue error:'));
     assert.ok(!texts.some((t) => /^ndr:?$/.test(t)), 'no raw source id');
     const urls = elementsOfType(card, 'Action.OpenUrl').map((a) => a.url);
-    assert.deepEqual(urls, verdict.causes[0].fix.docs.map((d) => d.url));
+    assert.deepEqual(
+      urls,
+      verdict.causes[0].fix.docs.map((d) => d.url),
+    );
   });
 
   it('a verdict with no causes still validates and says what to paste', () => {
-    const verdict: Verdict = { family: 'not-an-ndr', headline: 'Nothing yet', causes: [], questions: [], notes: [], inputs: [] };
+    const verdict: Verdict = {
+      family: 'not-an-ndr',
+      headline: 'Nothing yet',
+      causes: [],
+      questions: [],
+      notes: [],
+      inputs: [],
+    };
     const cards = buildVerdictCards(verdict);
     assert.equal(cards.length, 1);
     assertValid(cards[0], 'empty verdict');
@@ -153,7 +222,10 @@ describe('cards: worst case (every cause, long hostile evidence) within budget',
   it('only the last card carries the actions, and it names every cause id', () => {
     cards.slice(0, -1).forEach((c) => assert.ok(!Array.isArray(c.actions) || c.actions.length === 0));
     const last = cards[cards.length - 1].actions as Array<{ data: { causes: string[] } }>;
-    assert.deepEqual(last[0].data.causes, verdict.causes.map((c) => c.id));
+    assert.deepEqual(
+      last[0].data.causes,
+      verdict.causes.map((c) => c.id),
+    );
   });
 
   it('every fix step of every shown cause is its own numbered TextBlock', () => {
@@ -170,7 +242,10 @@ describe('cards: worst case (every cause, long hostile evidence) within budget',
   it('shows confirmed and likely causes in full, or the first possible ones when there are none', () => {
     const open = verdict.causes.filter((c) => c.status !== 'ruled-out');
     const strong = open.filter((c) => c.status === 'confirmed' || c.status === 'likely');
-    assert.deepEqual(detailedCauses(verdict).map((c) => c.id), (strong.length ? strong : open.slice(0, MAX_DETAILED_POSSIBLE)).map((c) => c.id));
+    assert.deepEqual(
+      detailedCauses(verdict).map((c) => c.id),
+      (strong.length ? strong : open.slice(0, MAX_DETAILED_POSSIBLE)).map((c) => c.id),
+    );
     const onlyPossible = { ...verdict, causes: verdict.causes.map((c) => ({ ...c, status: 'possible' as const })) };
     assert.equal(detailedCauses(onlyPossible).length, MAX_DETAILED_POSSIBLE);
   });

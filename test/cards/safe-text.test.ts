@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+
 import { markdownSafe, textRun } from '../../cards/safe-text';
 
 describe('cards: safe text', () => {

@@ -1,21 +1,48 @@
 import assert from 'node:assert/strict';
-import { buildQuestionCard, buildStaleQuestionCard, buildVerdictCards, buildWelcomeCard, buildHelpCard, buildConfirmRestartCard, buildRetryCard, staleStatusId, type CardJson, type StaleQuestionState } from '../../cards/index';
+
+import {
+  buildConfirmRestartCard,
+  buildHelpCard,
+  buildQuestionCard,
+  buildRetryCard,
+  buildStaleQuestionCard,
+  buildVerdictCards,
+  buildWelcomeCard,
+  type CardJson,
+  type StaleQuestionState,
+  staleStatusId,
+} from '../../cards/index';
 import { MAX_REFRESH_USERS } from '../../cards/question-card';
-import { cardProblems, elementsOfType, walk } from '../support/adaptive-card-validator';
-import { simpleVerdict } from '../fixtures/cards/verdicts';
 import type { Question } from '../../engine/verdict';
+import { simpleVerdict } from '../fixtures/cards/verdicts';
+import { cardProblems, elementsOfType, walk } from '../support/adaptive-card-validator';
 
 // Universal Actions: every button the bot sends is an Action.Execute whose verb equals its data's verb
 // (so the invoke and a message submit read the same), and the cards still validate at 1.5.
 
 const question: Question = {
-  id: 'case2.accepted-domain', case: 'case2', kind: 'choice', prompt: 'Is contoso.com an accepted domain?', why: 'EOP needs it.',
-  choices: [{ title: 'Yes', value: 'yes' }, { title: 'No', value: 'no' }],
+  id: 'case2.accepted-domain',
+  case: 'case2',
+  kind: 'choice',
+  prompt: 'Is contoso.com an accepted domain?',
+  why: 'EOP needs it.',
+  choices: [
+    { title: 'Yes', value: 'yes' },
+    { title: 'No', value: 'no' },
+  ],
 } as Question;
 
 function actions(card: CardJson): Array<Record<string, unknown>> {
   const out: Array<Record<string, unknown>> = [];
-  walk(card, (n) => { if (typeof n.type === 'string' && n.type.startsWith('Action.') && n.type !== 'Action.ShowCard' && n.type !== 'Action.OpenUrl') out.push(n); });
+  walk(card, (n) => {
+    if (
+      typeof n.type === 'string' &&
+      n.type.startsWith('Action.') &&
+      n.type !== 'Action.ShowCard' &&
+      n.type !== 'Action.OpenUrl'
+    )
+      out.push(n);
+  });
   return out;
 }
 
@@ -48,7 +75,10 @@ describe('cards: Universal Actions (Action.Execute)', () => {
     const users = Array.from({ length: 70 }, (_, i) => `29:user-${i}`);
     const card = buildQuestionCard(question, 'n-2', users);
     assert.deepEqual(cardProblems(card), []);
-    const refresh = card.refresh as { action: { type: string; verb: string; data: Record<string, string> }; userIds: string[] };
+    const refresh = card.refresh as {
+      action: { type: string; verb: string; data: Record<string, string> };
+      userIds: string[];
+    };
     assert.equal(refresh.action.type, 'Action.Execute');
     assert.equal(refresh.action.verb, 'refresh');
     assert.deepEqual(refresh.action.data, { verb: 'refresh', nonce: 'n-2', questionId: question.id });
@@ -63,7 +93,9 @@ describe('cards: Universal Actions (Action.Execute)', () => {
       assert.equal(card.actions, undefined);
       assert.equal(elementsOfType(card, 'Input.ChoiceSet').length + elementsOfType(card, 'Input.Text').length, 0);
       const ids: string[] = [];
-      walk(card, (n) => { if (typeof n.id === 'string') ids.push(n.id); });
+      walk(card, (n) => {
+        if (typeof n.id === 'string') ids.push(n.id);
+      });
       assert.deepEqual(ids, [staleStatusId(state)]);
     });
   }

@@ -1,9 +1,16 @@
 import assert from 'node:assert/strict';
-import { activityBytes, ACTIVITY_BUDGET_BYTES, buildVerdictCards, verdictToText, type CardJson } from '../../cards/index';
+
+import {
+  ACTIVITY_BUDGET_BYTES,
+  activityBytes,
+  buildVerdictCards,
+  type CardJson,
+  verdictToText,
+} from '../../cards/index';
+import { COMMAND_WIDTH, wrapCommand } from '../../cards/wrap-command';
 import { CAUSE_IDS, diagnose, emptyFacts, type Facts, type Verdict } from '../../engine/index';
-import { cardProblems, elementsOfType, walk } from '../support/adaptive-card-validator';
 import { worstCaseVerdict } from '../fixtures/cards/verdicts';
-import { wrapCommand, COMMAND_WIDTH } from '../../cards/wrap-command';
+import { cardProblems, elementsOfType, walk } from '../support/adaptive-card-validator';
 
 // Issue 11 parts 3 and 5: the verdict card leads with the answer, names the shell of every command, shows a
 // long command once, labels evidence in words, uses no colored text, and never splits a section; the plain
@@ -12,16 +19,41 @@ import { wrapCommand, COMMAND_WIDTH } from '../../cards/wrap-command';
 function mismatchFacts(): Facts {
   return {
     ...emptyFacts(),
-    ndrs: [{
-      layout: 'queue-lasterror', replyCode: '550', enhancedStatus: '5.7.64', diagnostic: '550 5.7.64 TenantAttribution; Relay Access Denied',
-      remoteServer: 'fabrikam-com.mail.protection.outlook.com', rejectedBy: 'remote', recipients: [], senderDomain: 'fabrikam.com', timestamps: [], evidence: [],
-    }],
-    sendConnectors: [{
-      name: 'Outbound to Office 365', enabled: true, addressSpaces: ['SMTP:*;1'], dnsRoutingEnabled: false, smartHosts: ['fabrikam-com.mail.protection.outlook.com'],
-      requireTls: true, tlsCertificateName: '<I>CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1, O=DigiCert Inc, C=US<S>CN=smtp.fabrikam.com', fqdn: 'smtp.fabrikam.com',
-      sourceTransportServers: ['EX01'], truncated: [], lines: {},
-    }],
-    answers: { 'case2.inbound-connector': 'onpremises-enabled', 'case2.auth-method': 'certificate', 'case2.connector-certificate-name': 'mail.fabrikam.com' },
+    ndrs: [
+      {
+        layout: 'queue-lasterror',
+        replyCode: '550',
+        enhancedStatus: '5.7.64',
+        diagnostic: '550 5.7.64 TenantAttribution; Relay Access Denied',
+        remoteServer: 'fabrikam-com.mail.protection.outlook.com',
+        rejectedBy: 'remote',
+        recipients: [],
+        senderDomain: 'fabrikam.com',
+        timestamps: [],
+        evidence: [],
+      },
+    ],
+    sendConnectors: [
+      {
+        name: 'Outbound to Office 365',
+        enabled: true,
+        addressSpaces: ['SMTP:*;1'],
+        dnsRoutingEnabled: false,
+        smartHosts: ['fabrikam-com.mail.protection.outlook.com'],
+        requireTls: true,
+        tlsCertificateName:
+          '<I>CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1, O=DigiCert Inc, C=US<S>CN=smtp.fabrikam.com',
+        fqdn: 'smtp.fabrikam.com',
+        sourceTransportServers: ['EX01'],
+        truncated: [],
+        lines: {},
+      },
+    ],
+    answers: {
+      'case2.inbound-connector': 'onpremises-enabled',
+      'case2.auth-method': 'certificate',
+      'case2.connector-certificate-name': 'mail.fabrikam.com',
+    },
     domain: 'fabrikam.com',
   };
 }
@@ -43,14 +75,16 @@ describe('verdict card: the answer first', () => {
     for (const c of cards) assert.deepEqual(cardProblems(c), []);
   });
 
-  it('the first lines say what is wrong in the admin\'s names, then the one step to do first', () => {
+  it("the first lines say what is wrong in the admin's names, then the one step to do first", () => {
     const first = texts(cards[0]);
     // [title, certainty, answer, because, "Do this first", …]
     assert.equal(first[1], 'Most likely');
     assert.match(first[2], /expects mail\\?\.fabrikam\\?\.com, but your server presents smtp\\?\.fabrikam\\?\.com/);
     const doFirst = first.indexOf('Do this first');
     assert.ok(doFirst > 2 && doFirst < 6, String(doFirst));
-    assert.ok(first.indexOf('Do this first') < first.findIndex((t) => /^(The cause|Causes, most likely first)$/.test(t)));
+    assert.ok(
+      first.indexOf('Do this first') < first.findIndex((t) => /^(The cause|Causes, most likely first)$/.test(t)),
+    );
   });
 
   it('every command is preceded by the shell it runs in', () => {
@@ -61,7 +95,8 @@ describe('verdict card: the answer first', () => {
         if (/^(Set|Get|New)-(InboundConnector|SendConnector|AcceptedDomain)\b/.test(line)) {
           commands++;
           const shell = t[i - 1];
-          if (/InboundConnector|AcceptedDomain/.test(line.split(' ')[0])) assert.match(shell, /^In Exchange Online PowerShell/, line);
+          if (/InboundConnector|AcceptedDomain/.test(line.split(' ')[0]))
+            assert.match(shell, /^In Exchange Online PowerShell/, line);
           else assert.match(shell, /^In Exchange Management Shell/, line);
         }
       });
@@ -70,7 +105,10 @@ describe('verdict card: the answer first', () => {
   });
 
   it('a long command is shown once and referred back to', () => {
-    const runs = cards.flatMap((c) => elementsOfType(c, 'TextRun')).map((r) => String(r.text)).filter((t) => t.length >= 100);
+    const runs = cards
+      .flatMap((c) => elementsOfType(c, 'TextRun'))
+      .map((r) => String(r.text))
+      .filter((t) => t.length >= 100);
     assert.equal(new Set(runs).size, runs.length, 'no long command twice');
     assert.ok(all.some((t) => /^Run the same command as shown under/.test(t)));
   });
@@ -80,12 +118,15 @@ describe('verdict card: the answer first', () => {
       for (const id of CAUSE_IDS) assert.ok(!t.includes(id), `${id} in "${t}"`);
       assert.doesNotMatch(t, /answer: case|\bcase2\.|^ndr\b/);
     }
-    for (const c of cards) walk(c, (n) => assert.ok(n.color === undefined || n.color === 'Default', `color ${String(n.color)}`));
+    for (const c of cards)
+      walk(c, (n) => assert.ok(n.color === undefined || n.color === 'Default', `color ${String(n.color)}`));
   });
 
   it('says what it read and what it did not check', () => {
     assert.ok(all.includes('What I read'));
-    assert.ok(all.some((t) => t.includes('A queue error: EOP answered 550 5.7.64 at fabrikam-com.mail.protection.outlook.com')));
+    assert.ok(
+      all.some((t) => t.includes('A queue error: EOP answered 550 5.7.64 at fabrikam-com.mail.protection.outlook.com')),
+    );
     assert.ok(all.some((t) => t.startsWith('Not checked')));
   });
 });
@@ -100,7 +141,10 @@ describe('verdict card: sections are never split', () => {
       t.forEach((line, i) => {
         if (line !== 'Check that it worked' && line !== 'How to fix it') return;
         // Numbered steps follow the heading on the same card, starting at 1 and without a gap.
-        const numbers = t.slice(i + 1).filter((x) => /^\d+\.$/.test(x)).map((x) => Number(x.slice(0, -1)));
+        const numbers = t
+          .slice(i + 1)
+          .filter((x) => /^\d+\.$/.test(x))
+          .map((x) => Number(x.slice(0, -1)));
         assert.equal(numbers[0], 1, `${line} starts with step 1`);
       });
     }
@@ -115,7 +159,14 @@ describe('plain text: split at section boundaries, part n of m, commands as code
       assert.ok(m.startsWith(`*Relay Doctor verdict, part ${i + 1} of ${messages.length}*\n\n`), m.slice(0, 60));
       const body = m.slice(m.indexOf('\n\n') + 2);
       assert.match(body, /^(\*\*|\(continued\))/, `part ${i + 1} starts a section: ${body.slice(0, 40)}`);
-      const activity = { type: 'message', text: m, textFormat: 'markdown', from: { id: 'x'.repeat(60) }, conversation: { id: 'y'.repeat(200) }, serviceUrl: 'https://smba.trafficmanager.net/emea/'.padEnd(90, 'z') };
+      const activity = {
+        type: 'message',
+        text: m,
+        textFormat: 'markdown',
+        from: { id: 'x'.repeat(60) },
+        conversation: { id: 'y'.repeat(200) },
+        serviceUrl: 'https://smba.trafficmanager.net/emea/'.padEnd(90, 'z'),
+      };
       assert.ok(activityBytes(activity) <= ACTIVITY_BUDGET_BYTES, `part ${i + 1}: ${activityBytes(activity)} bytes`);
     });
   });
@@ -130,13 +181,23 @@ describe('plain text: split at section boundaries, part n of m, commands as code
   });
 
   it('commands stand in code fences, wrapped for the chat column at places PowerShell continues', () => {
-    const long = "Get-InboundConnector | Format-List Name,Enabled,ConnectorType,ConnectorSource,SenderDomains,SenderIPAddresses,RequireTls,TlsSenderCertificateName | Where-Object { $_.Name -eq 'From on-premises (certificate)' }";
+    const long =
+      "Get-InboundConnector | Format-List Name,Enabled,ConnectorType,ConnectorSource,SenderDomains,SenderIPAddresses,RequireTls,TlsSenderCertificateName | Where-Object { $_.Name -eq 'From on-premises (certificate)' }";
     const wrapped = wrapCommand(long);
     const lines = wrapped.split('\n');
     assert.ok(lines.length > 1);
     for (const l of lines.slice(0, -1)) assert.ok(l.endsWith('|') || l.endsWith(',') || l.endsWith(' `'), l);
     assert.ok(wrapped.includes("'From on-premises (certificate)'"), 'quoted strings are never cut');
-    assert.equal(lines.map((l) => l.trim()).join(' ').replace(/ `/g, '').replace(/, /g, ',').replace(/\s+/g, ' '), long.replace(/\s+/g, ' '), 'same tokens, only line breaks added');
+    assert.equal(
+      lines
+        .map((l) => l.trim())
+        .join(' ')
+        .replace(/ `/g, '')
+        .replace(/, /g, ',')
+        .replace(/\s+/g, ' '),
+      long.replace(/\s+/g, ' '),
+      'same tokens, only line breaks added',
+    );
     for (const l of lines) if (!l.includes("'From")) assert.ok(l.length <= COMMAND_WIDTH + 40, l);
     const [text] = verdictToText(diagnose(mismatchFacts()));
     assert.match(text, /```\nSet-InboundConnector/);

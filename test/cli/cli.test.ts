@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
 import { CAUSE_IDS } from '../../engine/vocabulary';
 import { pasteFixture } from '../support/paste-fixture';
 import { distRoot, repoRoot } from '../support/paths';
@@ -12,7 +13,12 @@ import { distRoot, repoRoot } from '../support/paths';
 const BIN = path.join(distRoot, 'cli', 'main.js');
 
 function run(args: string[], input?: string | Buffer) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -21,8 +27,12 @@ const NDR_5764 = pasteFixture('exchange2013-5764-no-headers');
 describe('relay-doctor CLI', function () {
   this.timeout(120_000);
   let tmp: string;
-  before(() => { tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-cli-')); });
-  after(() => { fs.rmSync(tmp, { recursive: true, force: true }); });
+  before(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rd-cli-'));
+  });
+  after(() => {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
 
   const noTrace = (s: string) => assert.doesNotMatch(s, /\n\s+at .+\(.+:\d+:\d+\)/, 'no stack trace');
 
@@ -40,7 +50,10 @@ describe('relay-doctor CLI', function () {
     const a = run(['frobnicate']);
     const b = run(['diagnose', '--nope']);
     const c = run(['diagnose', '--answer', 'novalue']);
-    for (const r of [a, b, c]) { assert.equal(r.code, 2); noTrace(r.err); }
+    for (const r of [a, b, c]) {
+      assert.equal(r.code, 2);
+      noTrace(r.err);
+    }
   });
 
   it('diagnoses a file and prints JSON with the contract fields', () => {
@@ -100,7 +113,10 @@ describe('relay-doctor CLI', function () {
 
   it('invalid UTF-8 still gets a verdict (exit 0)', () => {
     const file = path.join(tmp, 'latin1.txt');
-    fs.writeFileSync(file, Buffer.concat([Buffer.from('Generierender Server: EX01\n\xe4\xf6\xfc\xff\n', 'latin1'), Buffer.from(NDR_5764)]));
+    fs.writeFileSync(
+      file,
+      Buffer.concat([Buffer.from('Generierender Server: EX01\n\xe4\xf6\xfc\xff\n', 'latin1'), Buffer.from(NDR_5764)]),
+    );
     const r = run(['diagnose', file, '--json', '--offline']);
     assert.equal(r.code, 0, r.err);
     assert.equal(JSON.parse(r.out).family, 'eop-relay-denied');
@@ -117,7 +133,11 @@ describe('relay-doctor CLI', function () {
   });
 
   it('/dev/zero: exit 1 with the size limit, read in bounded chunks (stat.size is 0 for a device)', () => {
-    const r = spawnSync(process.execPath, [BIN, 'diagnose', '/dev/zero', '--offline'], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, [BIN, 'diagnose', '/dev/zero', '--offline'], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     assert.equal(r.signal, null, 'the CLI ended on its own (not killed by the timeout)');
     assert.equal(r.status, 1);
     assert.match(r.stderr, /\/dev\/zero: .*limit/);
@@ -127,7 +147,8 @@ describe('relay-doctor CLI', function () {
   it('terminal escape sequences in pasted text never reach the terminal (names in admin-center paths, prompts, notes)', () => {
     const ESC = '\u001b';
     const hostile = `To EOP${ESC}]8;;https://evil.example/${ESC}\\click${ESC}]8;;${ESC}\\${ESC}[2J${ESC}]0;pwned\u0007\u009b31m\u009d8;;x\u0007\u202e`;
-    const connector = fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'powershell', 'send-kb-typo.txt'), 'utf8')
+    const connector = fs
+      .readFileSync(path.join(repoRoot, 'test', 'fixtures', 'powershell', 'send-kb-typo.txt'), 'utf8')
       .replace(/^Name(\s+): To EOP$/m, `Name$1: ${hostile}`)
       .replace(/^Identity(\s+): To EOP$/m, `Identity$1: ${hostile}`);
     assert.ok(connector.includes(hostile), 'the fixture carries the hostile name');
@@ -138,7 +159,10 @@ describe('relay-doctor CLI', function () {
     const json = run(['diagnose', ndr, conn, '--json', '--offline']);
     assert.equal(json.code, 0, json.err);
     // The name reaches the verdict (so the test means something) ...
-    assert.ok(JSON.stringify(JSON.parse(json.out)).includes('\\u001b'), 'the verdict data carries the escape (escaped by JSON)');
+    assert.ok(
+      JSON.stringify(JSON.parse(json.out)).includes('\\u001b'),
+      'the verdict data carries the escape (escaped by JSON)',
+    );
     // ... and the terminal output carries no control character but newline and tab.
     const r = run(['diagnose', ndr, conn, '--offline']);
     assert.equal(r.code, 0, r.err);

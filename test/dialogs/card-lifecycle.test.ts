@@ -1,13 +1,24 @@
 import assert from 'node:assert/strict';
+
 import type { Activity } from 'botbuilder';
-import { PASTE_HINT } from '../../engine/index';
-import { CANCELLED, CARRYING_ON, QUESTION_NOT_OPEN, STARTING_OVER } from '../../dialogs/replies';
-import {
-  answerFor, ConversationHarness, elementIdsOf, engineLabel, isInteractive, questionOf, submitDataOf, verdictOf, walk, type QuestionCardInfo,
-} from '../support/dialog-walk';
+
 import { EXAMPLE_NDR } from '../../dialogs/example-ndr';
-import { pasteFixture } from '../support/paste-fixture';
+import { CANCELLED, CARRYING_ON, QUESTION_NOT_OPEN, STARTING_OVER } from '../../dialogs/replies';
+import { PASTE_HINT } from '../../engine/index';
 import { CASE1_ANSWERS, CASE2_ANSWERS } from '../fixtures/dialogs/answers';
+import {
+  answerFor,
+  ConversationHarness,
+  elementIdsOf,
+  engineLabel,
+  isInteractive,
+  type QuestionCardInfo,
+  questionOf,
+  submitDataOf,
+  verdictOf,
+  walk,
+} from '../support/dialog-walk';
+import { pasteFixture } from '../support/paste-fixture';
 
 const NDR_541_EX2010 = pasteFixture('exchange2010-541');
 
@@ -15,7 +26,11 @@ const NDR_541_EX2010 = pasteFixture('exchange2010-541');
 // "show fix" and an old "Start over" do in the middle of a case.
 
 function questionCard(replies: Array<Partial<Activity>>): QuestionCardInfo | undefined {
-  return replies.filter((a) => !elementIdsOf(a).includes('retry-question')).map(questionOf).filter(Boolean).pop();
+  return replies
+    .filter((a) => !elementIdsOf(a).includes('retry-question'))
+    .map(questionOf)
+    .filter(Boolean)
+    .pop();
 }
 
 function lastUpdateOf(h: ConversationHarness, activityId: string): Partial<Activity> | undefined {
@@ -28,7 +43,10 @@ describe(`dialogs: cancelled and old cards (${engineLabel})`, () => {
     const q = questionCard(await h.send(EXAMPLE_NDR))!;
     await h.send('banana');
     const retry = (await h.send('banana')).find((a) => elementIdsOf(a).includes('retry-question'))!;
-    assert.deepEqual((await h.send('cancel')).map((a) => a.text), [CANCELLED]);
+    assert.deepEqual(
+      (await h.send('cancel')).map((a) => a.text),
+      [CANCELLED],
+    );
     for (const id of [q.activityId, retry.id!]) {
       const updated = lastUpdateOf(h, id);
       assert.ok(updated && elementIdsOf(updated).includes('question-cancel'), `card ${id} says cancelled`);
@@ -36,7 +54,10 @@ describe(`dialogs: cancelled and old cards (${engineLabel})`, () => {
     }
     // A click that still arrives (a client that cannot update) is not called answered.
     const late = await h.send({ type: 'message', value: submitDataOf(retry)[0] });
-    assert.deepEqual(late.map((a) => a.text), [QUESTION_NOT_OPEN]);
+    assert.deepEqual(
+      late.map((a) => a.text),
+      [QUESTION_NOT_OPEN],
+    );
     assert.deepEqual(h.savedSession().session?.facts.answers, {});
   });
 
@@ -68,7 +89,10 @@ describe(`dialogs: cancelled and old cards (${engineLabel})`, () => {
     const asked = await h.send({ type: 'message', value: oldRestart });
     assert.equal(asked.length, 1);
     assert.ok(elementIdsOf(asked[0]).includes('confirm-restart'));
-    assert.deepEqual(submitDataOf(asked[0]).map((d) => d.verb), ['restart', 'keep-going']);
+    assert.deepEqual(
+      submitDataOf(asked[0]).map((d) => d.verb),
+      ['restart', 'keep-going'],
+    );
     assert.deepEqual(h.savedSession().session?.facts, before.facts, 'nothing dropped while asking');
 
     const keep = await h.send({ type: 'message', value: submitDataOf(asked[0])[1] });
@@ -83,7 +107,10 @@ describe(`dialogs: cancelled and old cards (${engineLabel})`, () => {
     const h = new ConversationHarness();
     const result = await walk(h, await h.send(EXAMPLE_NDR), CASE2_ANSWERS, 'card');
     const restart = result.replies.flatMap(submitDataOf).find((d) => d.verb === 'restart')!;
-    assert.deepEqual((await h.send({ type: 'message', value: restart })).map((a) => a.text), [STARTING_OVER]);
+    assert.deepEqual(
+      (await h.send({ type: 'message', value: restart })).map((a) => a.text),
+      [STARTING_OVER],
+    );
   });
 
   it('after a reload, "show fix" and "help" send the open question again (never "still above")', async () => {
@@ -121,7 +148,10 @@ describe(`dialogs: cancelled and old cards (${engineLabel})`, () => {
     const replies = await h.send('help');
     assert.equal(replies.length, 1);
     assert.ok(elementIdsOf(replies[0]).includes('help-card'));
-    assert.deepEqual(submitDataOf(replies[0]).map((d) => d.verb), ['example']);
+    assert.deepEqual(
+      submitDataOf(replies[0]).map((d) => d.verb),
+      ['example'],
+    );
     const example = await h.send({ type: 'message', value: submitDataOf(replies[0])[0] });
     assert.ok(questionCard(example) || example.map(verdictOf).find(Boolean), 'the example runs');
   });

@@ -1,21 +1,41 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+
 import { MAX_ASKS_PER_QUESTION } from '../../dialogs/case-dialog';
-import { realEngine, type DiagnosisEngine } from '../../dialogs/engine-port';
+import { type DiagnosisEngine, realEngine } from '../../dialogs/engine-port';
 import { EXAMPLE_NDR } from '../../dialogs/example-ndr';
 import {
-  ALREADY_ANSWERED, CANCELLED, DONE_WITH_OPEN_QUESTION, notRecognizedReply, partReply, PLAIN_WORDS_REPLY, QUESTION_NOT_OPEN, readItReply,
-  STARTING_OVER, VERDICT_GONE,
+  ALREADY_ANSWERED,
+  CANCELLED,
+  DONE_WITH_OPEN_QUESTION,
+  notRecognizedReply,
+  partReply,
+  PLAIN_WORDS_REPLY,
+  QUESTION_NOT_OPEN,
+  readItReply,
+  STARTING_OVER,
+  VERDICT_GONE,
 } from '../../dialogs/replies';
 import { KEPT_VERDICTS_BUDGET_CHARS, MAX_KEPT_VERDICTS, rememberVerdict } from '../../dialogs/session';
 import { PASTE_HINT } from '../../engine/index';
-import { repoRoot } from '../support/paths';
+import { CASE1_ANSWERS, CASE2_ANSWERS } from '../fixtures/dialogs/answers';
 import {
-  answerFor, cardOf, ConversationHarness, elementIdsOf, engineLabel, isInteractive, questionOf, verdictIdOf, verdictOf, walk, walkEngine, type QuestionCardInfo,
+  answerFor,
+  cardOf,
+  ConversationHarness,
+  elementIdsOf,
+  engineLabel,
+  isInteractive,
+  type QuestionCardInfo,
+  questionOf,
+  verdictIdOf,
+  verdictOf,
+  walk,
+  walkEngine,
 } from '../support/dialog-walk';
 import { pasteFixture } from '../support/paste-fixture';
-import { CASE1_ANSWERS, CASE2_ANSWERS } from '../fixtures/dialogs/answers';
+import { repoRoot } from '../support/paths';
 
 const NDR_541_EX2010 = pasteFixture('exchange2010-541');
 const SEND_CONNECTOR_DNS = pasteFixture('send-connector-dns');
@@ -25,7 +45,12 @@ const UNRELATED_PASTE = pasteFixture('unrelated-log');
 // Teams itself is not involved (the test adapter stands in for the channel).
 
 /** What the engine itself concludes from the NDR and the answers the walk gave. */
-function engineVerdict(ndr: string, asked: string[], answers: Record<string, string>, choicesOf: Map<string, QuestionCardInfo>) {
+function engineVerdict(
+  ndr: string,
+  asked: string[],
+  answers: Record<string, string>,
+  choicesOf: Map<string, QuestionCardInfo>,
+) {
   let facts = realEngine.mergeFacts(realEngine.emptyFacts(), walkEngine.recognize(ndr).facts);
   for (const id of asked) facts = walkEngine.applyAnswer(facts, id, answerFor(choicesOf.get(id)!, answers));
   return realEngine.diagnose(facts);
@@ -36,8 +61,20 @@ function questionsIn(replies: Array<Partial<import('botbuilder').Activity>>): Qu
 }
 
 const WALKS = [
-  { name: 'Case 1 (Send connector routes by DNS)', ndr: NDR_541_EX2010, answers: CASE1_ANSWERS, caseAsked: 'case1.', cause: 'send-connector.no-smart-host' },
-  { name: 'Case 2 (inbound connector certificate name)', ndr: EXAMPLE_NDR, answers: CASE2_ANSWERS, caseAsked: 'case2.', cause: 'inbound-connector.certificate-mismatch' },
+  {
+    name: 'Case 1 (Send connector routes by DNS)',
+    ndr: NDR_541_EX2010,
+    answers: CASE1_ANSWERS,
+    caseAsked: 'case1.',
+    cause: 'send-connector.no-smart-host',
+  },
+  {
+    name: 'Case 2 (inbound connector certificate name)',
+    ndr: EXAMPLE_NDR,
+    answers: CASE2_ANSWERS,
+    caseAsked: 'case2.',
+    cause: 'inbound-connector.certificate-mismatch',
+  },
 ] as const;
 
 describe(`dialogs: full walks (${engineLabel})`, () => {
@@ -48,14 +85,21 @@ describe(`dialogs: full walks (${engineLabel})`, () => {
         const first = await h.send(w.ndr);
         const result = await walk(h, first, w.answers, mode);
         assert.ok(result.verdict, 'a verdict card arrives');
-        assert.ok(result.asked.some((id) => id.startsWith(w.caseAsked)), `asked ${result.asked.join(', ')}`);
+        assert.ok(
+          result.asked.some((id) => id.startsWith(w.caseAsked)),
+          `asked ${result.asked.join(', ')}`,
+        );
         assert.equal(new Set(result.asked).size, result.asked.length, 'no question is asked twice');
         const status = result.verdict.statuses[result.verdict.causes.indexOf(w.cause)];
         assert.ok(status === 'confirmed' || status === 'likely', `${w.cause} is ${status ?? 'absent'}`);
 
         const cards = new Map(questionsIn(result.replies).map((q) => [q.questionId, q]));
         const expected = engineVerdict(w.ndr, result.asked, w.answers, cards);
-        assert.deepEqual(result.verdict.causes, expected.causes.map((c) => c.id), 'the card shows the engine verdict');
+        assert.deepEqual(
+          result.verdict.causes,
+          expected.causes.map((c) => c.id),
+          'the card shows the engine verdict',
+        );
         assert.equal(result.verdict.family, expected.family);
 
         // Each answered question card was replaced by a read-only version.
@@ -87,14 +131,20 @@ describe(`dialogs: interruptions and odd input (${engineLabel})`, () => {
     const q2 = questionsIn(second)[0];
     assert.ok(q2 && q2.questionId !== q1.questionId);
     const stale = await h.submit(q1, answerFor(q1, CASE2_ANSWERS));
-    assert.deepEqual(stale.map((a) => a.text), [ALREADY_ANSWERED]);
+    assert.deepEqual(
+      stale.map((a) => a.text),
+      [ALREADY_ANSWERED],
+    );
     assert.equal(h.updates.length, 1, 'nothing was updated a second time');
     // The open question still works.
     const result = await walk(h, second, CASE2_ANSWERS, 'card');
     assert.ok(result.verdict);
     // After the verdict, the old card still only says "already answered".
     const late = await h.submit(q2, answerFor(q2, CASE2_ANSWERS));
-    assert.deepEqual(late.map((a) => a.text), [ALREADY_ANSWERED]);
+    assert.deepEqual(
+      late.map((a) => a.text),
+      [ALREADY_ANSWERED],
+    );
   });
 
   it('help mid-way answers with the help card and asks the open question again below', async () => {
@@ -103,9 +153,16 @@ describe(`dialogs: interruptions and odd input (${engineLabel})`, () => {
     const help = await h.send('help');
     assert.ok(elementIdsOf(help[0]).includes('help-card'), 'the help card comes first');
     const again = questionsIn(help);
-    assert.deepEqual(again.map((x) => x.questionId), [q.questionId], 'the open question is sent again');
+    assert.deepEqual(
+      again.map((x) => x.questionId),
+      [q.questionId],
+      'the open question is sent again',
+    );
     assert.equal(again[0].nonce, q.nonce);
-    assert.ok(elementIdsOf(h.updates[0]).includes('question-moved') && !isInteractive(h.updates[0]), 'the earlier card points below');
+    assert.ok(
+      elementIdsOf(h.updates[0]).includes('question-moved') && !isInteractive(h.updates[0]),
+      'the earlier card points below',
+    );
     const next = await h.submit(again[0], answerFor(q, CASE2_ANSWERS));
     assert.ok(questionsIn(next).length + next.map(verdictOf).filter(Boolean).length > 0, 'the walk goes on');
     assert.ok(!next.some((a) => a.text === ALREADY_ANSWERED));
@@ -115,13 +172,19 @@ describe(`dialogs: interruptions and odd input (${engineLabel})`, () => {
     const h = new ConversationHarness();
     const q = questionsIn(await h.send(EXAMPLE_NDR))[0];
     const cancel = await h.send('cancel');
-    assert.deepEqual(cancel.map((a) => a.text), [CANCELLED]);
+    assert.deepEqual(
+      cancel.map((a) => a.text),
+      [CANCELLED],
+    );
     assert.equal(h.updates.length, 1);
     assert.equal(h.updates[0].id, q.activityId);
     assert.ok(elementIdsOf(h.updates[0]).includes('question-cancel'));
     assert.ok(!isInteractive(h.updates[0]), 'no inputs or buttons left');
     const click = await h.submit(q, answerFor(q, CASE2_ANSWERS));
-    assert.deepEqual(click.map((a) => a.text), [QUESTION_NOT_OPEN]);
+    assert.deepEqual(
+      click.map((a) => a.text),
+      [QUESTION_NOT_OPEN],
+    );
     const typed = await h.send('yes');
     assert.equal(questionsIn(typed).length, 0, 'no question resumes after cancel');
   });
@@ -132,21 +195,34 @@ describe(`dialogs: interruptions and odd input (${engineLabel})`, () => {
     assert.ok(result.verdict);
     const open = questionsIn(await h.send(NDR_541_EX2010))[0];
     assert.ok(open, 'a question of the second case is open');
-    const asked = await h.send({ type: 'message', value: { verb: 'restart', family: result.verdict.family, causes: result.verdict.causes } });
+    const asked = await h.send({
+      type: 'message',
+      value: { verb: 'restart', family: result.verdict.family, causes: result.verdict.causes },
+    });
     assert.ok(elementIdsOf(asked[0]).includes('confirm-restart'), 'the old card\'s "Start over" asks first');
     assert.equal(h.savedSession().session?.facts.ndrs.length, 1, 'nothing dropped yet');
     const restart = await h.send({ type: 'message', value: { verb: 'restart', confirmed: true } });
-    assert.deepEqual(restart.map((a) => a.text), [STARTING_OVER]);
+    assert.deepEqual(
+      restart.map((a) => a.text),
+      [STARTING_OVER],
+    );
     assert.ok(elementIdsOf(h.updates.at(-1)!).includes('question-restart'));
     const click = await h.submit(open, answerFor(open, CASE1_ANSWERS));
-    assert.deepEqual(click.map((a) => a.text), [QUESTION_NOT_OPEN]);
+    assert.deepEqual(
+      click.map((a) => a.text),
+      [QUESTION_NOT_OPEN],
+    );
     const { session } = h.savedSession();
     assert.deepEqual(session?.facts, realEngine.emptyFacts(), 'no facts');
     assert.deepEqual(session?.fragments, []);
     assert.equal(session?.verdicts, undefined, 'no verdicts kept');
     assert.equal(session?.asked, undefined, 'no ask counts kept');
     const again = await h.send(EXAMPLE_NDR);
-    assert.equal(questionsIn(again)[0]?.questionId, questionsIn(result.replies)[0]?.questionId, 'the same first question again');
+    assert.equal(
+      questionsIn(again)[0]?.questionId,
+      questionsIn(result.replies)[0]?.questionId,
+      'the same first question again',
+    );
   });
 
   it('"show fix" mid-way sends the verdict so far without closing the question', async () => {
@@ -163,7 +239,10 @@ describe(`dialogs: interruptions and odd input (${engineLabel})`, () => {
   it('"show as plain text" sends the verdict with code fences', async () => {
     const h = new ConversationHarness();
     const result = await walk(h, await h.send(EXAMPLE_NDR), CASE2_ANSWERS, 'card');
-    const text = await h.send({ type: 'message', value: { verb: 'plain-text', family: result.verdict!.family, causes: result.verdict!.causes } });
+    const text = await h.send({
+      type: 'message',
+      value: { verb: 'plain-text', family: result.verdict!.family, causes: result.verdict!.causes },
+    });
     assert.ok(text.length >= 1);
     assert.ok(text.every((a) => !a.attachments?.length));
     assert.match(text.map((a) => a.text).join('\n'), /```\n.*5\.7\.64/);
@@ -232,7 +311,9 @@ describe(`dialogs: interruptions and odd input (${engineLabel})`, () => {
     const result = await walk(h, await h.send(EXAMPLE_NDR), CASE2_ANSWERS, 'card');
     assert.ok(result.verdict);
     assert.deepEqual(seen, [1], 'called once, with the NDR facts');
-    const failing = new ConversationHarness(walkEngine, async () => { throw new Error('resolver down'); });
+    const failing = new ConversationHarness(walkEngine, async () => {
+      throw new Error('resolver down');
+    });
     const first = await failing.send(EXAMPLE_NDR);
     assert.equal(questionsIn(first).length, 1, 'the diagnosis goes on without live facts');
     assert.equal(first[0]?.type, 'typing', 'a typing indicator comes before the checks');
@@ -253,7 +334,10 @@ function countingEngine(): { engine: DiagnosisEngine; calls: Map<string, number>
   return { engine, calls };
 }
 
-const ACCEPTED_DOMAINS = readFileSync(path.join(repoRoot, 'test/fixtures/powershell/accepted-domains-list.txt'), 'utf8') as string;
+const ACCEPTED_DOMAINS = readFileSync(
+  path.join(repoRoot, 'test/fixtures/powershell/accepted-domains-list.txt'),
+  'utf8',
+) as string;
 
 describe(`dialogs: open questions are not fed what is not an answer (${engineLabel})`, () => {
   it('a new complete NDR pasted at an open question starts a new case, not an answer', async () => {
@@ -264,20 +348,40 @@ describe(`dialogs: open questions are not fed what is not an answer (${engineLab
     const fresh = questionsIn(await new ConversationHarness().send(NDR_541_EX2010))[0];
     assert.equal(questionsIn(replies)[0]?.questionId, fresh.questionId, 'the first question of the new case');
     assert.equal(h.updates.length, 1, 'the old card was closed');
-    assert.ok(elementIdsOf(h.updates[0]).includes('question-new-case') && !isInteractive(h.updates[0]), 'closed as belonging to the old case, not answered');
+    assert.ok(
+      elementIdsOf(h.updates[0]).includes('question-new-case') && !isInteractive(h.updates[0]),
+      'closed as belonging to the old case, not answered',
+    );
     const { session } = h.savedSession();
     assert.deepEqual(session?.facts.answers, {}, 'the NDR is no answer');
     assert.equal(session?.facts.ndrs.length, 1, 'only the new NDR: a new case');
     const click = await h.submit(old, answerFor(old, CASE2_ANSWERS));
-    assert.deepEqual(click.map((a) => a.text), [QUESTION_NOT_OPEN]);
+    assert.deepEqual(
+      click.map((a) => a.text),
+      [QUESTION_NOT_OPEN],
+    );
   });
 
   it('an NDR part pasted at an open question is merged as facts, never stored as the answer', async () => {
     // An engine double reading PART as the top of an NDR without its status line or reply code.
     const PART = 'Delivery has failed to these recipients or groups:\n(top of a report)';
     const whole = walkEngine.recognize(NDR_541_EX2010);
-    const part = { ...whole, facts: { ...whole.facts, ndrs: (whole.facts.ndrs ?? []).map((n) => ({ ...n, enhancedStatus: undefined, replyCode: undefined, diagnostic: undefined })) } };
-    const engine: DiagnosisEngine = { ...walkEngine, recognize: (input) => (input === PART ? part : walkEngine.recognize(input)) };
+    const part = {
+      ...whole,
+      facts: {
+        ...whole.facts,
+        ndrs: (whole.facts.ndrs ?? []).map((n) => ({
+          ...n,
+          enhancedStatus: undefined,
+          replyCode: undefined,
+          diagnostic: undefined,
+        })),
+      },
+    };
+    const engine: DiagnosisEngine = {
+      ...walkEngine,
+      recognize: (input) => (input === PART ? part : walkEngine.recognize(input)),
+    };
     const h = new ConversationHarness(engine);
     const q = questionsIn(await h.send(EXAMPLE_NDR))[0];
     assert.ok(q);
@@ -292,7 +396,10 @@ describe(`dialogs: open questions are not fed what is not an answer (${engineLab
     const h = new ConversationHarness(engine);
     await h.send(NDR_541_EX2010);
     const replies = await h.send(SEND_CONNECTOR_DNS);
-    assert.ok(replies.some((a) => a.text?.startsWith(readItReply('').slice(0, -1))), 'read as facts');
+    assert.ok(
+      replies.some((a) => a.text?.startsWith(readItReply('').slice(0, -1))),
+      'read as facts',
+    );
     assert.equal(calls.get(SEND_CONNECTOR_DNS), 1);
   });
 
@@ -301,7 +408,10 @@ describe(`dialogs: open questions are not fed what is not an answer (${engineLab
     const q = questionsIn(await h.send(EXAMPLE_NDR))[0];
     for (const word of ['done', "that's all", 'Finished.']) {
       const replies = await h.send(word);
-      assert.deepEqual(replies.map((a) => a.text), [DONE_WITH_OPEN_QUESTION]);
+      assert.deepEqual(
+        replies.map((a) => a.text),
+        [DONE_WITH_OPEN_QUESTION],
+      );
     }
     assert.equal(h.updates.length, 0, 'the question card is still open');
     assert.deepEqual(h.savedSession().session?.facts.answers, {});
@@ -319,7 +429,10 @@ describe(`dialogs: ask limits hold across Case dialog runs (${engineLabel})`, ()
     for (const q of questionsIn(all)) counts.set(q.questionId, (counts.get(q.questionId) ?? 0) + 1);
     assert.ok(counts.size > 0, 'questions were asked');
     for (const [id, n] of counts) assert.ok(n <= MAX_ASKS_PER_QUESTION, `${id} asked ${n} times`);
-    assert.ok(all.some((a) => verdictOf(a)), 'the diagnosis reaches a verdict');
+    assert.ok(
+      all.some((a) => verdictOf(a)),
+      'the diagnosis reaches a verdict',
+    );
   });
 
   it('a new NDR resets the ask counts', async () => {
@@ -340,7 +453,11 @@ describe(`dialogs: "show as plain text" renders the clicked verdict (${engineLab
   }
 
   /** Walk to a verdict and return the id on its card. */
-  async function verdictIdAfter(h: ConversationHarness, ndr: string, answers: Record<string, string>): Promise<string | undefined> {
+  async function verdictIdAfter(
+    h: ConversationHarness,
+    ndr: string,
+    answers: Record<string, string>,
+  ): Promise<string | undefined> {
     const result = await walk(h, await h.send(ndr), answers, 'card');
     return result.replies.map(verdictIdOf).find(Boolean);
   }
@@ -353,10 +470,16 @@ describe(`dialogs: "show as plain text" renders the clicked verdict (${engineLab
     const textA = (await h.send(plainText(a))).map((x) => x.text).join('\n');
     const textB = (await h.send(plainText(b))).map((x) => x.text).join('\n');
     // Each NDR's own diagnostic line (the verdict prose may name other codes).
-    assert.ok(textA.includes('TenantAttribution') && !textA.includes('#550 5.4.1'), 'the first verdict, not the latest');
+    assert.ok(
+      textA.includes('TenantAttribution') && !textA.includes('#550 5.4.1'),
+      'the first verdict, not the latest',
+    );
     assert.ok(textB.includes('#550 5.4.1') && !textB.includes('TenantAttribution'));
     const gone = await h.send(plainText('no-such-id'));
-    assert.deepEqual(gone.map((x) => x.text), [VERDICT_GONE]);
+    assert.deepEqual(
+      gone.map((x) => x.text),
+      [VERDICT_GONE],
+    );
   });
 
   it(`keeps the last ${MAX_KEPT_VERDICTS} verdicts and the session small`, async () => {
@@ -369,10 +492,16 @@ describe(`dialogs: "show as plain text" renders the clicked verdict (${engineLab
       ids.push(id);
     }
     const { session, chars } = h.savedSession();
-    assert.deepEqual(session?.verdicts?.map((v) => v.id), ids.slice(-MAX_KEPT_VERDICTS));
+    assert.deepEqual(
+      session?.verdicts?.map((v) => v.id),
+      ids.slice(-MAX_KEPT_VERDICTS),
+    );
     assert.ok(chars < 20 * 1024, `session is ${chars} characters`);
     const oldest = await h.send(plainText(ids[0]));
-    assert.deepEqual(oldest.map((x) => x.text), [VERDICT_GONE]);
+    assert.deepEqual(
+      oldest.map((x) => x.text),
+      [VERDICT_GONE],
+    );
     const newest = await h.send(plainText(ids[ids.length - 1]));
     assert.ok(newest.length > 0 && !newest.some((x) => x.text === VERDICT_GONE));
   });
@@ -381,8 +510,14 @@ describe(`dialogs: "show as plain text" renders the clicked verdict (${engineLab
     const big = { ...realEngine.emptyFacts(), answers: { note: 'x'.repeat(KEPT_VERDICTS_BUDGET_CHARS / 2) } };
     let kept = rememberVerdict(undefined, { id: 'a', facts: big });
     kept = rememberVerdict(kept, { id: 'b', facts: big });
-    assert.deepEqual(kept.map((v) => v.id), ['b']);
+    assert.deepEqual(
+      kept.map((v) => v.id),
+      ['b'],
+    );
     const huge = { ...big, answers: { note: 'x'.repeat(KEPT_VERDICTS_BUDGET_CHARS * 2) } };
-    assert.deepEqual(rememberVerdict(kept, { id: 'c', facts: huge }).map((v) => v.id), ['c']);
+    assert.deepEqual(
+      rememberVerdict(kept, { id: 'c', facts: huge }).map((v) => v.id),
+      ['c'],
+    );
   });
 });

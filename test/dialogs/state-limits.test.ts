@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
+
 import { boundFacts, FACTS_BUDGET_CHARS } from '../../dialogs/bound-facts';
-import { realEngine, type DiagnosisEngine, type LiveChecks } from '../../dialogs/engine-port';
+import { type DiagnosisEngine, type LiveChecks, realEngine } from '../../dialogs/engine-port';
+import { EXAMPLE_NDR } from '../../dialogs/example-ndr';
 import { FACTS_TRIMMED, partNotKeptReply, partReply } from '../../dialogs/replies';
 import { MAX_REPORT_CHARS, MAX_REPORT_PARTS, reportChars, SESSION_MAX_CHARS } from '../../dialogs/session';
-import { emptyFacts, mergeFacts, type LiveObservation } from '../../engine/facts';
+import { emptyFacts, type LiveObservation, mergeFacts } from '../../engine/facts';
 import { ConversationHarness, questionOf, verdictOf, walk } from '../support/dialog-walk';
-import { EXAMPLE_NDR } from '../../dialogs/example-ndr';
 import { pasteFixture } from '../support/paste-fixture';
 
 const SEND_CONNECTOR_DNS = pasteFixture('send-connector-dns');
@@ -17,7 +18,16 @@ const SEND_CONNECTOR_DNS = pasteFixture('send-connector-dns');
 /** The real engine, recording the length of every text it is asked to recognize. */
 function recordingEngine(): { engine: DiagnosisEngine; lengths: number[] } {
   const lengths: number[] = [];
-  return { engine: { ...realEngine, recognize: (text) => { lengths.push(text.length); return realEngine.recognize(text); } }, lengths };
+  return {
+    engine: {
+      ...realEngine,
+      recognize: (text) => {
+        lengths.push(text.length);
+        return realEngine.recognize(text);
+      },
+    },
+    lengths,
+  };
 }
 
 /** A report part that is not a complete NDR (no status line), padded to about `chars` characters. */
@@ -55,7 +65,10 @@ describe('dialogs: state limits', function () {
     for (let i = 0; i < MAX_REPORT_PARTS; i += 1) assert.equal((await h.send(part(i, 400)))[0].text, partReply(i + 1));
     const kept = h.savedSession().session?.fragments;
     for (let i = 0; i < 30; i += 1) {
-      assert.equal((await h.send(part(100 + i, 400)))[0].text, partNotKeptReply(MAX_REPORT_PARTS, 'parts', MAX_REPORT_CHARS));
+      assert.equal(
+        (await h.send(part(100 + i, 400)))[0].text,
+        partNotKeptReply(MAX_REPORT_PARTS, 'parts', MAX_REPORT_CHARS),
+      );
     }
     assert.deepEqual(h.savedSession().session?.fragments, kept, 'the parts kept are unchanged');
     assert.ok(reportChars(kept ?? []) <= MAX_REPORT_CHARS);
@@ -77,7 +90,10 @@ describe('dialogs: state limits', function () {
     assert.equal((await h.send(text))[0].text, partReply(1));
     const fragments = h.savedSession().session?.fragments ?? [];
     assert.equal(fragments.length, 1);
-    assert.ok(JSON.stringify(fragments).length <= 2 * text.length + 2, `${JSON.stringify(fragments).length} chars of JSON for ${text.length}`);
+    assert.ok(
+      JSON.stringify(fragments).length <= 2 * text.length + 2,
+      `${JSON.stringify(fragments).length} chars of JSON for ${text.length}`,
+    );
   });
 
   it('the same connector output and live checks 40 times: facts do not grow (FAKE live checks)', async () => {
@@ -87,7 +103,13 @@ describe('dialogs: state limits', function () {
       run += 1;
       const at = new Date(Date.UTC(2026, 0, 1, 0, 0, run)).toISOString();
       const obs = (check: LiveObservation['check'], subject: string): LiveObservation => ({
-        check, subject, outcome: 'ok', values: ['contoso-com.mail.protection.outlook.com'], endpointKinds: [], observedAt: at, vantage: 'test',
+        check,
+        subject,
+        outcome: 'ok',
+        values: ['contoso-com.mail.protection.outlook.com'],
+        endpointKinds: [],
+        observedAt: at,
+        vantage: 'test',
       });
       return [obs('mx', 'contoso.com'), obs('spf', 'contoso.com')];
     };
@@ -114,8 +136,14 @@ describe('dialogs: state limits', function () {
     const h = new ConversationHarness();
     await h.send(EXAMPLE_NDR);
     const replies = await h.send(huge);
-    assert.ok(replies.some((r) => r.text === FACTS_TRIMMED), 'the user is told that not everything was kept');
-    assert.ok(replies.some((r) => questionOf(r) || verdictOf(r)), 'a question or a verdict follows');
+    assert.ok(
+      replies.some((r) => r.text === FACTS_TRIMMED),
+      'the user is told that not everything was kept',
+    );
+    assert.ok(
+      replies.some((r) => questionOf(r) || verdictOf(r)),
+      'a question or a verdict follows',
+    );
     const { session, chars } = h.savedSession();
     assert.ok(JSON.stringify(session?.facts).length <= FACTS_BUDGET_CHARS);
     assert.ok(chars < SESSION_MAX_CHARS, `state ${chars} chars`);
@@ -145,14 +173,26 @@ describe('dialogs: state limits', function () {
     let big = emptyFacts();
     for (let i = 0; i < 300; i += 1) {
       big = mergeFacts(big, {
-        ndrs: [{ layout: 'other', rejectedBy: 'unknown', recipients: [`r${i}@x.example`], timestamps: [], evidence: ['x'.repeat(5000)], diagnostic: `550 5.7.64 n${i}` }],
+        ndrs: [
+          {
+            layout: 'other',
+            rejectedBy: 'unknown',
+            recipients: [`r${i}@x.example`],
+            timestamps: [],
+            evidence: ['x'.repeat(5000)],
+            diagnostic: `550 5.7.64 n${i}`,
+          },
+        ],
         acceptedDomains: [{ domainName: `d${i}.example`.repeat(50) }],
         answers: { [`q${i}`]: 'a'.repeat(3000) },
       });
     }
     const bounded = boundFacts(big);
     assert.equal(bounded.trimmed, true);
-    assert.ok(JSON.stringify(bounded.facts).length <= FACTS_BUDGET_CHARS, `${JSON.stringify(bounded.facts).length} chars`);
+    assert.ok(
+      JSON.stringify(bounded.facts).length <= FACTS_BUDGET_CHARS,
+      `${JSON.stringify(bounded.facts).length} chars`,
+    );
     assert.equal(bounded.facts.ndrs.at(-1)?.diagnostic, '550 5.7.64 n299', 'the newest NDR is kept');
   });
 });

@@ -1,17 +1,28 @@
 import assert from 'node:assert/strict';
+
 import type { Activity } from 'botbuilder';
-import { NOT_SURE_VALUE, validateAnswer, type QuestionId } from '../../engine/index';
-import type { Question } from '../../engine/verdict';
-import { QUESTION_CATALOGUE } from '../../engine/questions/question-catalogue';
-import { buildContext } from '../../engine/rules/context';
+
+import type { DiagnosisEngine } from '../../dialogs/engine-port';
+import { EXAMPLE_NDR } from '../../dialogs/example-ndr';
 import { matchChoice } from '../../dialogs/match-choice';
 import { choiceReask, PICK_OR_SKIP, textReask } from '../../dialogs/replies';
-import type { DiagnosisEngine } from '../../dialogs/engine-port';
-import {
-  ConversationHarness, elementIdsOf, engineLabel, isInteractive, questionOf, submitDataOf, verdictOf, walk, walkEngine, type QuestionCardInfo,
-} from '../support/dialog-walk';
-import { EXAMPLE_NDR } from '../../dialogs/example-ndr';
+import { NOT_SURE_VALUE, type QuestionId, validateAnswer } from '../../engine/index';
+import { QUESTION_CATALOGUE } from '../../engine/questions/question-catalogue';
+import { buildContext } from '../../engine/rules/context';
+import type { Question } from '../../engine/verdict';
 import { CASE2_ANSWERS } from '../fixtures/dialogs/answers';
+import {
+  ConversationHarness,
+  elementIdsOf,
+  engineLabel,
+  isInteractive,
+  type QuestionCardInfo,
+  questionOf,
+  submitDataOf,
+  verdictOf,
+  walk,
+  walkEngine,
+} from '../support/dialog-walk';
 
 // Answers typed in words: synonyms, short forms and option numbers reach the right choice; an answer that
 // matches nothing is asked again once, then comes as buttons with a skip; text answers are validated by
@@ -25,8 +36,8 @@ const MATCHES: Array<[QuestionId, string, string | undefined]> = [
   ['case2.inbound-connector', 'yes', 'onpremises-enabled'],
   ['case2.inbound-connector', 'enabled', 'onpremises-enabled'],
   ['case2.inbound-connector', 'yes, it exists and it is enabled', 'onpremises-enabled'],
-  ['case2.inbound-connector', 'Yes it\'s turned on', 'onpremises-enabled'],
-  ['case2.inbound-connector', 'it isn\'t enabled', 'onpremises-disabled'],
+  ['case2.inbound-connector', "Yes it's turned on", 'onpremises-enabled'],
+  ['case2.inbound-connector', "it isn't enabled", 'onpremises-disabled'],
   ['case2.inbound-connector', 'no, it is disabled', 'onpremises-disabled'],
   ['case2.inbound-connector', 'partner only', 'partner'],
   ['case2.inbound-connector', 'There is no connector', 'none'],
@@ -68,7 +79,13 @@ describe('dialogs: choices typed in words', () => {
   }
 
   it('a submitted value always matches itself', () => {
-    for (const id of ['case2.inbound-connector', 'case2.auth-method', 'case1.routing', 'case1.require-tls', 'case2.accepted-domain'] as const) {
+    for (const id of [
+      'case2.inbound-connector',
+      'case2.auth-method',
+      'case1.routing',
+      'case1.require-tls',
+      'case2.accepted-domain',
+    ] as const) {
       const q = catalogueQuestion(id);
       for (const c of q.choices ?? []) assert.equal(matchChoice(q, c.value), c.value);
       (q.choices ?? []).forEach((c, i) => assert.equal(matchChoice(q, String(i + 1)), c.value, `${id} #${i + 1}`));
@@ -78,7 +95,11 @@ describe('dialogs: choices typed in words', () => {
 
 /** The question card among the replies (not the retry card, which also carries the answer verb). */
 function questionCard(replies: Array<Partial<Activity>>): QuestionCardInfo | undefined {
-  return replies.filter((a) => !elementIdsOf(a).includes('retry-question')).map(questionOf).filter(Boolean).pop();
+  return replies
+    .filter((a) => !elementIdsOf(a).includes('retry-question'))
+    .map(questionOf)
+    .filter(Boolean)
+    .pop();
 }
 
 function retryCard(replies: Array<Partial<Activity>>): Partial<Activity> | undefined {
@@ -99,17 +120,26 @@ describe(`dialogs: a walk answered in typed words (${engineLabel})`, () => {
     // Nonsense: asked again once, in words, with the numbered choices.
     const miss1 = await h.send('banana');
     const auth = catalogueQuestion('case2.auth-method');
-    assert.deepEqual(miss1.map((a) => a.text), [choiceReask(auth)]);
+    assert.deepEqual(
+      miss1.map((a) => a.text),
+      [choiceReask(auth)],
+    );
     // Still nonsense: the choices as buttons and a skip, carrying the open question's nonce.
     const miss2 = await h.send('purple');
     const retry = retryCard(miss2);
     assert.ok(retry, 'a buttons card');
     const data = submitDataOf(retry);
-    assert.deepEqual(data.filter((d) => !d.skip).map((d) => d.answer), auth.choices!.filter((c) => c.value !== NOT_SURE_VALUE).map((c) => c.value));
+    assert.deepEqual(
+      data.filter((d) => !d.skip).map((d) => d.answer),
+      auth.choices!.filter((c) => c.value !== NOT_SURE_VALUE).map((c) => c.value),
+    );
     assert.ok(data.every((d) => d.verb === 'answer' && d.nonce === q2!.nonce && d.questionId === 'case2.auth-method'));
     assert.equal(data.filter((d) => d.skip === true).length, 1, 'one skip');
     // A third miss only points at the buttons.
-    assert.deepEqual((await h.send('green')).map((a) => a.text), [PICK_OR_SKIP]);
+    assert.deepEqual(
+      (await h.send('green')).map((a) => a.text),
+      [PICK_OR_SKIP],
+    );
     assert.deepEqual(h.savedSession().session?.facts.answers['case2.auth-method'], undefined, 'no answer recorded');
 
     // A click on a button answers; the question card and the buttons card both become read-only.
@@ -123,14 +153,25 @@ describe(`dialogs: a walk answered in typed words (${engineLabel})`, () => {
     // A text question: "Yes" and a property name are refused with the reason, then a real name is taken.
     assert.equal(q3?.questionId, 'case2.connector-certificate-name');
     const certQ = catalogueQuestion('case2.connector-certificate-name');
-    assert.deepEqual((await h.send('Yes')).map((a) => a.text), [textReask(certQ, 'yes-no')]);
+    assert.deepEqual(
+      (await h.send('Yes')).map((a) => a.text),
+      [textReask(certQ, 'yes-no')],
+    );
     const second = await h.send('TlsSenderCertificateName');
     const textRetry = retryCard(second);
     assert.ok(textRetry, 'the retry card for a text question');
     assert.ok(JSON.stringify(textRetry).includes('"Input.Text"'), 'with the input again');
-    assert.equal(h.savedSession().session?.facts.answers['case2.connector-certificate-name'], undefined, 'nothing unusable recorded');
+    assert.equal(
+      h.savedSession().session?.facts.answers['case2.connector-certificate-name'],
+      undefined,
+      'nothing unusable recorded',
+    );
     const afterCert = await h.send('It is *.Contoso.com');
-    assert.equal(h.savedSession().session?.facts.answers['case2.connector-certificate-name'], '*.contoso.com', 'the value, normalized');
+    assert.equal(
+      h.savedSession().session?.facts.answers['case2.connector-certificate-name'],
+      '*.contoso.com',
+      'the value, normalized',
+    );
 
     // The rest typed as the walk types it (choice titles, text values); a verdict comes.
     const result = await walk(h, afterCert, CASE2_ANSWERS, 'typed');
@@ -138,8 +179,13 @@ describe(`dialogs: a walk answered in typed words (${engineLabel})`, () => {
     const answers = h.savedSession().session?.facts.answers ?? {};
     for (const [id, value] of Object.entries(answers)) {
       const q = QUESTION_CATALOGUE[id as QuestionId]?.question(buildContext(walkEngine.emptyFacts()));
-      if (q?.kind === 'text' && q.answerType && value !== NOT_SURE_VALUE) assert.equal(validateAnswer(q.answerType, value).outcome, 'valid', `${id}: ${value}`);
-      if (q?.kind === 'choice') assert.ok(q.choices!.some((c) => c.value === value), `${id}: ${value}`);
+      if (q?.kind === 'text' && q.answerType && value !== NOT_SURE_VALUE)
+        assert.equal(validateAnswer(q.answerType, value).outcome, 'valid', `${id}: ${value}`);
+      if (q?.kind === 'choice')
+        assert.ok(
+          q.choices!.some((c) => c.value === value),
+          `${id}: ${value}`,
+        );
     }
   });
 
@@ -179,13 +225,50 @@ function askingFirst(q: Question): DiagnosisEngine {
   };
 }
 
-const TEXT_CASES: Array<{ id: QuestionId; bad: Array<[string, Parameters<typeof textReask>[1], string?]>; good: [string, string] }> = [
-  { id: 'domain', bad: [['Yes', 'yes-no'], ['contoso', 'not-a-domain', 'contoso']], good: ['Contoso.com', 'contoso.com'] },
-  { id: 'case2.connector-certificate-name', bad: [['TlsSenderCertificateName', 'property-name', 'TlsSenderCertificateName'], ['no', 'yes-no']], good: ['*.contoso.com', '*.contoso.com'] },
-  { id: 'case2.presented-certificate-name', bad: [['Get-ExchangeCertificate', 'command', 'Get-ExchangeCertificate']], good: ['CN=mail.contoso.com', 'mail.contoso.com'] },
-  { id: 'case2.onprem-ip', bad: [['10.1.2.3', 'private-ipv4', '10.1.2.3'], ['true', 'yes-no']], good: ['203.0.113.10', '203.0.113.10'] },
-  { id: 'case2.connector-ips', bad: [['SenderIPAddresses', 'property-name', 'SenderIPAddresses']], good: ['{203.0.113.10, 198.51.100.0/24}', '203.0.113.10, 198.51.100.0/24'] },
-  { id: 'case1.smart-host', bad: [['yes', 'yes-no']], good: ['Contoso-com.mail.protection.outlook.com', 'contoso-com.mail.protection.outlook.com'] },
+const TEXT_CASES: Array<{
+  id: QuestionId;
+  bad: Array<[string, Parameters<typeof textReask>[1], string?]>;
+  good: [string, string];
+}> = [
+  {
+    id: 'domain',
+    bad: [
+      ['Yes', 'yes-no'],
+      ['contoso', 'not-a-domain', 'contoso'],
+    ],
+    good: ['Contoso.com', 'contoso.com'],
+  },
+  {
+    id: 'case2.connector-certificate-name',
+    bad: [
+      ['TlsSenderCertificateName', 'property-name', 'TlsSenderCertificateName'],
+      ['no', 'yes-no'],
+    ],
+    good: ['*.contoso.com', '*.contoso.com'],
+  },
+  {
+    id: 'case2.presented-certificate-name',
+    bad: [['Get-ExchangeCertificate', 'command', 'Get-ExchangeCertificate']],
+    good: ['CN=mail.contoso.com', 'mail.contoso.com'],
+  },
+  {
+    id: 'case2.onprem-ip',
+    bad: [
+      ['10.1.2.3', 'private-ipv4', '10.1.2.3'],
+      ['true', 'yes-no'],
+    ],
+    good: ['203.0.113.10', '203.0.113.10'],
+  },
+  {
+    id: 'case2.connector-ips',
+    bad: [['SenderIPAddresses', 'property-name', 'SenderIPAddresses']],
+    good: ['{203.0.113.10, 198.51.100.0/24}', '203.0.113.10, 198.51.100.0/24'],
+  },
+  {
+    id: 'case1.smart-host',
+    bad: [['yes', 'yes-no']],
+    good: ['Contoso-com.mail.protection.outlook.com', 'contoso-com.mail.protection.outlook.com'],
+  },
 ];
 
 describe(`dialogs: text answers are checked by type (${engineLabel}, FAKE question order)`, () => {
@@ -195,7 +278,10 @@ describe(`dialogs: text answers are checked by type (${engineLabel}, FAKE questi
       const h = new ConversationHarness(askingFirst(q));
       assert.equal(questionCard(await h.send(EXAMPLE_NDR))?.questionId, c.id);
       const [bad, problem, part] = c.bad[0];
-      assert.deepEqual((await h.send(bad)).map((a) => a.text), [textReask(q, problem, part)]);
+      assert.deepEqual(
+        (await h.send(bad)).map((a) => a.text),
+        [textReask(q, problem, part)],
+      );
       assert.equal(h.savedSession().session?.facts.answers[c.id], undefined);
       // The same check applies to an answer submitted from the card.
       const card = questionCard(h.transcript)!;

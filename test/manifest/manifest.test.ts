@@ -3,13 +3,20 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
 import JSZip from 'jszip';
 import { PNG } from 'pngjs';
+
 import { commandOf } from '../../dialogs/intent';
 import { buildAppPackage } from '../../manifest/app-package';
 import { fillManifest, slotsOf } from '../../manifest/fill-manifest';
-import { ACCENT, COLOR_ICON_SIZE, OUTLINE_ICON_SIZE, drawColorIcon, drawOutlineIcon } from '../../manifest/icons';
-import { ManifestConfigError, PLACEHOLDER_APP_ID, manifestVarsFrom, type ManifestVars } from '../../manifest/manifest-vars';
+import { ACCENT, COLOR_ICON_SIZE, drawColorIcon, drawOutlineIcon, OUTLINE_ICON_SIZE } from '../../manifest/icons';
+import {
+  ManifestConfigError,
+  type ManifestVars,
+  manifestVarsFrom,
+  PLACEHOLDER_APP_ID,
+} from '../../manifest/manifest-vars';
 import { colorIconPath, manifestTemplatePath, outlineIconPath } from '../../manifest/paths';
 import { validateManifest } from '../../manifest/validate-manifest';
 import { distRoot, repoRoot } from '../support/paths';
@@ -18,10 +25,16 @@ import { distRoot, repoRoot } from '../support/paths';
 
 const APP_ID = '6f1c3a52-9d0e-4b7a-8c21-3e5f7a9b0d14';
 const template = fs.readFileSync(manifestTemplatePath, 'utf8');
-const version = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
-const vars = (env: Record<string, string> = { MicrosoftAppId: APP_ID }): ManifestVars => manifestVarsFrom(env, { version });
+const version = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string })
+  .version;
+const vars = (env: Record<string, string> = { MicrosoftAppId: APP_ID }): ManifestVars =>
+  manifestVarsFrom(env, { version });
 
-type Bot = { botId: string; scopes: string[]; commandLists: Array<{ scopes: string[]; commands: Array<{ title: string }> }> };
+type Bot = {
+  botId: string;
+  scopes: string[];
+  commandLists: Array<{ scopes: string[]; commands: Array<{ title: string }> }>;
+};
 
 function decode(buffer: Buffer): PNG {
   return PNG.sync.read(buffer);
@@ -68,13 +81,16 @@ describe('manifest: template and values', () => {
     const bot = (fillManifest(template, vars()).bots as Bot[])[0];
     for (const list of bot.commandLists) {
       const titles = list.commands.map((c) => c.title);
-      for (const needed of ['help', 'restart', 'example']) assert.ok(titles.includes(needed), `${list.scopes} lacks ${needed}`);
+      for (const needed of ['help', 'restart', 'example'])
+        assert.ok(titles.includes(needed), `${list.scopes} lacks ${needed}`);
       for (const title of titles) assert.ok(commandOf(title), `"${title}" is not a command the dialogs know`);
     }
   });
 
-  it('uses the icons\' blue as its accent color', () => {
-    const hex = `#${ACCENT.slice(0, 3).map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+  it("uses the icons' blue as its accent color", () => {
+    const hex = `#${ACCENT.slice(0, 3)
+      .map((c) => c.toString(16).padStart(2, '0'))
+      .join('')}`;
     assert.equal(String(fillManifest(template, vars()).accentColor).toLowerCase(), hex);
   });
 
@@ -86,16 +102,25 @@ describe('manifest: template and values', () => {
 
   it('refuses an app id that is not a GUID and developer URLs that are not https', () => {
     assert.throws(() => vars({ MicrosoftAppId: 'relay-doctor' }), ManifestConfigError);
-    assert.throws(() => vars({ MicrosoftAppId: APP_ID, TeamsAppPrivacyUrl: 'http://contoso.com/privacy' }), /TeamsAppPrivacyUrl/);
-    assert.throws(() => vars({ MicrosoftAppId: APP_ID, TeamsAppDeveloperName: 'x'.repeat(33) }), /TeamsAppDeveloperName/);
+    assert.throws(
+      () => vars({ MicrosoftAppId: APP_ID, TeamsAppPrivacyUrl: 'http://contoso.com/privacy' }),
+      /TeamsAppPrivacyUrl/,
+    );
+    assert.throws(
+      () => vars({ MicrosoftAppId: APP_ID, TeamsAppDeveloperName: 'x'.repeat(33) }),
+      /TeamsAppDeveloperName/,
+    );
   });
 
   it('takes developer values from the environment, JSON-escaped', async () => {
-    const manifest = fillManifest(template, vars({
-      MicrosoftAppId: APP_ID.toUpperCase(),
-      TeamsAppDeveloperName: 'Contoso "IT" \\ Mail',
-      TeamsAppWebsiteUrl: 'https://contoso.com/relay',
-    }));
+    const manifest = fillManifest(
+      template,
+      vars({
+        MicrosoftAppId: APP_ID.toUpperCase(),
+        TeamsAppDeveloperName: 'Contoso "IT" \\ Mail',
+        TeamsAppWebsiteUrl: 'https://contoso.com/relay',
+      }),
+    );
     const developer = manifest.developer as Record<string, string>;
     assert.equal(developer.name, 'Contoso "IT" \\ Mail');
     assert.equal(developer.websiteUrl, 'https://contoso.com/relay');
@@ -131,7 +156,10 @@ describe('manifest: icons', () => {
     let solid = 0;
     for (let i = 0; i < png.data.length; i += 4) {
       const alpha = png.data[i + 3];
-      if (alpha === 0) { clear++; continue; }
+      if (alpha === 0) {
+        clear++;
+        continue;
+      }
       if (alpha === 255) solid++;
       assert.deepEqual([...png.data.subarray(i, i + 3)], [255, 255, 255], `non-white pixel at ${i / 4}`);
     }
@@ -140,7 +168,10 @@ describe('manifest: icons', () => {
   });
 
   it('the committed icons are what icons.ts draws (run dist/manifest/draw-icons.js after a change)', () => {
-    for (const [file, draw] of [[colorIconPath, drawColorIcon], [outlineIconPath, drawOutlineIcon]] as const) {
+    for (const [file, draw] of [
+      [colorIconPath, drawColorIcon],
+      [outlineIconPath, drawOutlineIcon],
+    ] as const) {
       assert.ok(decode(fs.readFileSync(file)).data.equals(decode(draw()).data), `${path.basename(file)} is stale`);
     }
   });
@@ -148,8 +179,12 @@ describe('manifest: icons', () => {
 
 describe('manifest: app package', () => {
   let dir: string;
-  before(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relay-doctor-pkg-')); });
-  after(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relay-doctor-pkg-'));
+  });
+  after(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it('writes a zip with manifest.json, color.png and outline.png at its root, and nothing else', async () => {
     const outFile = path.join(dir, 'app.zip');
@@ -184,9 +219,12 @@ describe('manifest: app package', () => {
   it('the package-app command exits 1 with a clear message for a blank id, 0 with a GUID', () => {
     const script = path.join(distRoot, 'manifest', 'package-app.js');
     const outFile = path.join(dir, 'cli.zip');
-    const run = (appId: string) => spawnSync(process.execPath, [script, '--out', outFile], {
-      cwd: dir, encoding: 'utf8', env: { ...process.env, MicrosoftAppId: appId },
-    });
+    const run = (appId: string) =>
+      spawnSync(process.execPath, [script, '--out', outFile], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, MicrosoftAppId: appId },
+      });
     const blank = run('');
     assert.equal(blank.status, 1, blank.stderr);
     assert.match(blank.stderr, /MicrosoftAppId is blank/);

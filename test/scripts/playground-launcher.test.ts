@@ -1,11 +1,12 @@
 // `npm run playground` behaves like a tool: loopback only, a one-line answer for a busy port, nothing
 // left running after SIGTERM or SIGHUP, and no rebuild when dist/ is current.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+
 import { formatLogLine, levelNumber } from '../../scripts/log-format';
 import { freePort } from '../../scripts/processes';
 import { repoRoot } from '../support/paths';
@@ -58,10 +59,18 @@ function listenAddresses(port: number): string[] {
 type Run = { child: ChildProcess; out: () => string; exited: Promise<number | null> };
 
 function runLauncher(env: NodeJS.ProcessEnv, cwd: string): Run {
-  const child = spawn(process.execPath, [launcher], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [launcher], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let text = '';
-  child.stdout!.on('data', (c: Buffer) => { text += c.toString(); });
-  child.stderr!.on('data', (c: Buffer) => { text += c.toString(); });
+  child.stdout!.on('data', (c: Buffer) => {
+    text += c.toString();
+  });
+  child.stderr!.on('data', (c: Buffer) => {
+    text += c.toString();
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, out: () => text, exited };
 }
@@ -92,7 +101,10 @@ describe('npm run playground (launcher)', function () {
     try {
       const run = runLauncher({ PORT: String(port), PLAYGROUND_PORT: String(await freePort()) }, workDir);
       assert.equal(await run.exited, 1);
-      const lines = run.out().split('\n').filter((l) => l.trim() !== '');
+      const lines = run
+        .out()
+        .split('\n')
+        .filter((l) => l.trim() !== '');
       assert.equal(lines.length, 1, run.out());
       assert.match(lines[0], new RegExp(`port ${port} for the bot is in use by .*\\(pid ${process.pid}\\)`));
       assert.match(lines[0], /set PORT to a free port \(e\.g\. PORT=\d+ npm run playground\)/);
@@ -106,7 +118,10 @@ describe('npm run playground (launcher)', function () {
     it(`both listen on 127.0.0.1 only, the URL comes last, and ${signal} leaves nothing running`, async () => {
       const botPort = await freePort();
       const playgroundPort = await freePort();
-      const run = runLauncher({ PORT: String(botPort), PLAYGROUND_PORT: String(playgroundPort), LOG_LEVEL: '' }, workDir);
+      const run = runLauncher(
+        { PORT: String(botPort), PLAYGROUND_PORT: String(playgroundPort), LOG_LEVEL: '' },
+        workDir,
+      );
       try {
         await waitForText(run, /Open http:\/\/127\.0\.0\.1:(\d+)\n/, 90_000);
         const children = childrenOf(run.child.pid!);
@@ -129,7 +144,8 @@ describe('npm run playground (launcher)', function () {
   }
 
   it('the bot log is one readable line per entry, from LOG_LEVEL (warn by default)', () => {
-    const line = '{"level":30,"time":"2026-12-01T22:40:01.123Z","service":"relay-doctor","msg":"request","status":200,"ms":12}';
+    const line =
+      '{"level":30,"time":"2026-12-01T22:40:01.123Z","service":"relay-doctor","msg":"request","status":200,"ms":12}';
     assert.equal(formatLogLine(line, levelNumber(undefined, 'warn')), '');
     assert.equal(formatLogLine(line, levelNumber('info', 'warn')), '22:40:01 info  request status=200 ms=12');
     assert.equal(formatLogLine('not json', 40), 'not json');
@@ -141,7 +157,10 @@ describe('build only when dist/ is stale (scripts/ensure-built.cjs)', () => {
     const probe = path.join(repoRoot, 'dist', 'bot', 'index.js');
     const before = fs.statSync(probe).mtimeMs;
     assert.deepEqual(ensureBuilt.staleSources(repoRoot), []);
-    const r = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'ensure-built.cjs')], { cwd: repoRoot, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'ensure-built.cjs')], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
     assert.equal(r.status, 0, r.stderr);
     assert.doesNotMatch(r.stdout, /Building/);
     assert.equal(fs.statSync(probe).mtimeMs, before);

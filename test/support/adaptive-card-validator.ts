@@ -2,7 +2,10 @@
 // lib/ build does not load in Node; its dist bundle does.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require('adaptivecards/dist/adaptivecards.js') as {
-  AdaptiveCard: new () => { parse(json: unknown, ctx: unknown): void; validateProperties(): { validationEvents: Array<{ message: string }> } };
+  AdaptiveCard: new () => {
+    parse(json: unknown, ctx: unknown): void;
+    validateProperties(): { validationEvents: Array<{ message: string }> };
+  };
   SerializationContext: new (version: unknown) => { eventCount: number; getEventAt(i: number): { message: string } };
   Versions: { v1_5: unknown };
 };
@@ -18,7 +21,8 @@ export function cardProblems(json: unknown): string[] {
   const version = (json as { version?: string }).version;
   if (version !== '1.5') problems.push(`version is ${String(version)}, expected 1.5`);
   walk(json, (node) => {
-    if (node.type === 'TextBlock' && node.wrap !== true) problems.push(`TextBlock without wrap: ${String(node.text).slice(0, 40)}`);
+    if (node.type === 'TextBlock' && node.wrap !== true)
+      problems.push(`TextBlock without wrap: ${String(node.text).slice(0, 40)}`);
     if (node.type === 'CodeBlock') problems.push('CodeBlock does not render on Teams mobile');
   });
   return problems;
@@ -37,7 +41,9 @@ export function walk(node: unknown, visit: (obj: Record<string, unknown>) => voi
 /** Elements of a given type anywhere in the card. */
 export function elementsOfType(card: unknown, type: string): Array<Record<string, unknown>> {
   const found: Array<Record<string, unknown>> = [];
-  walk(card, (n) => { if (n.type === type) found.push(n); });
+  walk(card, (n) => {
+    if (n.type === type) found.push(n);
+  });
   return found;
 }
 

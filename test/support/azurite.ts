@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+
 import { repoRoot } from './paths';
 
 // A real Azurite Blob service (the project's dev dependency) for tests: 127.0.0.1 only, a free port,
@@ -41,7 +42,10 @@ async function freePort(): Promise<number> {
 async function canConnect(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 }
@@ -62,15 +66,34 @@ export async function startAzurite(): Promise<Azurite> {
   let output = '';
 
   async function launch(): Promise<void> {
-    const proc = spawn(process.execPath, [
-      AZURITE_MAIN, '--blobHost', '127.0.0.1', '--blobPort', String(port), '--location', location,
-      '--silent', '--disableTelemetry', '--skipApiVersionCheck', '--loose',
-    ], { stdio: ['ignore', 'pipe', 'pipe'], cwd: location });
+    const proc = spawn(
+      process.execPath,
+      [
+        AZURITE_MAIN,
+        '--blobHost',
+        '127.0.0.1',
+        '--blobPort',
+        String(port),
+        '--location',
+        location,
+        '--silent',
+        '--disableTelemetry',
+        '--skipApiVersionCheck',
+        '--loose',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'], cwd: location },
+    );
     child = proc;
-    proc.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
-    proc.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
+    proc.stdout?.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    proc.stderr?.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
     let exited = false;
-    proc.once('exit', () => { exited = true; });
+    proc.once('exit', () => {
+      exited = true;
+    });
     await waitFor(async () => {
       if (exited) throw new Error(`Azurite exited at start: ${output.slice(-500)}`);
       return canConnect(port);
@@ -84,7 +107,9 @@ export async function startAzurite(): Promise<Azurite> {
     const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
     // SIGKILL would lose Azurite's unsaved in-memory metadata, which no real storage outage does.
     process.kill(proc.pid, 'SIGTERM');
-    const timer = setTimeout(() => { if (proc.pid && proc.exitCode === null) process.kill(proc.pid, 'SIGKILL'); }, 10000);
+    const timer = setTimeout(() => {
+      if (proc.pid && proc.exitCode === null) process.kill(proc.pid, 'SIGKILL');
+    }, 10000);
     await exited;
     clearTimeout(timer);
   }

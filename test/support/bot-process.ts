@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
 import { distRoot } from './paths';
 
 // The bot as a real process (`node dist/bot/index.js`, what `npm start` runs), configured only through
@@ -28,7 +29,10 @@ export async function startBotProcess(env: Record<string, string>, timeoutMs = 2
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`bot process did not start in ${timeoutMs} ms: ${output.slice(-800)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`bot process did not start in ${timeoutMs} ms: ${output.slice(-800)}`)),
+      timeoutMs,
+    );
     const onData = (d: Buffer) => {
       output += d.toString();
       const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);

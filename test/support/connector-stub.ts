@@ -56,10 +56,14 @@ export class ConnectorStub {
       const hits = this.calls.filter(predicate);
       if (hits.length >= count) return hits;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`connector stub: waited ${timeoutMs} ms for ${count} matching call(s), saw ${hits.length}`);
+      if (left <= 0)
+        throw new Error(`connector stub: waited ${timeoutMs} ms for ${count} matching call(s), saw ${hits.length}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(left, 200));
-        this.waiters.push(() => { clearTimeout(timer); resolve(); });
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
       });
     }
   }
@@ -71,7 +75,12 @@ export class ConnectorStub {
       res.end();
       return;
     }
-    const behaviour = this.behaviour?.({ method: req.method ?? '', path: req.url ?? '', conversationId: decodeURIComponent(match[1]) }) ?? 'ok';
+    const behaviour =
+      this.behaviour?.({
+        method: req.method ?? '',
+        path: req.url ?? '',
+        conversationId: decodeURIComponent(match[1]),
+      }) ?? 'ok';
     if (behaviour === 'hang') {
       this.faults.push({ path: req.url ?? '', behaviour });
       return; // accepted, never answered (stop() closes the socket)
@@ -92,7 +101,11 @@ export class ConnectorStub {
 
   private record(req: http.IncomingMessage, res: http.ServerResponse, body: string, match: RegExpExecArray): void {
     let activity: Record<string, unknown> = {};
-    try { activity = JSON.parse(body) as Record<string, unknown>; } catch { /* recorded as empty */ }
+    try {
+      activity = JSON.parse(body) as Record<string, unknown>;
+    } catch {
+      /* recorded as empty */
+    }
     this.counter += 1;
     const assignedId = req.method === 'PUT' ? decodeURIComponent(match[2] ?? '') : `stub-activity-${this.counter}`;
     this.calls.push({

@@ -1,10 +1,11 @@
 import type { Activity, Middleware } from 'botbuilder';
 import { ConversationState, MemoryStorage } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
-import { RootDialog } from '../../dialogs/root-dialog';
-import { realEngine, type DiagnosisEngine, type LiveChecks } from '../../dialogs/engine-port';
-import type { Session } from '../../dialogs/session';
+
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../cards/card-json';
+import { type DiagnosisEngine, type LiveChecks, realEngine } from '../../dialogs/engine-port';
+import { RootDialog } from '../../dialogs/root-dialog';
+import type { Session } from '../../dialogs/session';
 
 // Drives the conversation like a user: whatever question card arrives, answer it from a map
 // question id → value (read the id from the card's submit data), by card submit or by typing.
@@ -36,11 +37,17 @@ export function cardOf(activity: Partial<Activity>): Card | undefined {
 
 function findInput(node: unknown): Record<string, unknown> | undefined {
   if (Array.isArray(node)) {
-    for (const n of node) { const f = findInput(n); if (f) return f; }
+    for (const n of node) {
+      const f = findInput(n);
+      if (f) return f;
+    }
   } else if (node && typeof node === 'object') {
     const o = node as Record<string, unknown>;
     if (typeof o.type === 'string' && o.type.startsWith('Input.')) return o;
-    for (const v of Object.values(o)) { const f = findInput(v); if (f) return f; }
+    for (const v of Object.values(o)) {
+      const f = findInput(v);
+      if (f) return f;
+    }
   }
   return undefined;
 }
@@ -93,7 +100,8 @@ export function submitDataOf(activity: Partial<Activity>): Array<Record<string, 
     if (Array.isArray(node)) node.forEach(visit);
     else if (node && typeof node === 'object') {
       const o = node as Record<string, unknown>;
-      if ((o.type === 'Action.Submit' || o.type === 'Action.Execute') && o.data && typeof o.data === 'object') out.push(o.data as Record<string, unknown>);
+      if ((o.type === 'Action.Submit' || o.type === 'Action.Execute') && o.data && typeof o.data === 'object')
+        out.push(o.data as Record<string, unknown>);
       Object.values(o).forEach(visit);
     }
   };
@@ -116,7 +124,11 @@ export class ConversationHarness {
   readonly conversationState = new ConversationState(new MemoryStorage(this.memory));
 
   constructor(engine: DiagnosisEngine = walkEngine, liveChecks?: LiveChecks) {
-    const dialog = new RootDialog({ sessionAccessor: this.conversationState.createProperty<Session>('session'), engine, liveChecks });
+    const dialog = new RootDialog({
+      sessionAccessor: this.conversationState.createProperty<Session>('session'),
+      engine,
+      liveChecks,
+    });
     const recordUpdates: Middleware = {
       onTurn: async (context, next) => {
         context.onUpdateActivity(async (_ctx, activity, nextUpdate) => {
@@ -153,7 +165,11 @@ export class ConversationHarness {
 
   /** Click the submit button of a question card with this answer. */
   async submit(q: QuestionCardInfo, answer: string): Promise<Array<Partial<Activity>>> {
-    return this.send({ type: 'message', value: { verb: 'answer', nonce: q.nonce, questionId: q.questionId, answer }, replyToId: q.activityId });
+    return this.send({
+      type: 'message',
+      value: { verb: 'answer', nonce: q.nonce, questionId: q.questionId, answer },
+      replyToId: q.activityId,
+    });
   }
 }
 
@@ -174,7 +190,13 @@ export interface WalkResult {
  * Answer every question card that arrives until a verdict card comes, by card submits or by typing
  * (choices typed as their titles, so typed matching is exercised).
  */
-export async function walk(h: ConversationHarness, first: Array<Partial<Activity>>, answers: Record<string, string>, mode: 'card' | 'typed', maxSteps = 25): Promise<WalkResult> {
+export async function walk(
+  h: ConversationHarness,
+  first: Array<Partial<Activity>>,
+  answers: Record<string, string>,
+  mode: 'card' | 'typed',
+  maxSteps = 25,
+): Promise<WalkResult> {
   const asked: string[] = [];
   let replies = first;
   const all = [...first];

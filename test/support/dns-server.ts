@@ -40,11 +40,16 @@ const TYPE_NAMES: Record<number, string> = Object.fromEntries(
 function records(name: string, type: string, data: ZoneRecords): object[] {
   const base = { name, class: Packet.CLASS.IN, ttl: 60 };
   switch (type) {
-    case 'A': return (data.A ?? []).map((address) => ({ ...base, type: Packet.TYPE.A, address }));
-    case 'AAAA': return (data.AAAA ?? []).map((address) => ({ ...base, type: Packet.TYPE.AAAA, address }));
-    case 'MX': return (data.MX ?? []).map((mx) => ({ ...base, type: Packet.TYPE.MX, ...mx }));
-    case 'TXT': return (data.TXT ?? []).map((t) => ({ ...base, type: Packet.TYPE.TXT, data: Array.isArray(t) ? t : [t] }));
-    default: return [];
+    case 'A':
+      return (data.A ?? []).map((address) => ({ ...base, type: Packet.TYPE.A, address }));
+    case 'AAAA':
+      return (data.AAAA ?? []).map((address) => ({ ...base, type: Packet.TYPE.AAAA, address }));
+    case 'MX':
+      return (data.MX ?? []).map((mx) => ({ ...base, type: Packet.TYPE.MX, ...mx }));
+    case 'TXT':
+      return (data.TXT ?? []).map((t) => ({ ...base, type: Packet.TYPE.TXT, data: Array.isArray(t) ? t : [t] }));
+    default:
+      return [];
   }
 }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { bytesToText } from '../../engine/index';
 import { extractMessage } from '../../engine/mime/extract-message';
 import { htmlToText, looksLikeHtml } from '../../engine/mime/html-to-text';
@@ -44,7 +45,7 @@ function fixturePath(file: string): string {
 }
 
 function rowOf(c: Candidate, html: boolean, weak: boolean): Row {
-  const by = c.layout === 'dsn' ? 'dsn-block' : readLine(c.evidence[0], html)?.by.name ?? '(none)';
+  const by = c.layout === 'dsn' ? 'dsn-block' : (readLine(c.evidence[0], html)?.by.name ?? '(none)');
   const row: Row = { by, layout: c.layout, reply: c.reply };
   if (c.replyCode) row.replyCode = c.replyCode;
   if (c.enhancedStatus) row.enhancedStatus = c.enhancedStatus;
@@ -71,18 +72,28 @@ function yieldsOf(file: string): Row[] {
   else if (looksLikeHtml(text)) scanner.scan({ kind: 'html', text: htmlToText(text) });
   else scanner.scan({ kind: 'text', text });
   const html = (c: Candidate): boolean => c.layout === 'html';
-  return [...scanner.result.candidates.map((c) => rowOf(c, html(c), false)), ...scanner.result.weak.map((c) => rowOf(c, html(c), true))];
+  return [
+    ...scanner.result.candidates.map((c) => rowOf(c, html(c), false)),
+    ...scanner.result.weak.map((c) => rowOf(c, html(c), true)),
+  ];
 }
 
 /** The table test of one module: fixtures and what they yield, lines its cue matches that it must not read. */
-export function describeLayout(layout: LineLayout | 'dsn-block', cases: FixtureCase[], notThisLayout: string[] = []): void {
+export function describeLayout(
+  layout: LineLayout | 'dsn-block',
+  cases: FixtureCase[],
+  notThisLayout: string[] = [],
+): void {
   const name = typeof layout === 'string' ? layout : layout.name;
   describe(`NDR layout ${name}`, () => {
     if (typeof layout !== 'string') {
       it('is in the ordered registry', () => assert.ok(LINE_LAYOUTS.includes(layout)));
     }
     it('has fixtures in which it reads a reply', () => {
-      assert.ok(cases.some((c) => c.yields.some((r) => r.by === name)), `no fixture shows ${name} reading a reply`);
+      assert.ok(
+        cases.some((c) => c.yields.some((r) => r.by === name)),
+        `no fixture shows ${name} reading a reply`,
+      );
     });
     for (const c of cases) {
       it(`${c.file} yields ${c.yields.map((r) => `${r.by}/${r.layout} ${r.enhancedStatus ?? r.replyCode ?? ''}`).join(', ') || 'nothing'}`, () => {
@@ -90,7 +101,10 @@ export function describeLayout(layout: LineLayout | 'dsn-block', cases: FixtureC
         assert.deepEqual(rows, c.yields);
         if (typeof layout === 'string') return;
         for (const r of rows.filter((x) => x.by === name)) {
-          assert.ok(r.layout === 'html' || layout.layouts.includes(r.layout), `${name} answered ${r.layout}, not one of its layouts`);
+          assert.ok(
+            r.layout === 'html' || layout.layouts.includes(r.layout),
+            `${name} answered ${r.layout}, not one of its layouts`,
+          );
         }
       });
     }

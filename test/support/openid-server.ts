@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
-import { SignJWT, exportJWK, generateKeyPair, type JWK, type KeyLike } from 'jose';
+
 import { PasswordServiceClientCredentialFactory, type ServiceClientCredentials } from 'botframework-connector';
+import { exportJWK, generateKeyPair, type JWK, type KeyLike, SignJWT } from 'jose';
+
 import type { AuthEndpoints } from '../../bot/http/auth';
 
 // A FAKE of the Bot Framework identity service (Microsoft's token service cannot run here): an OpenID
@@ -126,7 +128,11 @@ export class OpenIdServer {
         res.end();
         return;
       }
-      this.json(res, { issuer: this.issuer, jwks_uri: `${this.base}/keys`, id_token_signing_alg_values_supported: ['RS256'] });
+      this.json(res, {
+        issuer: this.issuer,
+        jwks_uri: `${this.base}/keys`,
+        id_token_signing_alg_values_supported: ['RS256'],
+      });
       return;
     }
     if (path === '/keys') {

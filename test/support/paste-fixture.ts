@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { repoRoot } from './paths';
 
 /** Samples the dialog, bot, browser and CLI tests paste, one file each (see its README.md). */
@@ -13,7 +14,10 @@ const pastesDir = path.join(repoRoot, 'test', 'fixtures', 'pastes');
 export function pasteFixture(name: string): string {
   const file = path.join(pastesDir, `${name}.txt`);
   if (!/^[a-z0-9][a-z0-9.-]*$/.test(name) || !fs.existsSync(file)) {
-    const known = fs.readdirSync(pastesDir).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4));
+    const known = fs
+      .readdirSync(pastesDir)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => f.slice(0, -4));
     throw new Error(`no paste fixture "${name}" in test/fixtures/pastes (there are: ${known.join(', ')})`);
   }
   const lines = fs.readFileSync(file, 'utf8').split('\n');

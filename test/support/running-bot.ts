@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+
 import type { Server } from 'restify';
 
 // Start and stop a bot server on an ephemeral loopback port, the way every HTTP-level test does.

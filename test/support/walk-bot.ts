@@ -1,7 +1,8 @@
 import type { Server } from 'restify';
+
 import { loadConfig } from '../../bot/config';
-import { silentLogger } from '../../bot/logger';
 import { createServer } from '../../bot/http/server';
+import { silentLogger } from '../../bot/logger';
 import type { ConnectorStub } from './connector-stub';
 import { walkEngine } from './dialog-walk';
 import { closeServer, listenOnLoopback } from './running-bot';
@@ -15,12 +16,19 @@ export function useWalkBot(stub: ConnectorStub): { readonly base: string } {
   let base = '';
   before(async () => {
     await stub.start();
-    server = createServer(loadConfig({ PORT: '0', MicrosoftAppId: '', LIVE_CHECKS: 'off' }), { logger: silentLogger, engine: walkEngine });
+    server = createServer(loadConfig({ PORT: '0', MicrosoftAppId: '', LIVE_CHECKS: 'off' }), {
+      logger: silentLogger,
+      engine: walkEngine,
+    });
     base = await listenOnLoopback(server);
   });
   after(async () => {
     if (server) await closeServer(server);
     await stub.stop();
   });
-  return { get base() { return base; } };
+  return {
+    get base() {
+      return base;
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { ConnectorStub, ConnectorCall } from './connector-stub';
-import { answerFor, questionOf, verdictOf, type QuestionCardInfo, type VerdictInfo } from './dialog-walk';
+
+import type { ConnectorCall, ConnectorStub } from './connector-stub';
+import { answerFor, type QuestionCardInfo, questionOf, type VerdictInfo, verdictOf } from './dialog-walk';
 
 // A Teams user talking to one or more bot instances over HTTP (POST /api/messages), the replies
 // arriving at the FAKE Bot Connector (connector-stub.ts). Each turn can go to a different instance.
@@ -55,11 +56,18 @@ export class WireUser {
   }
 
   static question(calls: ConnectorCall[]): QuestionCardInfo | undefined {
-    return calls.filter((c) => c.method === 'POST').map((c) => questionOf({ ...c.activity, id: c.assignedId } as never)).filter(Boolean).pop();
+    return calls
+      .filter((c) => c.method === 'POST')
+      .map((c) => questionOf({ ...c.activity, id: c.assignedId } as never))
+      .filter(Boolean)
+      .pop();
   }
 
   static verdict(calls: ConnectorCall[]): VerdictInfo | undefined {
-    return calls.filter((c) => c.method === 'POST').map((c) => verdictOf(c.activity as never)).find(Boolean);
+    return calls
+      .filter((c) => c.method === 'POST')
+      .map((c) => verdictOf(c.activity as never))
+      .find(Boolean);
   }
 }
 
@@ -92,10 +100,16 @@ export async function walkOverWire(user: WireUser, ndr: string, options: WireWal
     const verdict = WireUser.verdict(replies);
     if (verdict) return { asked, verdict };
     const question = WireUser.question(replies);
-    if (!question) throw new Error(`turn ${turn}: neither a question nor a verdict; got ${JSON.stringify(WireUser.texts(replies))}`);
+    if (!question)
+      throw new Error(`turn ${turn}: neither a question nor a verdict; got ${JSON.stringify(WireUser.texts(replies))}`);
     asked.push(question.questionId);
     await options.beforeTurn?.(turn);
-    const value = { verb: 'answer', nonce: question.nonce, questionId: question.questionId, answer: answerFor(question, options.answers) };
+    const value = {
+      verb: 'answer',
+      nonce: question.nonce,
+      questionId: question.questionId,
+      answer: answerFor(question, options.answers),
+    };
     ({ status, replies } = await user.send(options.base(turn), { value, replyToId: question.activityId }));
     if (status !== 200) throw new Error(`turn ${turn}: HTTP ${status}`);
     await options.afterTurn?.(turn);

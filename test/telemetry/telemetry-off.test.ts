@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+
 import { distRoot } from '../support/paths';
 
 // Telemetry off costs nothing: without an exporter configured, building the whole server loads no
@@ -17,7 +18,10 @@ function loadedModules(env: Record<string, string>): { enabled: boolean; otel: s
     const otel = Object.keys(require.cache).filter((k) => /[\\\\/]@(opentelemetry|azure[\\\\/]monitor-opentelemetry-exporter)[\\\\/]/.test(k));
     telemetry.shutdown().then(() => process.stdout.write(JSON.stringify({ enabled: telemetry.enabled, otel })));
   `;
-  const out = execFileSync(process.execPath, ['-e', script], { env: { PATH: process.env.PATH ?? '', MicrosoftAppId: '', ...env }, encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['-e', script], {
+    env: { PATH: process.env.PATH ?? '', MicrosoftAppId: '', ...env },
+    encoding: 'utf8',
+  });
   return JSON.parse(out) as { enabled: boolean; otel: string[] };
 }
 
@@ -33,9 +37,16 @@ describe('telemetry off: nothing loaded', function () {
   it('with an Application Insights connection string the Azure Monitor exporter loads on this Node version', () => {
     // Nothing is sent: shutdown right away, and the ingestion endpoint is a reserved name that never resolves.
     // Statsbeat (the exporter's reports about itself to Microsoft) off: tests talk to 127.0.0.1 only.
-    const on = loadedModules({ APPLICATIONINSIGHTS_STATSBEAT_DISABLED: 'true', APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://ingestion.invalid/' });
+    const on = loadedModules({
+      APPLICATIONINSIGHTS_STATSBEAT_DISABLED: 'true',
+      APPLICATIONINSIGHTS_CONNECTION_STRING:
+        'InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://ingestion.invalid/',
+    });
     assert.equal(on.enabled, true);
-    assert.ok(on.otel.some((k) => k.includes('monitor-opentelemetry-exporter')), 'the Azure Monitor exporter is loaded');
+    assert.ok(
+      on.otel.some((k) => k.includes('monitor-opentelemetry-exporter')),
+      'the Azure Monitor exporter is loaded',
+    );
     assert.ok(on.otel.some((k) => k.includes('sdk-trace-base')));
   });
 });

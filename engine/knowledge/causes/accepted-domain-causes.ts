@@ -1,7 +1,7 @@
-import type { CauseEntries } from './cause-entry';
-import type { FixContext } from './fix-context';
 import { sources } from '../sources';
 import { M365_DOMAINS } from './admin-paths';
+import type { CauseEntries } from './cause-entry';
+import type { FixContext } from './fix-context';
 import { EXO_SHELL, hybridCertificateNote, inboundVerifySteps, step } from './fix-parts';
 import { psValue } from './ps-quote';
 
@@ -33,7 +33,7 @@ export const ACCEPTED_DOMAIN_CAUSES: CauseEntries<'accepted-domain.not-accepted'
               'For a certificate name like host.sub.contoso.com, add sub.contoso.com: a parent domain alone may not be enough.',
           ),
           step(
-            'Alternatively use a certificate whose CN or SAN is under a domain the tenant already has, and set the inbound connector\'s TlsSenderCertificateName to *.that-domain. ' +
+            "Alternatively use a certificate whose CN or SAN is under a domain the tenant already has, and set the inbound connector's TlsSenderCertificateName to *.that-domain. " +
               'Relaying mail from domains the tenant does not own needs that certificate-based OnPremises connector.',
           ),
           hybridCertificateNote,

@@ -1,6 +1,6 @@
 import type { CauseId } from '../../vocabulary';
-import type { CauseEntry } from './cause-entry';
 import { ACCEPTED_DOMAIN_CAUSES } from './accepted-domain-causes';
+import type { CauseEntry } from './cause-entry';
 import { CERTIFICATE_CAUSES } from './certificate-causes';
 import { INBOUND_CONNECTOR_CAUSES } from './inbound-connector-causes';
 import { NEWER_HOP_CAUSES } from './newer-hop-causes';

@@ -1,10 +1,22 @@
-import type { CauseEntries } from './cause-entry';
-import type { FixContext } from './fix-context';
 import { sources } from '../sources';
 import { EAC_CERTIFICATES, eacSendConnectorList } from './admin-paths';
+import type { CauseEntries } from './cause-entry';
+import type { FixContext } from './fix-context';
 import {
-  ONPREM_SHELL, TLS_CERTIFICATE_NAME, certificateLookupSteps, certificateSetup, changeSteps, hybridCertificateNote, protocolLogStep,
-  queueCheckStep, retryStep, sendConnector, sendConnectorLabel, step, testMessageStep, waitStep,
+  certificateLookupSteps,
+  certificateSetup,
+  changeSteps,
+  hybridCertificateNote,
+  ONPREM_SHELL,
+  protocolLogStep,
+  queueCheckStep,
+  retryStep,
+  sendConnector,
+  sendConnectorLabel,
+  step,
+  testMessageStep,
+  TLS_CERTIFICATE_NAME,
+  waitStep,
 } from './fix-parts';
 import { psValue } from './ps-quote';
 
@@ -23,7 +35,9 @@ const chainCheck = (ctx: FixContext) =>
       '$null = $chain.Build($cert); $chain.ChainElements | ForEach-Object { $_.Certificate.Subject }; $chain.ChainStatus | Format-List Status,StatusInformation',
   );
 
-export const CERTIFICATE_CAUSES: CauseEntries<'certificate.not-found' | 'certificate.no-private-key' | 'certificate.incomplete-chain' | 'certificate.untrusted'> = {
+export const CERTIFICATE_CAUSES: CauseEntries<
+  'certificate.not-found' | 'certificate.no-private-key' | 'certificate.incomplete-chain' | 'certificate.untrusted'
+> = {
   'certificate.not-found': {
     id: 'certificate.not-found',
     case: 'case1',
@@ -39,7 +53,9 @@ export const CERTIFICATE_CAUSES: CauseEntries<'certificate.not-found' | 'certifi
           `Set-SendConnector -Identity ${sendConnector(ctx)} -RequireTLS $true -TlsCertificateName ${TLS_CERTIFICATE_NAME}`,
           certificateSetup(ctx),
         ),
-        step('Install that same certificate (with its private key) and enable it for SMTP on every server in SourceTransportServers; event 12014 names a server that still lacks it.'),
+        step(
+          'Install that same certificate (with its private key) and enable it for SMTP on every server in SourceTransportServers; event 12014 names a server that still lacks it.',
+        ),
         hybridCertificateNote,
       ],
       adminCenterPath: [...EAC_CERTIFICATES],
@@ -61,7 +77,9 @@ export const CERTIFICATE_CAUSES: CauseEntries<'certificate.not-found' | 'certifi
           `${ONPREM_SHELL}: check the certificate: HasPrivateKey must be True and Services must include SMTP.`,
           `Get-ExchangeCertificate -Thumbprint ${thumbprint(ctx)} | Format-List Thumbprint,Subject,Services,HasPrivateKey,NotAfter,Status`,
         ),
-        step('If HasPrivateKey is False: import the certificate again from a PFX file that contains the private key (admin center → Servers → Certificates → Import Exchange certificate), on every server in SourceTransportServers.'),
+        step(
+          'If HasPrivateKey is False: import the certificate again from a PFX file that contains the private key (admin center → Servers → Certificates → Import Exchange certificate), on every server in SourceTransportServers.',
+        ),
         ...changeSteps(
           'enable the certificate for SMTP (answer N when asked to replace the default SMTP certificate)',
           `Enable-ExchangeCertificate -Thumbprint ${thumbprint(ctx)} -Services SMTP`,
@@ -91,7 +109,15 @@ export const CERTIFICATE_CAUSES: CauseEntries<'certificate.not-found' | 'certifi
         ),
         step('Run the chain check again: every intermediate must now appear.'),
       ],
-      adminCenterPath: ['certlm.msc (Local Computer certificates)', 'Intermediate Certification Authorities', 'Certificates', 'All Tasks', 'Import', 'the intermediate .cer file', 'Finish'],
+      adminCenterPath: [
+        'certlm.msc (Local Computer certificates)',
+        'Intermediate Certification Authorities',
+        'Certificates',
+        'All Tasks',
+        'Import',
+        'the intermediate .cer file',
+        'Finish',
+      ],
       verify: [waitStep('connector'), retryStep('retry'), protocolLogStep(ctx), queueCheckStep(ctx), testMessageStep()],
       docs: sources('tenantAttribution', 'relayDenied5764'),
     }),
@@ -122,7 +148,10 @@ export const CERTIFICATE_CAUSES: CauseEntries<'certificate.not-found' | 'certifi
         ),
         hybridCertificateNote,
       ],
-      adminCenterPath: [...eacSendConnectorList(ctx), 'TlsCertificateName is not shown in the admin center: use the Exchange Management Shell'],
+      adminCenterPath: [
+        ...eacSendConnectorList(ctx),
+        'TlsCertificateName is not shown in the admin center: use the Exchange Management Shell',
+      ],
       verify: [retryStep('retry'), protocolLogStep(ctx), queueCheckStep(ctx), testMessageStep()],
       docs: sources('event2004', 'setSendConnector', 'hcRoot'),
     }),

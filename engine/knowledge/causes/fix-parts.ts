@@ -1,6 +1,6 @@
 import type { FixStep } from '../../verdict';
-import { isTenantEndpoint, normalizeHost } from '../endpoints';
 import { listing, mxLookup, SEND_LOG_PATH_SETUP, sendLogSearch } from '../cmdlets';
+import { isTenantEndpoint, normalizeHost } from '../endpoints';
 import type { FixContext } from './fix-context';
 import { psQuote, psValue } from './ps-quote';
 
@@ -29,13 +29,17 @@ const has = (v: string | undefined): v is string => v !== undefined && v.trim() 
 
 export const sendConnector = (ctx: FixContext) => psValue(ctx.sendConnectorName, 'send connector name');
 export const inboundConnector = (ctx: FixContext) => psValue(ctx.inboundConnectorName, 'inbound connector name');
-export const sendConnectorLabel = (ctx: FixContext) => (has(ctx.sendConnectorName) ? `"${ctx.sendConnectorName.trim()}"` : 'your Internet Send connector');
-export const inboundConnectorLabel = (ctx: FixContext) => (has(ctx.inboundConnectorName) ? `"${ctx.inboundConnectorName.trim()}"` : 'the inbound connector');
+export const sendConnectorLabel = (ctx: FixContext) =>
+  has(ctx.sendConnectorName) ? `"${ctx.sendConnectorName.trim()}"` : 'your Internet Send connector';
+export const inboundConnectorLabel = (ctx: FixContext) =>
+  has(ctx.inboundConnectorName) ? `"${ctx.inboundConnectorName.trim()}"` : 'the inbound connector';
 export const domainValue = (ctx: FixContext) => psValue(ctx.domain, 'your domain');
 
 /** The tenant endpoint only when it has an EOP endpoint format: the fix never sends mail to a guessed host. */
 function knownEndpoint(ctx: FixContext): string | undefined {
-  return has(ctx.tenantEndpoint) && isTenantEndpoint(ctx.tenantEndpoint) ? normalizeHost(ctx.tenantEndpoint) : undefined;
+  return has(ctx.tenantEndpoint) && isTenantEndpoint(ctx.tenantEndpoint)
+    ? normalizeHost(ctx.tenantEndpoint)
+    : undefined;
 }
 
 export const endpointValue = (ctx: FixContext) => psValue(knownEndpoint(ctx), 'tenant mx endpoint');
@@ -46,7 +50,9 @@ export const endpointValue = (ctx: FixContext) => psValue(knownEndpoint(ctx), 't
  */
 export function endpointLookupSteps(ctx: FixContext): FixStep[] {
   if (knownEndpoint(ctx)) return [];
-  const format = ctx.gccHigh ? '<tenant>.mail.protection.office365.us' : '<token>.mail.protection.outlook.com or <token>.<x>-v1.mx.microsoft';
+  const format = ctx.gccHigh
+    ? '<tenant>.mail.protection.office365.us'
+    : '<token>.mail.protection.outlook.com or <token>.<x>-v1.mx.microsoft';
   return [
     step(
       `Find your tenant's EOP endpoint (${format}): Microsoft 365 admin center → Settings → Domains → ` +
@@ -70,7 +76,8 @@ export function inboundConnectorLookupSteps(ctx: FixContext): FixStep[] {
 
 /** Selects the certificate into `$c`: by thumbprint, else by subject (newest first), else a placeholder. */
 export function certificateSetup(ctx: FixContext): string {
-  if (has(ctx.certificateThumbprint)) return `$c = Get-ExchangeCertificate -Thumbprint ${psQuote(ctx.certificateThumbprint.trim())}`;
+  if (has(ctx.certificateThumbprint))
+    return `$c = Get-ExchangeCertificate -Thumbprint ${psQuote(ctx.certificateThumbprint.trim())}`;
   if (has(ctx.certificateSubject)) {
     return `$c = Get-ExchangeCertificate | Where-Object { $_.Subject -eq ${psQuote(ctx.certificateSubject.trim())} } | Sort-Object NotAfter -Descending | Select-Object -First 1`;
   }
@@ -120,7 +127,8 @@ export type WaitKind = 'connector' | 'dns' | 'dbeb' | 'delist';
 
 export function waitStep(kind: WaitKind): FixStep {
   const text: Record<WaitKind, string> = {
-    connector: 'Wait: connector changes in Exchange Online take a while to apply; allow up to an hour before judging the result.',
+    connector:
+      'Wait: connector changes in Exchange Online take a while to apply; allow up to an hour before judging the result.',
     dns: 'Wait: DNS changes can take up to 72 hours to be seen everywhere.',
     dbeb: 'Wait: Directory Based Edge Blocking picks up recipient and domain changes within about 24 hours.',
     delist: 'Wait: delisting takes about 24 hours.',
@@ -129,12 +137,20 @@ export function waitStep(kind: WaitKind): FixStep {
 }
 
 /** Retry the waiting queues; after a routing change messages must be resubmitted to take the new route. */
-export function retryStep(mode: 'retry' | 'resubmit-smart-host' | 'resubmit-dns' | 'unreachable', ctx: FixContext = {}): FixStep {
+export function retryStep(
+  mode: 'retry' | 'resubmit-smart-host' | 'resubmit-dns' | 'unreachable',
+  ctx: FixContext = {},
+): FixStep {
   switch (mode) {
     case 'retry':
-      return step(`${ONPREM_SHELL}: retry the queues that wait for a retry.`, "Get-Queue | Where-Object { $_.Status -eq 'Retry' } | Retry-Queue");
+      return step(
+        `${ONPREM_SHELL}: retry the queues that wait for a retry.`,
+        "Get-Queue | Where-Object { $_.Status -eq 'Retry' } | Retry-Queue",
+      );
     case 'resubmit-smart-host': {
-      const old = has(ctx.currentSmartHost) ? ` { $_.NextHopDomain -eq ${psQuote(ctx.currentSmartHost.trim())} }` : " { $_.DeliveryType -eq 'SmartHostConnectorDelivery' }";
+      const old = has(ctx.currentSmartHost)
+        ? ` { $_.NextHopDomain -eq ${psQuote(ctx.currentSmartHost.trim())} }`
+        : " { $_.DeliveryType -eq 'SmartHostConnectorDelivery' }";
       return step(
         `${ONPREM_SHELL}: resubmit the messages queued for the old smart host so they are routed again (-Resubmit after a routing change).`,
         `Get-Queue | Where-Object${old} | Retry-Queue -Resubmit $true`,
@@ -162,7 +178,9 @@ export function queueCheckStep(ctx: FixContext): FixStep {
 }
 
 export function protocolLogStep(ctx: FixContext): FixStep {
-  const expected = has(ctx.certificateName) ? ctx.certificateName.trim() : 'the name on the Exchange Online inbound connector';
+  const expected = has(ctx.certificateName)
+    ? ctx.certificateName.trim()
+    : 'the name on the Exchange Online inbound connector';
   return step(
     `Read the Send protocol log (ProtocolLoggingLevel Verbose on the Send connector): "Certificate subject" shows ${expected}, STARTTLS succeeds and RCPT TO gets 250 instead of 550 5.7.64.`,
     `${SEND_LOG_PATH_SETUP}\n${sendLogSearch('$p', 1, "'Certificate subject','TLS negotiation failed',' 5\\.7\\.'")}`,
@@ -177,12 +195,16 @@ export const trackingStep = step(
 export function testMessageStep(nullSender = false): FixStep {
   return step(
     'Send a test message from an on-premises mailbox to an external address' +
-      (nullSender ? ', and also trigger the case that failed (an NDR or out-of-office reply to an external sender, or a sender from a non-accepted domain).' : '.'),
+      (nullSender
+        ? ', and also trigger the case that failed (an NDR or out-of-office reply to an external sender, or a sender from a non-accepted domain).'
+        : '.'),
   );
 }
 
 export function messageTraceStep(ctx: FixContext): FixStep {
-  const filter = has(ctx.domain) ? ` | Where-Object { $_.SenderAddress -like ('*@' + ${psQuote(ctx.domain.trim())}) }` : '';
+  const filter = has(ctx.domain)
+    ? ` | Where-Object { $_.SenderAddress -like ('*@' + ${psQuote(ctx.domain.trim())}) }`
+    : '';
   return step(
     `${EXO_SHELL}: the test message appears in message trace (allow 5 to 10 minutes). Rejections during the SMTP conversation usually leave no trace entry.`,
     `Get-MessageTraceV2 -StartDate (Get-Date).AddHours(-1) -EndDate (Get-Date)${filter} | Format-Table Received,SenderAddress,RecipientAddress,Status`,
@@ -191,5 +213,12 @@ export function messageTraceStep(ctx: FixContext): FixStep {
 
 /** After a change in Exchange Online: wait, retry on premises, then check the log, queue, a test message and the trace. */
 export function inboundVerifySteps(ctx: FixContext): FixStep[] {
-  return [waitStep('connector'), retryStep('retry'), protocolLogStep(ctx), queueCheckStep(ctx), testMessageStep(true), messageTraceStep(ctx)];
+  return [
+    waitStep('connector'),
+    retryStep('retry'),
+    protocolLogStep(ctx),
+    queueCheckStep(ctx),
+    testMessageStep(true),
+    messageTraceStep(ctx),
+  ];
 }

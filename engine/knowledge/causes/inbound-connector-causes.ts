@@ -1,11 +1,22 @@
 import type { FixStep } from '../../verdict';
-import type { CauseEntries } from './cause-entry';
-import type { FixContext } from './fix-context';
 import { sources } from '../sources';
 import { EAC_NEW_INBOUND_CONNECTOR, eacEditInboundConnector } from './admin-paths';
+import type { CauseEntries } from './cause-entry';
+import type { FixContext } from './fix-context';
 import {
-  EXO_SHELL, TLS_CERTIFICATE_NAME, changeSteps, hybridCertificateNote, hybridInboundNote, inboundConnector, inboundConnectorLabel, inboundConnectorLookupSteps,
-  inboundVerifySteps, sendConnector, sendConnectorLabel, step, tlsSenderCertificateValue,
+  changeSteps,
+  EXO_SHELL,
+  hybridCertificateNote,
+  hybridInboundNote,
+  inboundConnector,
+  inboundConnectorLabel,
+  inboundConnectorLookupSteps,
+  inboundVerifySteps,
+  sendConnector,
+  sendConnectorLabel,
+  step,
+  TLS_CERTIFICATE_NAME,
+  tlsSenderCertificateValue,
 } from './fix-parts';
 import { psValue } from './ps-quote';
 
@@ -25,7 +36,7 @@ const findIpStep = (ctx: FixContext): FixStep[] =>
     ? []
     : [
         step(
-          "Find the public IPv4 address EOP sees: from the Exchange server, open an SMTP session to your tenant endpoint on port 25 and send EHLO; the reply line 250-… Hello [address] shows it. " +
+          'Find the public IPv4 address EOP sees: from the Exchange server, open an SMTP session to your tenant endpoint on port 25 and send EHLO; the reply line 250-… Hello [address] shows it. ' +
             'Use it where the commands below say <public ipv4 address>.',
         ),
       ];
@@ -35,10 +46,13 @@ const certificateNameNote = step(
     '*.domain covers the domain and all its subdomains and is the recommended form.',
 );
 
-
 export const INBOUND_CONNECTOR_CAUSES: CauseEntries<
-  | 'inbound-connector.missing' | 'inbound-connector.disabled' | 'inbound-connector.wrong-type' | 'inbound-connector.partner-restriction'
-  | 'inbound-connector.certificate-mismatch' | 'inbound-connector.ip-not-listed'
+  | 'inbound-connector.missing'
+  | 'inbound-connector.disabled'
+  | 'inbound-connector.wrong-type'
+  | 'inbound-connector.partner-restriction'
+  | 'inbound-connector.certificate-mismatch'
+  | 'inbound-connector.ip-not-listed'
 > = {
   'inbound-connector.missing': {
     id: 'inbound-connector.missing',
@@ -77,12 +91,16 @@ export const INBOUND_CONNECTOR_CAUSES: CauseEntries<
     id: 'inbound-connector.disabled',
     case: 'case2',
     title: 'The inbound connector for your servers is disabled',
-    explanation: 'The OnPremises inbound connector exists but is turned off, so it attributes nothing and mail from your servers is refused as unattributed relay.',
+    explanation:
+      'The OnPremises inbound connector exists but is turned off, so it attributes nothing and mail from your servers is refused as unattributed relay.',
     fix: (ctx) => ({
       steps: [
         listConnectors,
         ...inboundConnectorLookupSteps(ctx),
-        ...changeSteps(`turn on ${inboundConnectorLabel(ctx)}`, `Set-InboundConnector -Identity ${inboundConnector(ctx)} -Enabled $true`),
+        ...changeSteps(
+          `turn on ${inboundConnectorLabel(ctx)}`,
+          `Set-InboundConnector -Identity ${inboundConnector(ctx)} -Enabled $true`,
+        ),
         step(
           'If Exchange Online answers that an inbound connector cannot be enabled for this service offering, or that it was created disabled, ' +
             'only Microsoft support can enable it: open a support request.',
@@ -125,7 +143,7 @@ export const INBOUND_CONNECTOR_CAUSES: CauseEntries<
     case: 'case2',
     title: 'A Partner connector with a domain restriction rejected the message (5.7.51)',
     explanation:
-      'A Partner inbound connector lists the sender\'s domain and has RestrictDomainsToIPAddresses or RestrictDomainsToCertificate set; the message did not come ' +
+      "A Partner inbound connector lists the sender's domain and has RestrictDomainsToIPAddresses or RestrictDomainsToCertificate set; the message did not come " +
       'from its IP addresses or certificate, so EOP rejected it with 550 5.7.51 TenantInboundAttribution. Usually your servers were not matched by the OnPremises connector first.',
     fix: (ctx) => ({
       steps: [
@@ -141,7 +159,10 @@ export const INBOUND_CONNECTOR_CAUSES: CauseEntries<
         ),
         hybridCertificateNote,
       ],
-      adminCenterPath: eacEditInboundConnector(ctx, 'clear the restrictions that reject mail not sent from its IP addresses or with its certificate'),
+      adminCenterPath: eacEditInboundConnector(
+        ctx,
+        'clear the restrictions that reject mail not sent from its IP addresses or with its certificate',
+      ),
       verify: inboundVerifySteps(ctx),
       docs: sources('newInboundConnector', 'tlsBlog'),
     }),
@@ -173,7 +194,10 @@ export const INBOUND_CONNECTOR_CAUSES: CauseEntries<
         ),
         hybridCertificateNote,
       ],
-      adminCenterPath: eacEditInboundConnector(ctx, 'Edit sent email identity: the certificate subject name (e.g. *.contoso.com)'),
+      adminCenterPath: eacEditInboundConnector(
+        ctx,
+        'Edit sent email identity: the certificate subject name (e.g. *.contoso.com)',
+      ),
       verify: inboundVerifySteps(ctx),
       docs: sources('relayDenied5764', 'setInboundConnector', 'notice', 'certFaq'),
     }),

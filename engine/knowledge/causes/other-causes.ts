@@ -1,10 +1,25 @@
+import { listing } from '../cmdlets';
+import { sources } from '../sources';
+import {
+  DEFENDER_RESTRICTED_ENTITIES,
+  DELIST_PORTAL,
+  DELIST_URL,
+  EAC_ACCEPTED_DOMAINS,
+  EAC_RECEIVE_CONNECTORS,
+  M365_DOMAINS,
+} from './admin-paths';
 import type { CauseEntries } from './cause-entry';
 import type { FixContext } from './fix-context';
-import { sources } from '../sources';
-import { listing } from '../cmdlets';
-import { DEFENDER_RESTRICTED_ENTITIES, DELIST_PORTAL, DELIST_URL, EAC_ACCEPTED_DOMAINS, EAC_RECEIVE_CONNECTORS, M365_DOMAINS } from './admin-paths';
 import {
-  EXO_SHELL, ONPREM_SHELL, changeSteps, inboundConnector, messageTraceStep, retryStep, step, testMessageStep, waitStep,
+  changeSteps,
+  EXO_SHELL,
+  inboundConnector,
+  messageTraceStep,
+  ONPREM_SHELL,
+  retryStep,
+  step,
+  testMessageStep,
+  waitStep,
 } from './fix-parts';
 import { psQuote, psValue } from './ps-quote';
 
@@ -31,7 +46,11 @@ const recipientDomain = (ctx: FixContext) => {
 };
 
 export const OTHER_CAUSES: CauseEntries<
-  'onprem.receive-connector-relay' | 'eop.recipient-not-found' | 'eop.sender-ip-blocked' | 'eop.unregistered-sender-domain' | 'eop.connector-blocked'
+  | 'onprem.receive-connector-relay'
+  | 'eop.recipient-not-found'
+  | 'eop.sender-ip-blocked'
+  | 'eop.unregistered-sender-domain'
+  | 'eop.connector-blocked'
 > = {
   'onprem.receive-connector-relay': {
     id: 'onprem.receive-connector-relay',
@@ -54,7 +73,9 @@ export const OTHER_CAUSES: CauseEntries<
             'allow anonymous senders on that connector to relay to any recipient',
             `Get-ReceiveConnector -Identity ${connectorId} | Add-ADPermission -User 'NT AUTHORITY\\ANONYMOUS LOGON' -ExtendedRights 'Ms-Exch-SMTP-Accept-Any-Recipient'`,
           ),
-          step('Mail to the Internet also needs a Send connector for the address space * (through your tenant endpoint when you relay through EOP).'),
+          step(
+            'Mail to the Internet also needs a Send connector for the address space * (through your tenant endpoint when you relay through EOP).',
+          ),
         ],
         adminCenterPath: [...EAC_RECEIVE_CONNECTORS],
         verify: [
@@ -62,7 +83,9 @@ export const OTHER_CAUSES: CauseEntries<
             'Check the connector: RemoteIPRanges lists only the application or device addresses.',
             `Get-ReceiveConnector -Identity ${connectorId} | Format-List Identity,Bindings,RemoteIPRanges,PermissionGroups`,
           ),
-          step('Send a test message from the application or device to an external address; it must no longer get 5.7.54.'),
+          step(
+            'Send a test message from the application or device to an external address; it must no longer get 5.7.54.',
+          ),
           retryStep('retry'),
         ],
         docs: sources('anonRelay', 'relayReceiveQa'),
@@ -83,7 +106,9 @@ export const OTHER_CAUSES: CauseEntries<
           `${EXO_SHELL}: look the recipient up; no result means Exchange Online does not know it.`,
           `Get-Recipient -Identity ${psValue(ctx.recipientAddress, 'recipient address')} -ErrorAction SilentlyContinue | Format-List Name,RecipientType,PrimarySmtpAddress,EmailAddresses`,
         ),
-        step('If the recipient should exist in the cloud: synchronize it from on-premises (Microsoft Entra Connect) or create it as a mailbox, mail user or contact.'),
+        step(
+          'If the recipient should exist in the cloud: synchronize it from on-premises (Microsoft Entra Connect) or create it as a mailbox, mail user or contact.',
+        ),
         ...changeSteps(
           'if the domain has recipients Exchange Online does not know (for example mailboxes on another system), make it Internal relay so EOP stops rejecting them',
           `Set-AcceptedDomain -Identity ${psValue(recipientDomain(ctx), 'recipient domain')} -DomainType InternalRelay`,
@@ -108,7 +133,9 @@ export const OTHER_CAUSES: CauseEntries<
         steps: [
           topSenders,
           anonymousReceiveConnectors,
-          step(`Once the server is clean, delist ${ctx.onPremIp?.trim() || 'the blocked IP address'} at ${DELIST_URL}.`),
+          step(
+            `Once the server is clean, delist ${ctx.onPremIp?.trim() || 'the blocked IP address'} at ${DELIST_URL}.`,
+          ),
           step(
             `${EXO_SHELL}: "Unable To Relay: Blocked by Customer Allow list" means the address is also in the connection filter IP Allow list; look there.`,
             'Get-HostedConnectionFilterPolicy -Identity Default | Format-List IPAllowList',
@@ -117,7 +144,9 @@ export const OTHER_CAUSES: CauseEntries<
             'remove the address from the IP Allow list (the inbound connector already identifies it)',
             `Set-HostedConnectionFilterPolicy -Identity Default -IPAllowList @{Remove=${ip}}`,
           ),
-          step('Make sure your servers match an OnPremises inbound connector: relayed mail without one is treated as anonymous Internet mail. 5.7.708 on a new tenant is lifted by Microsoft support.'),
+          step(
+            'Make sure your servers match an OnPremises inbound connector: relayed mail without one is treated as anonymous Internet mail. 5.7.708 on a new tenant is lifted by Microsoft support.',
+          ),
         ],
         adminCenterPath: [...DELIST_PORTAL],
         verify: [waitStep('delist'), retryStep('retry'), testMessageStep(), messageTraceStep(ctx)],
@@ -143,7 +172,9 @@ export const OTHER_CAUSES: CauseEntries<
           `${EXO_SHELL}: check whether a sender domain is accepted; no result means it is not.`,
           `Get-AcceptedDomain | Where-Object { $_.DomainName -eq ${psValue(ctx.senderDomain, 'sender domain')} } | Format-List DomainName,DomainType`,
         ),
-        step(`Add and verify ${ctx.senderDomain?.trim() || 'each domain you send from'} in the Microsoft 365 admin center (Settings → Domains), or stop relaying mail from domains you do not own.`),
+        step(
+          `Add and verify ${ctx.senderDomain?.trim() || 'each domain you send from'} in the Microsoft 365 admin center (Settings → Domains), or stop relaying mail from domains you do not own.`,
+        ),
         step('If the block remains once the domains are registered, open a support request to have it lifted.'),
       ],
       adminCenterPath: [...M365_DOMAINS],
@@ -157,13 +188,15 @@ export const OTHER_CAUSES: CauseEntries<
     case: 'other',
     title: 'Microsoft blocked your inbound connector as suspicious (5.7.711)',
     explanation:
-      'EOP suspected your organization\'s connector of sending spam or phishing and restricted it, so all mail through it is rejected with ' +
+      "EOP suspected your organization's connector of sending spam or phishing and restricted it, so all mail through it is rejected with " +
       '"550 5.7.711 Access denied, bad inbound connector". It stays blocked until an admin secures the source and unblocks it.',
     fix: (ctx) => ({
       steps: [
         topSenders,
         anonymousReceiveConnectors,
-        step('Secure the source first: reset compromised accounts and close any open relay. An unblocked connector that keeps sending spam is blocked again.'),
+        step(
+          'Secure the source first: reset compromised accounts and close any open relay. An unblocked connector that keeps sending spam is blocked again.',
+        ),
         step(`${EXO_SHELL}: list the blocked connectors.`, listing('blocked-connectors')),
         step(
           `${EXO_SHELL}: unblock the connector (this cmdlet has no -WhatIf; the Defender portal's Restricted entities page does the same).`,

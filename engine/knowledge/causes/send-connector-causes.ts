@@ -1,12 +1,32 @@
 import type { Fix } from '../../verdict';
-import type { FixContext } from './fix-context';
-import type { CauseEntries } from './cause-entry';
 import { sources } from '../sources';
-import { EAC_NEW_SEND_CONNECTOR, eacSendConnectorDelivery, eacSendConnectorList, emc2010SendConnector } from './admin-paths';
 import {
-  ONPREM_SHELL, TLS_CERTIFICATE_NAME, certificateLookupSteps, certificateSetup, changeSteps, endpointLookupSteps, endpointValue,
-  hybridCertificateNote, hybridSendNote, messageTraceStep, protocolLogStep, queueCheckStep, retryStep, sendConnector, sendConnectorLabel, step,
-  testMessageStep, trackingStep,
+  EAC_NEW_SEND_CONNECTOR,
+  eacSendConnectorDelivery,
+  eacSendConnectorList,
+  emc2010SendConnector,
+} from './admin-paths';
+import type { CauseEntries } from './cause-entry';
+import type { FixContext } from './fix-context';
+import {
+  certificateLookupSteps,
+  certificateSetup,
+  changeSteps,
+  endpointLookupSteps,
+  endpointValue,
+  hybridCertificateNote,
+  hybridSendNote,
+  messageTraceStep,
+  ONPREM_SHELL,
+  protocolLogStep,
+  queueCheckStep,
+  retryStep,
+  sendConnector,
+  sendConnectorLabel,
+  step,
+  testMessageStep,
+  TLS_CERTIFICATE_NAME,
+  trackingStep,
 } from './fix-parts';
 import { psValue } from './ps-quote';
 
@@ -20,7 +40,12 @@ const showConnector = (ctx: FixContext) =>
   );
 
 /** Point the connector at the tenant endpoint; `extra` adds parameters that belong to the same repair. */
-function smartHostFix(ctx: FixContext, what: string, extra: string, retry: 'resubmit-smart-host' | 'resubmit-dns'): Fix {
+function smartHostFix(
+  ctx: FixContext,
+  what: string,
+  extra: string,
+  retry: 'resubmit-smart-host' | 'resubmit-dns',
+): Fix {
   const currently = ctx.currentSmartHost?.trim() ? ` (now ${ctx.currentSmartHost.trim()})` : '';
   return {
     steps: [
@@ -40,9 +65,15 @@ function smartHostFix(ctx: FixContext, what: string, extra: string, retry: 'resu
 }
 
 export const SEND_CONNECTOR_CAUSES: CauseEntries<
-  | 'send-connector.no-smart-host' | 'send-connector.wrong-smart-host' | 'send-connector.legacy-endpoint'
-  | 'send-connector.client-submission-endpoint' | 'send-connector.ip-smart-host' | 'send-connector.disabled'
-  | 'send-connector.tls-not-required' | 'send-connector.certificate-not-set' | 'send-connector.no-internet-address-space'
+  | 'send-connector.no-smart-host'
+  | 'send-connector.wrong-smart-host'
+  | 'send-connector.legacy-endpoint'
+  | 'send-connector.client-submission-endpoint'
+  | 'send-connector.ip-smart-host'
+  | 'send-connector.disabled'
+  | 'send-connector.tls-not-required'
+  | 'send-connector.certificate-not-set'
+  | 'send-connector.no-internet-address-space'
 > = {
   'send-connector.no-smart-host': {
     id: 'send-connector.no-smart-host',
@@ -81,7 +112,13 @@ export const SEND_CONNECTOR_CAUSES: CauseEntries<
     explanation:
       'smtp.office365.com accepts mail only from authenticated mailboxes (SMTP AUTH); it is not a relay for a server. Without credentials it answers ' +
       '5.7.57 "Client not authenticated", and with them it only sends as that one mailbox.',
-    fix: (ctx) => smartHostFix(ctx, 'use the tenant endpoint on port 25 without smart host authentication', ' -Port 25 -SmartHostAuthMechanism None', 'resubmit-smart-host'),
+    fix: (ctx) =>
+      smartHostFix(
+        ctx,
+        'use the tenant endpoint on port 25 without smart host authentication',
+        ' -Port 25 -SmartHostAuthMechanism None',
+        'resubmit-smart-host',
+      ),
     sources: sources('printers', 'mfd', 'setSendConnector'),
   },
   'send-connector.ip-smart-host': {
@@ -90,17 +127,28 @@ export const SEND_CONNECTOR_CAUSES: CauseEntries<
     title: 'The smart host is an IP address',
     explanation:
       'EOP endpoints must be addressed by their host name: Microsoft states it is not possible to use an IP address in place of the MX endpoint. ' +
-      'The addresses behind the name change and a fixed IP reaches servers that do not accept your tenant\'s mail.',
-    fix: (ctx) => smartHostFix(ctx, 'replace the IP address with the tenant endpoint host name', '', 'resubmit-smart-host'),
+      "The addresses behind the name change and a fixed IP reaches servers that do not accept your tenant's mail.",
+    fix: (ctx) =>
+      smartHostFix(ctx, 'replace the IP address with the tenant endpoint host name', '', 'resubmit-smart-host'),
     sources: sources('printers', 'attr35'),
   },
   'send-connector.disabled': {
     id: 'send-connector.disabled',
     case: 'case1',
     title: 'The Internet Send connector is disabled',
-    explanation: 'The Send connector for Internet mail is disabled, so no connector carries the mail to EOP and it waits in the Unreachable queue or takes another route.',
+    explanation:
+      'The Send connector for Internet mail is disabled, so no connector carries the mail to EOP and it waits in the Unreachable queue or takes another route.',
     fix: (ctx) => ({
-      steps: [showConnector(ctx), ...changeSteps(`enable ${sendConnectorLabel(ctx)}`, `Set-SendConnector -Identity ${sendConnector(ctx)} -Enabled $true`), step(`Exchange 2010: Exchange Management Console → Organization Configuration → Hub Transport → Send Connectors → select the connector → Enable`)],
+      steps: [
+        showConnector(ctx),
+        ...changeSteps(
+          `enable ${sendConnectorLabel(ctx)}`,
+          `Set-SendConnector -Identity ${sendConnector(ctx)} -Enabled $true`,
+        ),
+        step(
+          `Exchange 2010: Exchange Management Console → Organization Configuration → Hub Transport → Send Connectors → select the connector → Enable`,
+        ),
+      ],
       adminCenterPath: [...eacSendConnectorList(ctx), 'Enable'],
       verify: [retryStep('unreachable'), retryStep('retry'), queueCheckStep(ctx), testMessageStep()],
       docs: sources('setSendConnector', 'kb2827473', 'queues'),
@@ -121,9 +169,14 @@ export const SEND_CONNECTOR_CAUSES: CauseEntries<
           `require TLS with certificate validation on ${sendConnectorLabel(ctx)}`,
           `Set-SendConnector -Identity ${sendConnector(ctx)} -RequireTLS $true -IgnoreSTARTTLS $false -TlsAuthLevel CertificateValidation`,
         ),
-        step('Hybrid deployments: the wizard\'s connector uses TlsAuthLevel DomainValidation with TlsDomain mail.protection.outlook.com; rerun the Hybrid Configuration Wizard rather than editing it.'),
+        step(
+          "Hybrid deployments: the wizard's connector uses TlsAuthLevel DomainValidation with TlsDomain mail.protection.outlook.com; rerun the Hybrid Configuration Wizard rather than editing it.",
+        ),
       ],
-      adminCenterPath: [...eacSendConnectorList(ctx), 'RequireTLS is not shown in the admin center: use the Exchange Management Shell'],
+      adminCenterPath: [
+        ...eacSendConnectorList(ctx),
+        'RequireTLS is not shown in the admin center: use the Exchange Management Shell',
+      ],
       verify: [retryStep('retry'), protocolLogStep(ctx), queueCheckStep(ctx), testMessageStep()],
       docs: sources('setSendConnector', 'route', 'tlsBlog'),
     }),
@@ -134,8 +187,8 @@ export const SEND_CONNECTOR_CAUSES: CauseEntries<
     case: 'case1',
     title: 'The Send connector does not name the certificate it presents',
     explanation:
-      'TlsCertificateName is empty, so Exchange picks a certificate by the connector\'s FQDN and, among several matches, may present a renewed, ' +
-      'internal or self-signed one. If that certificate does not match the inbound connector\'s TlsSenderCertificateName, EOP cannot attribute the mail.',
+      "TlsCertificateName is empty, so Exchange picks a certificate by the connector's FQDN and, among several matches, may present a renewed, " +
+      "internal or self-signed one. If that certificate does not match the inbound connector's TlsSenderCertificateName, EOP cannot attribute the mail.",
     fix: (ctx) => ({
       steps: [
         ...certificateLookupSteps(ctx),
@@ -145,10 +198,15 @@ export const SEND_CONNECTOR_CAUSES: CauseEntries<
           `Set-SendConnector -Identity ${sendConnector(ctx)} -RequireTLS $true -TlsCertificateName ${TLS_CERTIFICATE_NAME}`,
           certificateSetup(ctx),
         ),
-        step('The certificate must be installed, with its private key and enabled for SMTP, on every server listed in SourceTransportServers (Edge included).'),
+        step(
+          'The certificate must be installed, with its private key and enabled for SMTP, on every server listed in SourceTransportServers (Edge included).',
+        ),
         hybridCertificateNote,
       ],
-      adminCenterPath: [...eacSendConnectorList(ctx), 'TlsCertificateName is not shown in the admin center: use the Exchange Management Shell'],
+      adminCenterPath: [
+        ...eacSendConnectorList(ctx),
+        'TlsCertificateName is not shown in the admin center: use the Exchange Management Shell',
+      ],
       verify: [retryStep('retry'), protocolLogStep(ctx), queueCheckStep(ctx), testMessageStep(true)],
       docs: sources('setSendConnector', 'tlsBlog', 'relayDenied5764', 'requiredTls'),
     }),
@@ -162,7 +220,9 @@ export const SEND_CONNECTOR_CAUSES: CauseEntries<
       'No Send connector has the address space * (SMTP:*;1), so mail to Internet domains has no route through EOP. The Hybrid Configuration ' +
       "Wizard's connector covers only the tenant's mail.onmicrosoft.com domain.",
     fix: (ctx) => {
-      const fqdn = ctx.fqdn?.trim() || (ctx.certificateName?.trim() && !ctx.certificateName.includes('*') ? ctx.certificateName.trim() : undefined);
+      const fqdn =
+        ctx.fqdn?.trim() ||
+        (ctx.certificateName?.trim() && !ctx.certificateName.includes('*') ? ctx.certificateName.trim() : undefined);
       return {
         steps: [
           ...endpointLookupSteps(ctx),
@@ -173,7 +233,9 @@ export const SEND_CONNECTOR_CAUSES: CauseEntries<
               `-RequireTLS $true -DNSRoutingEnabled $false -SmartHosts ${endpointValue(ctx)} -TlsAuthLevel CertificateValidation -TlsCertificateName ${TLS_CERTIFICATE_NAME}`,
             certificateSetup(ctx),
           ),
-          step('Add -SourceTransportServers with every Mailbox server that should send Internet mail if it is not only this one.'),
+          step(
+            'Add -SourceTransportServers with every Mailbox server that should send Internet mail if it is not only this one.',
+          ),
           hybridSendNote,
         ],
         adminCenterPath: [...EAC_NEW_SEND_CONNECTOR],

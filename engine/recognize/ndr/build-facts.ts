@@ -1,9 +1,9 @@
 import type { NdrFacts } from '../../facts';
-import { classifyNdr } from './classify-ndr';
 import { FAMILY_TABLE } from '../../knowledge/families';
 import type { ExtractedMessage } from '../../mime/extract-message';
-import type { Candidate, ScanResult } from './scan-text';
+import { classifyNdr } from './classify-ndr';
 import { layoutOfReply, writtenByExchange } from './layouts/index';
+import type { Candidate, ScanResult } from './scan-text';
 import { codesOf, innerReply, replyKey } from './smtp-reply';
 
 // Candidates → NdrFacts: the same reply quoted several times (NDR body, DSN part, transcript) becomes one
@@ -11,7 +11,8 @@ import { codesOf, innerReply, replyKey } from './smtp-reply';
 // 4.4.7 expiry that followed it), since the verdict is read from the first.
 
 const BOUNCE_FROM = /mailer-daemon|postmaster|microsoftexchange|mail delivery|mail administrator/i;
-const BOUNCE_SUBJECT = /undeliverable|undelivered|delivery status notification|returned mail|failure notice|non[- ]?delivery|delivery failure|unzustellbar|non remis|no se puede entregar|no entregado|配信不能/i;
+const BOUNCE_SUBJECT =
+  /undeliverable|undelivered|delivery status notification|returned mail|failure notice|non[- ]?delivery|delivery failure|unzustellbar|non remis|no se puede entregar|no entregado|配信不能/i;
 
 function unique(values: Array<string | undefined>, max = 20): string[] {
   const out: string[] = [];
@@ -33,7 +34,8 @@ function firstOf<K extends keyof Candidate>(group: Candidate[], key: K): Candida
 }
 
 function senderOf(scan: ScanResult, msg: ExtractedMessage | undefined): { sender?: string; line?: string } {
-  if (msg?.original.returnPath) return { sender: msg.original.returnPath, line: `Return-Path: ${msg.original.returnPath}` };
+  if (msg?.original.returnPath)
+    return { sender: msg.original.returnPath, line: `Return-Path: ${msg.original.returnPath}` };
   if (msg?.original.from) return { sender: msg.original.from, line: `From: ${msg.original.from}` };
   if (scan.sender) return { sender: scan.sender, line: scan.senderLine };
   // The report goes back to the original sender: its To: names them when it is a bounce.
@@ -65,7 +67,8 @@ export function buildNdrFacts(scan: ScanResult, msg: ExtractedMessage | undefine
     }
   }
   const { sender, line: senderLine } = senderOf(scan, msg);
-  const senderDomain = sender && sender.includes('@') ? sender.slice(sender.lastIndexOf('@') + 1).toLowerCase() : undefined;
+  const senderDomain =
+    sender && sender.includes('@') ? sender.slice(sender.lastIndexOf('@') + 1).toLowerCase() : undefined;
   const reportDate = msg?.headers.date;
 
   const out: Array<{ facts: NdrFacts; rank: number; order: number }> = [];
@@ -78,14 +81,21 @@ export function buildNdrFacts(scan: ScanResult, msg: ExtractedMessage | undefine
     const generatingServer = scan.generatingServer;
     let remoteServer = firstOf(group, 'remoteServer') ?? scan.remoteServer;
     const replyHost = firstOf(group, 'replyHost');
-    const sameAsGenerating = !!remoteServer && !!generatingServer && remoteServer.toLowerCase() === generatingServer.toLowerCase();
+    const sameAsGenerating =
+      !!remoteServer && !!generatingServer && remoteServer.toLowerCase() === generatingServer.toLowerCase();
     let rejectedBy: NdrFacts['rejectedBy'] = 'unknown';
     if (remoteServer && !sameAsGenerating) rejectedBy = 'remote';
     else if (replyHost) rejectedBy = 'remote';
-    else if (sameAsGenerating) { rejectedBy = 'generating'; remoteServer = undefined; }
-    else if (generatingServer && group.some((c) => c.exchangeStyle) && writtenByExchange(scan.cues)) rejectedBy = 'generating';
+    else if (sameAsGenerating) {
+      rejectedBy = 'generating';
+      remoteServer = undefined;
+    } else if (generatingServer && group.some((c) => c.exchangeStyle) && writtenByExchange(scan.cues))
+      rejectedBy = 'generating';
 
-    const groupRecipients = unique(group.flatMap((c) => c.recipients), 100);
+    const groupRecipients = unique(
+      group.flatMap((c) => c.recipients),
+      100,
+    );
     const recipients = groupRecipients.length > 0 ? groupRecipients : scan.recipients.slice(0, 100);
     const facts: NdrFacts = {
       layout: layoutOfReply(group[0].layout, scan.cues),
@@ -103,10 +113,16 @@ export function buildNdrFacts(scan: ScanResult, msg: ExtractedMessage | undefine
       senderDomain,
       timestamps: unique([...group.flatMap((c) => c.timestamps), ...scan.timestamps, reportDate]),
       language: scan.language,
-      evidence: unique([
-        ...group.flatMap((c) => c.evidence), scan.generatingLine, remoteServer ? scan.remoteLine : undefined,
-        ...(groupRecipients.length > 0 ? [] : scan.recipientLines.slice(0, 5)), senderLine,
-      ], 30),
+      evidence: unique(
+        [
+          ...group.flatMap((c) => c.evidence),
+          scan.generatingLine,
+          remoteServer ? scan.remoteLine : undefined,
+          ...(groupRecipients.length > 0 ? [] : scan.recipientLines.slice(0, 5)),
+          senderLine,
+        ],
+        30,
+      ),
     };
     for (const k of Object.keys(facts) as Array<keyof NdrFacts>) if (facts[k] === undefined) delete facts[k];
     const cls = classifyNdr(facts);

@@ -1,7 +1,7 @@
 import type { NdrFacts } from '../../facts';
-import type { CauseId, Family } from '../../vocabulary';
 import { classifyHost, isMicrosoftHost } from '../../knowledge/endpoints';
 import { matchNdrPattern, type NdrText, type Rejecter } from '../../knowledge/ndr-patterns';
+import type { CauseId, Family } from '../../vocabulary';
 import { attrOf, codesOf, innerReply, normalizeText } from './smtp-reply';
 
 // NdrFacts → family and causes, through the pattern table of knowledge/ndr-patterns.ts and the context
@@ -25,7 +25,8 @@ function rejecterOf(ndr: Pick<NdrFacts, 'replyHost' | 'remoteServer' | 'generati
   const remote = ndr.remoteServer;
   if (remote && isMicrosoftHost(remote)) return 'microsoft';
   const gen = ndr.generatingServer;
-  if (remote && (!gen || remote.toLowerCase() !== gen.toLowerCase()) && ndr.rejectedBy !== 'generating') return 'third-party';
+  if (remote && (!gen || remote.toLowerCase() !== gen.toLowerCase()) && ndr.rejectedBy !== 'generating')
+    return 'third-party';
   if (gen && isMicrosoftHost(gen) && !remote) return 'microsoft';
   if (gen || ndr.rejectedBy === 'generating') return 'onprem';
   return 'unknown';
@@ -53,14 +54,19 @@ export function classifyNdr(ndr: NdrFacts): NdrClassification {
   const p = matchNdrPattern(t);
   let confirmed = [...p.confirmed];
   let consider = [...p.consider];
-  if (p.confirmedWhenRemote && t.remoteKind === p.confirmedWhenRemote.kind) confirmed.push(...p.confirmedWhenRemote.causes);
+  if (p.confirmedWhenRemote && t.remoteKind === p.confirmedWhenRemote.kind)
+    confirmed.push(...p.confirmedWhenRemote.causes);
   const family = p.familyWhenRejecter?.[t.rejecter] ?? p.family;
   if (p.confirmedOnlyWhenRejecter && t.rejecter !== p.confirmedOnlyWhenRejecter) {
     consider = [...confirmed, ...consider];
     confirmed = [];
   }
   return {
-    family, patternId: p.id,
-    confirmed, consider: consider.filter((c) => !confirmed.includes(c)), unlikely: [...p.unlikely], sources: [...p.sources],
+    family,
+    patternId: p.id,
+    confirmed,
+    consider: consider.filter((c) => !confirmed.includes(c)),
+    unlikely: [...p.unlikely],
+    sources: [...p.sources],
   };
 }

@@ -41,7 +41,13 @@ const NDR_LABELS: readonly NdrLabel[] = [
   ...L('diagnostic-info', 'ja', '管理者向けの診断情報'),
   ...L('original-headers', 'en', 'original message headers'),
   ...L('original-headers', 'de', 'ursprüngliche nachrichtenkopfzeilen'),
-  ...L('original-headers', 'fr', "en-têtes de message d'origine", "en-têtes du message d'origine", 'en-têtes de message d’origine'),
+  ...L(
+    'original-headers',
+    'fr',
+    "en-têtes de message d'origine",
+    "en-têtes du message d'origine",
+    'en-têtes de message d’origine',
+  ),
   ...L('original-headers', 'es', 'encabezados de mensaje originales', 'encabezados del mensaje original'),
   ...L('original-headers', 'it', 'intestazioni originali del messaggio', 'intestazioni del messaggio originale'),
   ...L('original-headers', 'nl', 'oorspronkelijke berichtkoppen'),
@@ -70,7 +76,8 @@ export function matchLabel(line: string): LabelHit | undefined {
     const rest = t.slice(label.text.length);
     const m = /^\s{0,3}[:：]\s*(.*)$/.exec(rest);
     if (m) return { label, value: m[1].trim() };
-    if (rest.trim() === '' && (label.key === 'diagnostic-info' || label.key === 'original-headers')) return { label, value: '' };
+    if (rest.trim() === '' && (label.key === 'diagnostic-info' || label.key === 'original-headers'))
+      return { label, value: '' };
   }
   return undefined;
 }

@@ -22,7 +22,9 @@ export interface ReplyCodes {
 }
 
 /** Position and codes of the first `<code> <enhanced>` pair in a line. */
-export function findCodeAndStatus(line: string): { index: number; replyCode: string; enhancedStatus: string } | undefined {
+export function findCodeAndStatus(
+  line: string,
+): { index: number; replyCode: string; enhancedStatus: string } | undefined {
   const m = CODE_AND_STATUS.exec(line);
   return m ? { index: m.index, replyCode: m[1], enhancedStatus: m[2] } : undefined;
 }
@@ -87,7 +89,10 @@ export function replyHostOf(text: string, isMicrosoft: (h: string) => boolean): 
     const open = text.indexOf('[', from);
     if (open < 0) break;
     const close = text.indexOf(']', open + 1);
-    if (close < 0 || close - open > 300) { from = open + 1; continue; }
+    if (close < 0 || close - open > 300) {
+      from = open + 1;
+      continue;
+    }
     const inner = text.slice(open + 1, close).trim();
     from = close + 1;
     const parts = inner.split(/\s+/);
@@ -112,7 +117,11 @@ export function normalizeText(text: string): string {
 export function replyKey(reply: string): string {
   const lead = findCodeAndStatus(reply);
   const from = lead ? lead.index : 0;
-  return reply.slice(from).toLowerCase().replace(/[^a-z0-9]+/g, '').slice(0, 60);
+  return reply
+    .slice(from)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '')
+    .slice(0, 60);
 }
 
 const EMAIL = /[A-Za-z0-9._%+'=!#$&*/?^`{|}~-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10}/;

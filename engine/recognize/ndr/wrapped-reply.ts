@@ -23,7 +23,11 @@ const MAX = 600;
 export function unescapeReply(s: string): string {
   return s
     .replace(/\\[rnt]/g, ' ')
-    .replace(/&lt;/gi, '<').replace(/&gt;/gi, '>').replace(/&quot;/gi, '"').replace(/&#0?39;|&apos;/gi, "'").replace(/&nbsp;|&#160;/gi, ' ')
+    .replace(/&lt;/gi, '<')
+    .replace(/&gt;/gi, '>')
+    .replace(/&quot;/gi, '"')
+    .replace(/&#0?39;|&apos;/gi, "'")
+    .replace(/&nbsp;|&#160;/gi, ' ')
     .replace(/&amp;/gi, '&')
     .replace(/\\([*_<>`[\]#])/g, '$1')
     .replace(/<br\s{0,2}\/?>/gi, ' ')
@@ -37,12 +41,16 @@ export function isClientLine(line: string): boolean {
   return CLIENT_LINE.test(line) && !/failed|error|refused|rejected|denied/i.test(line);
 }
 
-const CLIENT_LINE = /^\s{0,8}(?:\[[^\]]{1,40}\]\s{0,3}){0,3}(?:\S{0,40}\s)?(?:-?>{1,3}|c:|client\s{0,2}\d{0,3}:?|client -> server:|smtp>|└──)\s{0,3}(?:ehlo|helo|mail from|rcpt to|data|auth|starttls|quit|rset|noop)\b/i;
+const CLIENT_LINE =
+  /^\s{0,8}(?:\[[^\]]{1,40}\]\s{0,3}){0,3}(?:\S{0,40}\s)?(?:-?>{1,3}|c:|client\s{0,2}\d{0,3}:?|client -> server:|smtp>|└──)\s{0,3}(?:ehlo|helo|mail from|rcpt to|data|auth|starttls|quit|rset|noop)\b/i;
 
 const PY_TUPLE = /\(\s{0,2}([245]\d\d)\s{0,2},\s{0,2}[bu]?(['"])(.{1,600}?)\2\s{0,2}\)/;
-const SERVER_RESPONSE = /(?:server response was|server response|server replied|server said|response was|with message|smtp error|failed|error message|exception|error)\s{0,2}[:=]?\s{0,3}(["'`]?)\s{0,2}((?:[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s)?|[245]\.\d{1,3}\.\d{1,3}\s).{2,600})$/i;
-const POSTFIX_DEBUG = /^\s{0,4}(?:.{0,120}?\s)?<\s{1,3}([A-Za-z0-9.-]{1,253})\[[^\]]{1,60}\](?::\d{1,5})?:\s{1,3}([245]\d\d(?:[ -].{0,600})?)$/;
-const TRANSCRIPT_SERVER = /^\s{0,8}(?:\[[^\]]{1,40}\]\s{0,3}){0,3}(?:\S{0,40}\s)?(?:s:|server\s{0,2}\d{0,3}:|smtp<|<(?!<)|└──)\s{0,3}([245]\d\d(?:[ -].{0,600})?)$/i;
+const SERVER_RESPONSE =
+  /(?:server response was|server response|server replied|server said|response was|with message|smtp error|failed|error message|exception|error)\s{0,2}[:=]?\s{0,3}(["'`]?)\s{0,2}((?:[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3}\s)?|[245]\.\d{1,3}\.\d{1,3}\s).{2,600})$/i;
+const POSTFIX_DEBUG =
+  /^\s{0,4}(?:.{0,120}?\s)?<\s{1,3}([A-Za-z0-9.-]{1,253})\[[^\]]{1,60}\](?::\d{1,5})?:\s{1,3}([245]\d\d(?:[ -].{0,600})?)$/;
+const TRANSCRIPT_SERVER =
+  /^\s{0,8}(?:\[[^\]]{1,40}\]\s{0,3}){0,3}(?:\S{0,40}\s)?(?:s:|server\s{0,2}\d{0,3}:|smtp<|<(?!<)|└──)\s{0,3}([245]\d\d(?:[ -].{0,600})?)$/i;
 
 /** The reply up to the quote that opened it (`'553 Sorry, … (#5.7.1)', Port: 25` → `553 Sorry, … (#5.7.1)`). */
 function untilClosingQuote(reply: string, quote: string): string {

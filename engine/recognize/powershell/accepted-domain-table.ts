@@ -38,7 +38,9 @@ function cellsBySlice(row: string, cols: Column[]): string[] {
 
 /** The row is laid out in the header's columns: each column after the first starts after a space. */
 function alignedWith(row: string, cols: Column[]): boolean {
-  return cols.every((c, k) => k === 0 || c.start >= row.length || row[c.start - 1] === ' ' || row[c.start - 1] === '\t');
+  return cols.every(
+    (c, k) => k === 0 || c.start >= row.length || row[c.start - 1] === ' ' || row[c.start - 1] === '\t',
+  );
 }
 
 function cellsByTokens(row: string, n: number): string[] | undefined {
@@ -49,7 +51,10 @@ function cellsByTokens(row: string, n: number): string[] | undefined {
 }
 
 function headerWords(line: string): string[] {
-  return line.trim().split(/\s+/).map((w) => w.toLowerCase());
+  return line
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.toLowerCase());
 }
 
 export function parseAcceptedDomainTable(text: string): AcceptedDomain[] {

@@ -6,9 +6,26 @@ import { getProp, type PsObject } from './ps-object';
 import { toBool, toList, toScalar } from './values';
 
 export const CERTIFICATE_PROPERTIES = [
-  'Thumbprint', 'Subject', 'Issuer', 'CertificateDomains', 'Services', 'HasPrivateKey', 'NotAfter', 'NotBefore',
-  'Status', 'FriendlyName', 'IsSelfSigned', 'RootCAType', 'SerialNumber', 'PublicKeySize', 'Identity',
-  'AccessRules', 'Version', 'KeyIdentifier', 'PrivateKeyExportable', 'CertificateRequest',
+  'Thumbprint',
+  'Subject',
+  'Issuer',
+  'CertificateDomains',
+  'Services',
+  'HasPrivateKey',
+  'NotAfter',
+  'NotBefore',
+  'Status',
+  'FriendlyName',
+  'IsSelfSigned',
+  'RootCAType',
+  'SerialNumber',
+  'PublicKeySize',
+  'Identity',
+  'AccessRules',
+  'Version',
+  'KeyIdentifier',
+  'PrivateKeyExportable',
+  'CertificateRequest',
 ] as const;
 
 export function toCertificate(obj: PsObject): Certificate {

@@ -13,12 +13,24 @@ const OUTBOUND_CONNECTOR = lower(['UseMXRecord', 'RecipientDomains', 'TlsSetting
 // Get-ReceiveConnector shares TlsCertificateName/Fqdn with Send connectors.
 const RECEIVE_CONNECTOR = lower(['Bindings', 'RemoteIPRanges', 'PermissionGroups', 'AuthMechanism']);
 const SEND_CONNECTOR = lower([
-  'AddressSpaces', 'SmartHosts', 'SmartHostsString', 'DNSRoutingEnabled', 'SmartHostAuthMechanism', 'TlsAuthLevel',
-  'IgnoreSTARTTLS', 'SourceTransportServers', 'TlsCertificateName',
+  'AddressSpaces',
+  'SmartHosts',
+  'SmartHostsString',
+  'DNSRoutingEnabled',
+  'SmartHostAuthMechanism',
+  'TlsAuthLevel',
+  'IgnoreSTARTTLS',
+  'SourceTransportServers',
+  'TlsCertificateName',
 ]);
 const INBOUND_CONNECTOR = lower([
-  'SenderDomains', 'SenderIPAddresses', 'TlsSenderCertificateName', 'RestrictDomainsToIPAddresses',
-  'RestrictDomainsToCertificate', 'TreatMessagesAsInternal', 'AssociatedAcceptedDomains',
+  'SenderDomains',
+  'SenderIPAddresses',
+  'TlsSenderCertificateName',
+  'RestrictDomainsToIPAddresses',
+  'RestrictDomainsToCertificate',
+  'TreatMessagesAsInternal',
+  'AssociatedAcceptedDomains',
 ]);
 
 export function classifyPsObject(obj: PsObject): PsObjectKind | undefined {

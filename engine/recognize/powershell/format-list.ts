@@ -96,7 +96,9 @@ export function parseFormatList(text: string): PsObject[] {
       const prop: PsProperty = { name, value: '', line: '' };
       cur.props.set(key, prop);
       last = {
-        prop, raw, valueCol: line.length - raw.length,
+        prop,
+        raw,
+        valueCol: line.length - raw.length,
         lastPhysicalLength: line.trimEnd().length,
       };
       continue;

@@ -3,13 +3,29 @@
 import type { InboundConnector } from '../../facts';
 import { canonicalLines } from './canonical-lines';
 import { getProp, type PsObject } from './ps-object';
-import { toBool, toList, toScalar, type ListValue } from './values';
+import { type ListValue, toBool, toList, toScalar } from './values';
 
 export const INBOUND_CONNECTOR_PROPERTIES = [
-  'Name', 'Identity', 'Enabled', 'ConnectorType', 'ConnectorSource', 'SenderDomains', 'SenderIPAddresses',
-  'TlsSenderCertificateName', 'RequireTls', 'RestrictDomainsToIPAddresses', 'RestrictDomainsToCertificate',
-  'CloudServicesMailEnabled', 'TreatMessagesAsInternal', 'AssociatedAcceptedDomains', 'Comment', 'EFSkipIPs',
-  'EFSkipLastIP', 'EFUsers', 'ScanAndDropRecipients', 'TrustedOrganizations',
+  'Name',
+  'Identity',
+  'Enabled',
+  'ConnectorType',
+  'ConnectorSource',
+  'SenderDomains',
+  'SenderIPAddresses',
+  'TlsSenderCertificateName',
+  'RequireTls',
+  'RestrictDomainsToIPAddresses',
+  'RestrictDomainsToCertificate',
+  'CloudServicesMailEnabled',
+  'TreatMessagesAsInternal',
+  'AssociatedAcceptedDomains',
+  'Comment',
+  'EFSkipIPs',
+  'EFSkipLastIP',
+  'EFUsers',
+  'ScanAndDropRecipients',
+  'TrustedOrganizations',
 ] as const;
 
 export function toInboundConnector(obj: PsObject): InboundConnector {

@@ -1,16 +1,18 @@
 // Verbose Send protocol log lines (docs/knowledge.md#certificates, docs/knowledge.md#evidence): the certificate the on-premises server sent
 // and TLS failures. CSV fields: date-time, connector-id, session-id, sequence-number, local-endpoint,
 // remote-endpoint, event, data, context. Partial lines (`…,*,CN=*.contoso.com,Certificate subject`) work too.
+import { subjectCn } from '../../certificates/cert-names';
 import type { ProtocolLog } from '../../facts';
 import { isMicrosoftHost } from '../../knowledge/endpoints';
-import { subjectCn } from '../../certificates/cert-names';
 import { splitLines } from './lines';
 
 type TlsError = ProtocolLog['tlsErrors'][number];
 
 const TLS_FAILED = /TLS negotiation failed with error (NoCredentials|UnknownCredentials|SocketError)\b/i;
 const TLS_ERROR_NAMES: Record<string, TlsError> = {
-  nocredentials: 'NoCredentials', unknowncredentials: 'UnknownCredentials', socketerror: 'SocketError',
+  nocredentials: 'NoCredentials',
+  unknowncredentials: 'UnknownCredentials',
+  socketerror: 'SocketError',
 };
 const BANNER = /^220[ -]([A-Za-z0-9.-]+\.[A-Za-z]{2,})\b/;
 
@@ -58,7 +60,11 @@ interface Session {
 }
 
 function altNames(data: string): string[] {
-  return data.replace(/DNS Name=/gi, ' ').split(/[;,\s]+/).map((s) => s.trim()).filter((s) => s !== '');
+  return data
+    .replace(/DNS Name=/gi, ' ')
+    .split(/[;,\s]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 /** The CN names a Microsoft server: that is EOP's certificate, logged after "Received certificate". */
@@ -111,7 +117,11 @@ export function parseProtocolLog(text: string): ProtocolLog[] {
       session(id).banner = banner[1];
       continue;
     }
-    if (ctx === 'sending certificate' || ctx.startsWith('received certificate') || ctx.startsWith('remote certificate')) {
+    if (
+      ctx === 'sending certificate' ||
+      ctx.startsWith('received certificate') ||
+      ctx.startsWith('remote certificate')
+    ) {
       const s = session(id);
       s.marked = true;
       s.remoteBlock = ctx !== 'sending certificate';

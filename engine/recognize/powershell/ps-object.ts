@@ -24,4 +24,3 @@ export interface PsObject {
 export function getProp(obj: PsObject, name: string): PsProperty | undefined {
   return obj.props.get(name.toLowerCase());
 }
-

@@ -2,14 +2,39 @@
 import type { SendConnector } from '../../facts';
 import { canonicalLines } from './canonical-lines';
 import { getProp, type PsObject } from './ps-object';
-import { toBool, toList, toPort, toScalar, type ListValue } from './values';
+import { type ListValue, toBool, toList, toPort, toScalar } from './values';
 
 export const SEND_CONNECTOR_PROPERTIES = [
-  'Name', 'Identity', 'Enabled', 'AddressSpaces', 'DNSRoutingEnabled', 'SmartHosts', 'SmartHostsString', 'Port',
-  'RequireTLS', 'TlsAuthLevel', 'TlsDomain', 'TlsCertificateName', 'Fqdn', 'CloudServicesMailEnabled',
-  'SourceTransportServers', 'SmartHostAuthMechanism', 'IgnoreSTARTTLS', 'ConnectorType', 'Usage', 'IsScopedConnector',
-  'UseExternalDNSServersEnabled', 'ProtocolLoggingLevel', 'FrontendProxyEnabled', 'MaxMessageSize', 'Comment',
-  'HomeMtaServerId', 'ErrorPolicies', 'DomainSecureEnabled', 'ForceHELO', 'IsCoexistenceConnector',
+  'Name',
+  'Identity',
+  'Enabled',
+  'AddressSpaces',
+  'DNSRoutingEnabled',
+  'SmartHosts',
+  'SmartHostsString',
+  'Port',
+  'RequireTLS',
+  'TlsAuthLevel',
+  'TlsDomain',
+  'TlsCertificateName',
+  'Fqdn',
+  'CloudServicesMailEnabled',
+  'SourceTransportServers',
+  'SmartHostAuthMechanism',
+  'IgnoreSTARTTLS',
+  'ConnectorType',
+  'Usage',
+  'IsScopedConnector',
+  'UseExternalDNSServersEnabled',
+  'ProtocolLoggingLevel',
+  'FrontendProxyEnabled',
+  'MaxMessageSize',
+  'Comment',
+  'HomeMtaServerId',
+  'ErrorPolicies',
+  'DomainSecureEnabled',
+  'ForceHELO',
+  'IsCoexistenceConnector',
 ] as const;
 
 const blankToUndefined = (s: string | undefined): string | undefined => (s === '' ? undefined : s);
@@ -20,7 +45,8 @@ function smartHosts(obj: PsObject): ListValue {
   // SmartHostsString is one string, not cut by $FormatEnumerationLimit: prefer it to a cut list.
   if (str && (list.truncated || !getProp(obj, 'SmartHosts'))) {
     const fromString = toList(str.value);
-    if (fromString.items.length >= list.items.length) return { items: fromString.items, truncated: fromString.truncated };
+    if (fromString.items.length >= list.items.length)
+      return { items: fromString.items, truncated: fromString.truncated };
   }
   return list;
 }

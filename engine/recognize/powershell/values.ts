@@ -40,7 +40,16 @@ function recordToText(o: { [key: string]: PsRaw }): string {
   if (typeof address === 'string' && (typeof type === 'string' || typeof type === 'number') && cost !== undefined) {
     return `${String(type)}:${address};${String(cost)}`;
   }
-  for (const k of ['AddressString', 'Address', 'Domain', 'HostnameString', 'SmartHost', 'Name', 'Value', 'DisplayName']) {
+  for (const k of [
+    'AddressString',
+    'Address',
+    'Domain',
+    'HostnameString',
+    'SmartHost',
+    'Name',
+    'Value',
+    'DisplayName',
+  ]) {
     const v = field(o, k);
     if (typeof v === 'string' || typeof v === 'number') return String(v);
     if (isRecord(v)) return recordToText(v);
@@ -81,7 +90,10 @@ export function toList(v: PsRaw | undefined): ListValue {
     truncated = true;
     s = cut.text;
   }
-  const items = s.split(',').map((x) => x.trim()).filter((x) => x !== '');
+  const items = s
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
   return { items, truncated };
 }
 

@@ -9,7 +9,8 @@ import { isFlatJson, splitJsonLine } from './split-json';
 // `[PS] C:\…>`, `PS C:\…>`: a prompt that follows other text on the same line.
 const PROMPT = /(?<=\S)[ \t]*(?=\[PS\] |PS [A-Za-z]:\\)/g;
 // A protocol log record starts with its ISO date-time and a comma; log headers with `#Name:`.
-const LOG_RECORD = /(?<=\S)[ \t]?(?=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,7})?Z?,)|(?<=\S)[ \t]?(?=#(?:Software|Version|Log-type|Date|Fields): )/g;
+const LOG_RECORD =
+  /(?<=\S)[ \t]?(?=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,7})?Z?,)|(?<=\S)[ \t]?(?=#(?:Software|Version|Log-type|Date|Fields): )/g;
 // The command that printed JSON, glued to the JSON's first bracket.
 const JSON_AFTER_COMMAND = /(ConvertTo-Json\b[^[{\n]{0,60}?)[ \t]*(?=[[{])/gi;
 

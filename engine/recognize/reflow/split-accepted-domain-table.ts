@@ -3,7 +3,8 @@
 
 const HEADER = /Name[ \t]+DomainName[ \t]+DomainType[ \t]+Default/;
 const RULE = /^[ \t]*-+[ \t]+-+[ \t]+-+[ \t]+-+/;
-const ROW = /[ \t]*(.{1,120}?[ \t]+(?:\*\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]*)+(?:\.\.\.|\u2026)?[ \t]+[A-Za-z.\u2026]{1,20}?[ \t]*(?:True|False))/y;
+const ROW =
+  /[ \t]*(.{1,120}?[ \t]+(?:\*\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]*)+(?:\.\.\.|\u2026)?[ \t]+[A-Za-z.\u2026]{1,20}?[ \t]*(?:True|False))/y;
 
 /** The table's lines, or undefined when the line holds no flattened Get-AcceptedDomain table. */
 export function splitAcceptedDomainTable(line: string): string[] | undefined {

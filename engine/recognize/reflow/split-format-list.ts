@@ -46,7 +46,10 @@ function findBoundaries(line: string): Boundary[] {
     if (!isSpace(line[colon - 1])) continue;
     let end = colon - 1;
     let pad = 0;
-    while (end >= 0 && isSpace(line[end]) && pad < MAX_PAD) { end -= 1; pad += 1; }
+    while (end >= 0 && isSpace(line[end]) && pad < MAX_PAD) {
+      end -= 1;
+      pad += 1;
+    }
     if (end < 0 || isSpace(line[end])) continue;
     let start = end;
     while (start > 0 && !isSpace(line[start - 1]) && end - start < MAX_TOKEN) start -= 1;
@@ -76,7 +79,11 @@ function labelWidth(bounds: Boundary[]): number | undefined {
   }
   let best: number | undefined;
   let bestCount = 1;
-  for (const [w, n] of counts) if (n > bestCount) { best = w; bestCount = n; }
+  for (const [w, n] of counts)
+    if (n > bestCount) {
+      best = w;
+      bestCount = n;
+    }
   return best;
 }
 
@@ -134,5 +141,7 @@ export function splitFormatListLine(line: string): string[] {
   parts.push(line.slice(cut));
   if (width === undefined) return parts.map((p) => p.trimEnd());
   const valueCol = width + 2;
-  return parts.flatMap((p, i) => (p === '' || (i === 0 && !/ :/.test(p)) ? [p.trimEnd()] : restoreWraps(p.trimEnd(), valueCol, sep).split('\n')));
+  return parts.flatMap((p, i) =>
+    p === '' || (i === 0 && !/ :/.test(p)) ? [p.trimEnd()] : restoreWraps(p.trimEnd(), valueCol, sep).split('\n'),
+  );
 }

@@ -21,11 +21,17 @@ export function splitJsonLine(line: string): string[] {
     const ch = line[i];
     if (inString) {
       cur += ch;
-      if (ch === '\\' && i + 1 < line.length) { cur += line[i + 1]; i += 1; }
-      else if (ch === '"') inString = false;
+      if (ch === '\\' && i + 1 < line.length) {
+        cur += line[i + 1];
+        i += 1;
+      } else if (ch === '"') inString = false;
       continue;
     }
-    if (ch === '"') { inString = true; cur += ch; continue; }
+    if (ch === '"') {
+      inString = true;
+      cur += ch;
+      continue;
+    }
     if (ch === '}' || ch === ']') {
       flush();
       cur = ch;

@@ -1,14 +1,16 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Server } from 'restify';
+
 import { ToBotFromBotOrEmulatorTokenValidationParameters } from 'botframework-connector';
-import { createServer } from '../../../bot/http/server';
-import { loadConfig, type BotConfig } from '../../../bot/config';
-import { silentLogger } from '../../../bot/logger';
+import type { Server } from 'restify';
+
+import { type BotConfig, loadConfig } from '../../../bot/config';
 import { AuthPrecheck } from '../../../bot/http/auth-precheck';
+import { createServer } from '../../../bot/http/server';
+import { silentLogger } from '../../../bot/logger';
 import { ConnectorStub } from '../../support/connector-stub';
-import { LocalCredentialsFactory, OpenIdServer } from '../../support/openid-server';
 import { walkEngine } from '../../support/dialog-walk';
+import { LocalCredentialsFactory, OpenIdServer } from '../../support/openid-server';
 import { closeServer, listenOnLoopback } from '../../support/running-bot';
 
 // Issue 16 item 1: botframework-connector's EmulatorValidation pushes four issuer strings into a global,
@@ -22,7 +24,10 @@ const TENANT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
 const libraryIssuers = () => (ToBotFromBotOrEmulatorTokenValidationParameters.issuer as string[]).length;
 
 /** An unsigned-looking token with the given claims (the signature is never checked before the refusal). */
-function forged(claims: Record<string, unknown>, header: Record<string, unknown> = { alg: 'RS256', typ: 'JWT', kid: 'k' }): string {
+function forged(
+  claims: Record<string, unknown>,
+  header: Record<string, unknown> = { alg: 'RS256', typ: 'JWT', kid: 'k' },
+): string {
   const part = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
   return `Bearer ${part(header)}.${part(claims)}.${randomBytes(64).toString('base64url')}`;
 }
@@ -37,24 +42,43 @@ describe('bot auth pre-check: refused tokens never reach botbuilder (issue 16)',
 
   async function start(extra: Record<string, string> = {}): Promise<{ server: Server; base: string }> {
     // The per-IP limit is off: the flood must reach the pre-check (faults.test.ts covers the limit).
-    const config: BotConfig = loadConfig({ PORT: '0', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', IP_REQUESTS_PER_SECOND: '0', ...extra });
+    const config: BotConfig = loadConfig({
+      PORT: '0',
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'not-a-real-secret',
+      IP_REQUESTS_PER_SECOND: '0',
+      ...extra,
+    });
     const s = createServer(config, {
       logger: silentLogger,
       engine: walkEngine,
-      authOptions: { endpoints: openId.endpoints(), credentialsFactory: new LocalCredentialsFactory(APP_ID, 'not-a-real-secret') },
+      authOptions: {
+        endpoints: openId.endpoints(),
+        credentialsFactory: new LocalCredentialsFactory(APP_ID, 'not-a-real-secret'),
+      },
     });
     return { server: s, base: await listenOnLoopback(s) };
   }
 
   function activity(): Record<string, unknown> {
     return {
-      type: 'message', id: `act-${randomUUID()}`, channelId: 'msteams', serviceUrl: `${stub.url}/`,
-      from: { id: '29:admin' }, recipient: { id: '28:bot' }, conversation: { id: `a:pre-${randomUUID()}`, conversationType: 'personal' }, text: 'help',
+      type: 'message',
+      id: `act-${randomUUID()}`,
+      channelId: 'msteams',
+      serviceUrl: `${stub.url}/`,
+      from: { id: '29:admin' },
+      recipient: { id: '28:bot' },
+      conversation: { id: `a:pre-${randomUUID()}`, conversationType: 'personal' },
+      text: 'help',
     };
   }
 
   async function post(target: string, authorization: string): Promise<number> {
-    const res = await fetch(`${target}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify(activity()) });
+    const res = await fetch(`${target}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+      body: JSON.stringify(activity()),
+    });
     await res.arrayBuffer();
     return res.status;
   }
@@ -77,13 +101,22 @@ describe('bot auth pre-check: refused tokens never reach botbuilder (issue 16)',
     const before = libraryIssuers();
     const statuses = new Map<number, number>();
     for (let batch = 0; batch < 10; batch += 1) {
-      const results = await Promise.all(Array.from({ length: 30 }, () => post(base, forged({
-        iss: 'https://api.botframework.com', aud: APP_ID, tid: randomBytes(900).toString('hex'),
-      }))));
+      const results = await Promise.all(
+        Array.from({ length: 30 }, () =>
+          post(
+            base,
+            forged({
+              iss: 'https://api.botframework.com',
+              aud: APP_ID,
+              tid: randomBytes(900).toString('hex'),
+            }),
+          ),
+        ),
+      );
       for (const s of results) statuses.set(s, (statuses.get(s) ?? 0) + 1);
     }
     assert.deepEqual([...statuses.entries()], [[401, 300]]);
-    assert.equal(libraryIssuers(), before, 'no issuer was added to botbuilder\'s global list');
+    assert.equal(libraryIssuers(), before, "no issuer was added to botbuilder's global list");
   });
 
   it('unique GUID-shaped tids and emulator-style issuers do not grow it either', async () => {
@@ -111,7 +144,11 @@ describe('bot auth pre-check: refused tokens never reach botbuilder (issue 16)',
   it('single tenant: a signed token naming another tenant is refused, the configured tenant passes', async () => {
     const single = await start({ MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: TENANT });
     try {
-      const other = await openId.sign({ audience: APP_ID, serviceUrl: `${stub.url}/`, extraClaims: { tid: 'd6d49420-f39b-4df7-a1dc-d59a935871db' } });
+      const other = await openId.sign({
+        audience: APP_ID,
+        serviceUrl: `${stub.url}/`,
+        extraClaims: { tid: 'd6d49420-f39b-4df7-a1dc-d59a935871db' },
+      });
       assert.equal(await post(single.base, `Bearer ${other}`), 401);
       const mine = await openId.sign({ audience: APP_ID, serviceUrl: `${stub.url}/`, extraClaims: { tid: TENANT } });
       assert.equal(await post(single.base, `Bearer ${mine}`), 200);
@@ -122,7 +159,12 @@ describe('bot auth pre-check: refused tokens never reach botbuilder (issue 16)',
 });
 
 describe('AuthPrecheck (decoded claims, no signature)', () => {
-  const precheck = new AuthPrecheck({ maxHeaderBytes: 4096, channelIssuer: 'https://api.botframework.com', tenantId: '', singleTenant: false });
+  const precheck = new AuthPrecheck({
+    maxHeaderBytes: 4096,
+    channelIssuer: 'https://api.botframework.com',
+    tenantId: '',
+    singleTenant: false,
+  });
   const cases: Array<[string, string | undefined, string]> = [
     ['no header', undefined, 'not-bearer'],
     ['Basic scheme', 'Basic abc', 'not-bearer'],
@@ -144,6 +186,9 @@ describe('AuthPrecheck (decoded claims, no signature)', () => {
   it('passes a channel token and a token from a tenant the library already trusts', () => {
     assert.deepEqual(precheck.check(forged({ iss: 'https://api.botframework.com' })), { ok: true });
     const botFrameworkTenant = 'd6d49420-f39b-4df7-a1dc-d59a935871db';
-    assert.deepEqual(precheck.check(forged({ iss: `https://sts.windows.net/${botFrameworkTenant}/`, tid: botFrameworkTenant })), { ok: true });
+    assert.deepEqual(
+      precheck.check(forged({ iss: `https://sts.windows.net/${botFrameworkTenant}/`, tid: botFrameworkTenant })),
+      { ok: true },
+    );
   });
 });

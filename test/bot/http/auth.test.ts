@@ -1,14 +1,16 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'restify';
-import { createServer } from '../../../bot/http/server';
-import { loadConfig } from '../../../bot/config';
-import { silentLogger } from '../../../bot/logger';
-import { classifyAuthError } from '../../../bot/http/auth';
+
 import { AuthenticationError } from 'botframework-connector';
+import type { Server } from 'restify';
+
+import { loadConfig } from '../../../bot/config';
+import { classifyAuthError } from '../../../bot/http/auth';
+import { createServer } from '../../../bot/http/server';
+import { silentLogger } from '../../../bot/logger';
 import { ConnectorStub } from '../../support/connector-stub';
-import { LocalCredentialsFactory, OpenIdServer, StaticTokenCredentials, makeKey } from '../../support/openid-server';
 import { walkEngine } from '../../support/dialog-walk';
+import { LocalCredentialsFactory, makeKey, OpenIdServer, StaticTokenCredentials } from '../../support/openid-server';
 import { closeServer, listenOnLoopback } from '../../support/running-bot';
 
 // The real restify server, CloudAdapter and botbuilder token validation, with the Bot Framework identity
@@ -16,12 +18,17 @@ import { closeServer, listenOnLoopback } from '../../support/running-bot';
 
 const APP_ID = '00000000-1111-2222-3333-444444444444';
 
-async function startBot(openId: OpenIdServer | { endpoints(): ReturnType<OpenIdServer['endpoints']> }): Promise<{ server: Server; base: string }> {
+async function startBot(
+  openId: OpenIdServer | { endpoints(): ReturnType<OpenIdServer['endpoints']> },
+): Promise<{ server: Server; base: string }> {
   const config = loadConfig({ PORT: '0', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret' });
   const server = createServer(config, {
     logger: silentLogger,
     engine: walkEngine,
-    authOptions: { endpoints: openId.endpoints(), credentialsFactory: new LocalCredentialsFactory(APP_ID, 'not-a-real-secret') },
+    authOptions: {
+      endpoints: openId.endpoints(),
+      credentialsFactory: new LocalCredentialsFactory(APP_ID, 'not-a-real-secret'),
+    },
   });
   return { server, base: await listenOnLoopback(server) };
 }
@@ -39,13 +46,23 @@ describe('bot auth: Bot Framework JWT against a local OpenID + JWKS fake', funct
 
   function activity(extra: Record<string, unknown> = {}): Record<string, unknown> {
     return {
-      type: 'message', id: `act-${randomUUID()}`, channelId: 'msteams', serviceUrl: `${stub.url}/`,
-      from: { id: '29:admin' }, recipient: { id: '28:bot' },
-      conversation: { id: `a:auth-${randomUUID()}`, conversationType: 'personal' }, text: 'help', ...extra,
+      type: 'message',
+      id: `act-${randomUUID()}`,
+      channelId: 'msteams',
+      serviceUrl: `${stub.url}/`,
+      from: { id: '29:admin' },
+      recipient: { id: '28:bot' },
+      conversation: { id: `a:auth-${randomUUID()}`, conversationType: 'personal' },
+      text: 'help',
+      ...extra,
     };
   }
 
-  async function post(base: string, body: unknown, authorization?: string): Promise<{ status: number; replies: number; text: string }> {
+  async function post(
+    base: string,
+    body: unknown,
+    authorization?: string,
+  ): Promise<{ status: number; replies: number; text: string }> {
     const before = stub.calls.length;
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (authorization !== undefined) headers.authorization = authorization;
@@ -83,26 +100,38 @@ describe('bot auth: Bot Framework JWT against a local OpenID + JWKS fake', funct
     ['garbage', async () => 'Bearer not.a.jwt'],
     ['a token without a scheme', async () => valid()],
     ['the Basic scheme', async () => `Basic ${Buffer.from('a:b').toString('base64')}`],
-    ['a tampered payload', async () => {
-      const [h, p, s] = (await valid()).split('.');
-      const claims = JSON.parse(Buffer.from(p, 'base64url').toString()) as Record<string, unknown>;
-      claims.aud = 'someone-else';
-      return `Bearer ${h}.${Buffer.from(JSON.stringify({ ...claims, aud: APP_ID, extra: 1 })).toString('base64url')}.${s}`;
-    }],
-    ['a signature from the wrong key (published kid)', async () => {
-      const other = await makeKey();
-      return `Bearer ${await valid({ key: other, kid: openId.keys[0].key.kid })}`;
-    }],
+    [
+      'a tampered payload',
+      async () => {
+        const [h, p, s] = (await valid()).split('.');
+        const claims = JSON.parse(Buffer.from(p, 'base64url').toString()) as Record<string, unknown>;
+        claims.aud = 'someone-else';
+        return `Bearer ${h}.${Buffer.from(JSON.stringify({ ...claims, aud: APP_ID, extra: 1 })).toString('base64url')}.${s}`;
+      },
+    ],
+    [
+      'a signature from the wrong key (published kid)',
+      async () => {
+        const other = await makeKey();
+        return `Bearer ${await valid({ key: other, kid: openId.keys[0].key.kid })}`;
+      },
+    ],
     ['an unknown key id', async () => `Bearer ${await valid({ key: await makeKey() })}`],
     ['the wrong audience', async () => `Bearer ${await valid({ audience: 'another-bot' })}`],
     ['the wrong issuer', async () => `Bearer ${await valid({ issuer: 'https://issuer.invalid' })}`],
     ['an expired token (beyond the 5 min skew)', async () => `Bearer ${await valid({ expiresIn: -3600 })}`],
     ['a token not yet valid', async () => `Bearer ${await valid({ notBefore: 3600 })}`],
-    ['a serviceurl claim for another service', async () => `Bearer ${await valid({ serviceUrl: 'http://127.0.0.1:9/' })}`],
-    ['alg none', async () => {
-      const [, p] = (await valid()).split('.');
-      return `Bearer ${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${p}.`;
-    }],
+    [
+      'a serviceurl claim for another service',
+      async () => `Bearer ${await valid({ serviceUrl: 'http://127.0.0.1:9/' })}`,
+    ],
+    [
+      'alg none',
+      async () => {
+        const [, p] = (await valid()).split('.');
+        return `Bearer ${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${p}.`;
+      },
+    ],
   ];
 
   for (const [label, header] of refusals) {

@@ -1,21 +1,23 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'restify';
+
 import { TestAdapter } from 'botbuilder';
-import { createServer, isLoopbackAddress } from '../../../bot/http/server';
+import type { Server } from 'restify';
+
 import { loadConfig } from '../../../bot/config';
-import { silentLogger } from '../../../bot/logger';
 import { jsonDepth, parseJsonSafely } from '../../../bot/http/parse-json-safely';
 import { isJsonContentType } from '../../../bot/http/read-json-body';
-import { TurnLimitsMiddleware, messageChars } from '../../../bot/middleware/turn-limits';
-import { SLOW_DOWN_TEXT } from '../../../dialogs/replies';
+import { createServer, isLoopbackAddress } from '../../../bot/http/server';
 import { isLoopbackUrl } from '../../../bot/http/validate-request';
+import { silentLogger } from '../../../bot/logger';
+import { messageChars, TurnLimitsMiddleware } from '../../../bot/middleware/turn-limits';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../../cards/card-json';
 import { buildTooLongCard } from '../../../cards/too-long-card';
-import { ConnectorStub, type ConnectorCall } from '../../support/connector-stub';
-import { cardProblems } from '../../support/adaptive-card-validator';
-import { walkEngine } from '../../support/dialog-walk';
 import { EXAMPLE_NDR } from '../../../dialogs/example-ndr';
+import { SLOW_DOWN_TEXT } from '../../../dialogs/replies';
+import { cardProblems } from '../../support/adaptive-card-validator';
+import { type ConnectorCall, ConnectorStub } from '../../support/connector-stub';
+import { walkEngine } from '../../support/dialog-walk';
 import { closeServer, listenOnLoopback } from '../../support/running-bot';
 
 // Limits at the HTTP level on the real restify server (anonymous mode); replies land in a FAKE Bot
@@ -65,14 +67,23 @@ describe('bot limits: turn rate per conversation (fake clock)', () => {
     let now = 0;
     const limits = new TurnLimitsMiddleware({ maxPasteChars: 1000, turnsPerMinute: 2 }, silentLogger, () => now);
     let turns = 0;
-    const adapter = new TestAdapter(async (ctx) => { turns += 1; await ctx.sendActivity('ok'); }).use(limits);
+    const adapter = new TestAdapter(async (ctx) => {
+      turns += 1;
+      await ctx.sendActivity('ok');
+    }).use(limits);
     const replies: string[] = [];
     const send = async () => {
       await adapter.send('hi');
       let a = adapter.activeQueue.shift();
-      while (a) { replies.push(String(a.text)); a = adapter.activeQueue.shift(); }
+      while (a) {
+        replies.push(String(a.text));
+        a = adapter.activeQueue.shift();
+      }
     };
-    await send(); await send(); await send(); await send();
+    await send();
+    await send();
+    await send();
+    await send();
     assert.equal(turns, 2);
     assert.deepEqual(replies, ['ok', 'ok', SLOW_DOWN_TEXT]);
     now = 61_000;
@@ -100,15 +111,28 @@ describe('bot limits: over HTTP', () => {
   let server: Server;
   let base = '';
 
-  function activity(extra: Record<string, unknown> = {}, conversation = `a:limits-${randomUUID()}`): Record<string, unknown> {
+  function activity(
+    extra: Record<string, unknown> = {},
+    conversation = `a:limits-${randomUUID()}`,
+  ): Record<string, unknown> {
     return {
-      type: 'message', id: `act-${randomUUID()}`, channelId: 'msteams', serviceUrl: `${stub.url}/`,
-      from: { id: '29:admin' }, recipient: { id: '28:bot' }, conversation: { id: conversation, conversationType: 'personal' }, ...extra,
+      type: 'message',
+      id: `act-${randomUUID()}`,
+      channelId: 'msteams',
+      serviceUrl: `${stub.url}/`,
+      from: { id: '29:admin' },
+      recipient: { id: '28:bot' },
+      conversation: { id: conversation, conversationType: 'personal' },
+      ...extra,
     };
   }
 
   async function post(body: string, headers: Record<string, string> = {}): Promise<number> {
-    const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const res = await fetch(`${base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
     await res.text();
     return res.status;
   }
@@ -117,7 +141,13 @@ describe('bot limits: over HTTP', () => {
 
   before(async () => {
     await stub.start();
-    const config = loadConfig({ PORT: '0', MAX_BODY_BYTES: '4096', MAX_JSON_DEPTH: '8', MAX_PASTE_CHARS: '1500', TURNS_PER_MINUTE: '3' });
+    const config = loadConfig({
+      PORT: '0',
+      MAX_BODY_BYTES: '4096',
+      MAX_JSON_DEPTH: '8',
+      MAX_PASTE_CHARS: '1500',
+      TURNS_PER_MINUTE: '3',
+    });
     server = createServer(config, { logger: silentLogger, engine: walkEngine });
     base = await listenOnLoopback(server);
   });
@@ -166,7 +196,10 @@ describe('bot limits: over HTTP', () => {
 
   it('a huge submit value gets the same card', async () => {
     const start = stub.calls.length;
-    assert.equal(await post(JSON.stringify(activity({ value: { verb: 'answer', nonce: 'n', answer: 'y'.repeat(2000) } }))), 200);
+    assert.equal(
+      await post(JSON.stringify(activity({ value: { verb: 'answer', nonce: 'n', answer: 'y'.repeat(2000) } }))),
+      200,
+    );
     const calls = since(start);
     assert.equal(calls.length, 1);
     assert.match(JSON.stringify(calls[0].activity), /too long/);
@@ -175,26 +208,41 @@ describe('bot limits: over HTTP', () => {
   it('more than TURNS_PER_MINUTE messages in one conversation: one polite "slow down", others unaffected', async () => {
     const conversation = `a:rate-${randomUUID()}`;
     const start = stub.calls.length;
-    for (let i = 0; i < 5; i += 1) assert.equal(await post(JSON.stringify(activity({ text: 'help' }, conversation))), 200);
+    for (let i = 0; i < 5; i += 1)
+      assert.equal(await post(JSON.stringify(activity({ text: 'help' }, conversation))), 200);
     const texts = since(start).map((c) => String(c.activity.text ?? ''));
     assert.equal(texts.filter((t) => t === SLOW_DOWN_TEXT).length, 1);
     // "help" is answered with the help card, which names the cmdlets to paste.
-    assert.equal(since(start).filter((c) => /Get-SendConnector/.test(JSON.stringify(c.activity.attachments ?? c.activity.text ?? ''))).length, 3, 'three answered');
+    assert.equal(
+      since(start).filter((c) =>
+        /Get-SendConnector/.test(JSON.stringify(c.activity.attachments ?? c.activity.text ?? '')),
+      ).length,
+      3,
+      'three answered',
+    );
     const other = stub.calls.length;
     assert.equal(await post(JSON.stringify(activity({ text: 'help' }))), 200);
-    assert.ok(since(other).some((c) => /Get-SendConnector/.test(JSON.stringify(c.activity.attachments ?? c.activity.text ?? ''))));
+    assert.ok(
+      since(other).some((c) =>
+        /Get-SendConnector/.test(JSON.stringify(c.activity.attachments ?? c.activity.text ?? '')),
+      ),
+    );
   });
 });
 
 describe('anonymous mode stays on this machine', () => {
   it('a blank HOST listens on 127.0.0.1 without an app id, on every interface with one', () => {
     assert.equal(loadConfig({}).HOST, '127.0.0.1');
-    assert.equal(loadConfig({ MicrosoftAppId: '00000000-0000-4000-8000-000000000001', MicrosoftAppPassword: 'x' }).HOST, '0.0.0.0');
+    assert.equal(
+      loadConfig({ MicrosoftAppId: '00000000-0000-4000-8000-000000000001', MicrosoftAppPassword: 'x' }).HOST,
+      '0.0.0.0',
+    );
     assert.equal(loadConfig({ HOST: '10.1.2.3' }).HOST, '10.1.2.3');
   });
 
   it('only loopback callers count as this machine', () => {
     for (const a of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1']) assert.ok(isLoopbackAddress(a), a);
-    for (const a of [undefined, '10.0.0.5', '::ffff:192.168.1.4', '2001:db8::1', '128.0.0.1']) assert.ok(!isLoopbackAddress(a), String(a));
+    for (const a of [undefined, '10.0.0.5', '::ffff:192.168.1.4', '2001:db8::1', '128.0.0.1'])
+      assert.ok(!isLoopbackAddress(a), String(a));
   });
 });

@@ -1,17 +1,27 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+
 import type { Server } from 'restify';
-import { createServer } from '../../../bot/http/server';
+
 import { loadConfig } from '../../../bot/config';
+import { createServer } from '../../../bot/http/server';
 import { silentLogger } from '../../../bot/logger';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../../cards/card-json';
-import { ConnectorStub, type ConnectorCall } from '../../support/connector-stub';
-import { answerFor, elementIdsOf, questionOf, verdictIdOf, verdictOf, walkEngine, type QuestionCardInfo } from '../../support/dialog-walk';
 import { EXAMPLE_NDR } from '../../../dialogs/example-ndr';
-import { cardProblems } from '../../support/adaptive-card-validator';
 import { ALREADY_ANSWERED } from '../../../dialogs/replies';
 import { CASE2_ANSWERS } from '../../fixtures/dialogs/answers';
+import { cardProblems } from '../../support/adaptive-card-validator';
+import { type ConnectorCall, ConnectorStub } from '../../support/connector-stub';
+import {
+  answerFor,
+  elementIdsOf,
+  type QuestionCardInfo,
+  questionOf,
+  verdictIdOf,
+  verdictOf,
+  walkEngine,
+} from '../../support/dialog-walk';
 
 /** The help card (it replaced the plain help text), recognized by its marker id. */
 function isHelpCard(activity: Parameters<typeof elementIdsOf>[0]): boolean {
@@ -20,7 +30,6 @@ function isHelpCard(activity: Parameters<typeof elementIdsOf>[0]): boolean {
 
 // The real restify server and CloudAdapter on an ephemeral port, anonymous mode. The Bot Connector that
 // would deliver replies to Teams is a FAKE (test/support/connector-stub.ts), as Teams cannot run here.
-
 
 describe('bot end-to-end: restify + CloudAdapter + fake Bot Connector (Teams mock)', () => {
   const stub = new ConnectorStub();
@@ -61,13 +70,19 @@ describe('bot end-to-end: restify + CloudAdapter + fake Bot Connector (Teams moc
   function cardsIn(calls: ConnectorCall[]) {
     return calls
       .filter((c) => c.method === 'POST')
-      .flatMap((c) => ((c.activity.attachments ?? []) as Array<{ contentType: string; content: unknown }>)
-        .filter((a) => a.contentType === ADAPTIVE_CARD_CONTENT_TYPE)
-        .map((a) => ({ call: c, content: a.content })));
+      .flatMap((c) =>
+        ((c.activity.attachments ?? []) as Array<{ contentType: string; content: unknown }>)
+          .filter((a) => a.contentType === ADAPTIVE_CARD_CONTENT_TYPE)
+          .map((a) => ({ call: c, content: a.content })),
+      );
   }
 
   function questionIn(calls: ConnectorCall[]): QuestionCardInfo | undefined {
-    return calls.filter((c) => c.method === 'POST').map((c) => questionOf({ ...c.activity, id: c.assignedId } as never)).filter(Boolean).pop();
+    return calls
+      .filter((c) => c.method === 'POST')
+      .map((c) => questionOf({ ...c.activity, id: c.assignedId } as never))
+      .filter(Boolean)
+      .pop();
   }
 
   before(async () => {
@@ -90,7 +105,9 @@ describe('bot end-to-end: restify + CloudAdapter + fake Bot Connector (Teams moc
 
   it('conversationUpdate with the bot added sends the welcome card once; installationUpdate does not repeat it', async () => {
     const start = stub.calls.length;
-    const added = await post(activity({ type: 'conversationUpdate', membersAdded: [{ id: '28:relay-doctor' }, { id: '29:admin' }] }));
+    const added = await post(
+      activity({ type: 'conversationUpdate', membersAdded: [{ id: '28:relay-doctor' }, { id: '29:admin' }] }),
+    );
     assert.equal(added.status, 200);
     const install = await post(activity({ type: 'installationUpdate', action: 'add' }));
     assert.equal(install.status, 200);
@@ -112,7 +129,17 @@ describe('bot end-to-end: restify + CloudAdapter + fake Bot Connector (Teams moc
     for (let i = 0; i < 20 && question; i += 1) {
       asked.push(question.questionId);
       const mark = stub.calls.length;
-      const res = await post(activity({ value: { verb: 'answer', nonce: question.nonce, questionId: question.questionId, answer: answerFor(question, CASE2_ANSWERS) }, replyToId: question.activityId }));
+      const res = await post(
+        activity({
+          value: {
+            verb: 'answer',
+            nonce: question.nonce,
+            questionId: question.questionId,
+            answer: answerFor(question, CASE2_ANSWERS),
+          },
+          replyToId: question.activityId,
+        }),
+      );
       assert.equal(res.status, 200);
       const calls = since(mark);
       const update = calls.find((c) => c.method === 'PUT');
@@ -121,18 +148,35 @@ describe('bot end-to-end: restify + CloudAdapter + fake Bot Connector (Teams moc
       if (calls.some((c) => verdictOf({ attachments: c.activity.attachments } as never))) break;
       question = questionIn(calls);
     }
-    const verdictCards = cardsIn(since(start)).filter((c) => verdictOf({ attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: c.content }] } as never));
+    const verdictCards = cardsIn(since(start)).filter((c) =>
+      verdictOf({ attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: c.content }] } as never),
+    );
     assert.ok(verdictCards.length >= 1, 'a verdict card arrived');
-    const verdict = verdictOf({ attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: verdictCards[verdictCards.length - 1].content }] } as never)!;
+    const verdict = verdictOf({
+      attachments: [
+        { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: verdictCards[verdictCards.length - 1].content },
+      ],
+    } as never)!;
     assert.equal(verdict.family, 'eop-relay-denied');
     assert.ok(verdict.causes.includes('inbound-connector.certificate-mismatch'));
-    assert.ok(verdictIdOf({ attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: verdictCards[verdictCards.length - 1].content }] } as never), '"Show as plain text" names its verdict');
+    assert.ok(
+      verdictIdOf({
+        attachments: [
+          { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: verdictCards[verdictCards.length - 1].content },
+        ],
+      } as never),
+      '"Show as plain text" names its verdict',
+    );
     for (const c of cardsIn(since(start))) {
       assert.deepEqual(cardProblems(c.content), []);
       assert.ok(JSON.stringify(c.call.activity).length * 2 <= 28 * 1024);
     }
     const allText = JSON.stringify(verdictCards.map((c) => c.content));
-    assert.match(allText, /Set-InboundConnector|TlsSenderCertificateName/, 'fix steps with PowerShell are in the verdict');
+    assert.match(
+      allText,
+      /Set-InboundConnector|TlsSenderCertificateName/,
+      'fix steps with PowerShell are in the verdict',
+    );
   });
 
   it('a duplicate delivery (same activity id) is answered once', async () => {
@@ -146,7 +190,11 @@ describe('bot end-to-end: restify + CloudAdapter + fake Bot Connector (Teams moc
 
   it('a stale card submit gets "already answered" over the wire', async () => {
     const start = stub.calls.length;
-    await post(activity({ value: { verb: 'answer', nonce: 'not-a-live-nonce', questionId: 'case2.inbound-connector', answer: 'none' } }));
+    await post(
+      activity({
+        value: { verb: 'answer', nonce: 'not-a-live-nonce', questionId: 'case2.inbound-connector', answer: 'none' },
+      }),
+    );
     const texts = since(start).map((c) => String(c.activity.text ?? ''));
     assert.deepEqual(texts, [ALREADY_ANSWERED]);
   });
@@ -177,11 +225,19 @@ describe('bot end-to-end: restify + CloudAdapter + fake Bot Connector (Teams moc
     const start = stub.calls.length;
     await post(activity({ text: 'help', conversation: channel }));
     assert.equal(since(start).length, 0);
-    await post(activity({
-      text: '<at>Relay Doctor</at> help',
-      conversation: channel,
-      entities: [{ type: 'mention', text: '<at>Relay Doctor</at>', mentioned: { id: '28:relay-doctor', name: 'Relay Doctor' } }],
-    }));
+    await post(
+      activity({
+        text: '<at>Relay Doctor</at> help',
+        conversation: channel,
+        entities: [
+          {
+            type: 'mention',
+            text: '<at>Relay Doctor</at>',
+            mentioned: { id: '28:relay-doctor', name: 'Relay Doctor' },
+          },
+        ],
+      }),
+    );
     assert.ok(since(start).some((c) => isHelpCard(c.activity)));
   });
 });

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
-import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import type { AddressInfo } from 'node:net';
+
 import { MemoryStorage, type StoreItems } from 'botbuilder';
-import { createServer } from '../../../bot/http/server';
+
 import { loadConfig } from '../../../bot/config';
-import { silentLogger, type Logger } from '../../../bot/logger';
+import { createServer } from '../../../bot/http/server';
 import { InFlight, installShutdown } from '../../../bot/http/shutdown';
+import { type Logger, silentLogger } from '../../../bot/logger';
 import { ConnectorStub } from '../../support/connector-stub';
 import { walkEngine } from '../../support/dialog-walk';
 
@@ -16,7 +18,9 @@ import { walkEngine } from '../../support/dialog-walk';
 
 /** Memory storage whose writes take a while, so a turn is still in flight when SIGTERM arrives. */
 class SlowStorage extends MemoryStorage {
-  constructor(private readonly delayMs: number) { super(); }
+  constructor(private readonly delayMs: number) {
+    super();
+  }
   async write(changes: StoreItems): Promise<void> {
     await new Promise((r) => setTimeout(r, this.delayMs));
     return super.write(changes);
@@ -30,20 +34,41 @@ describe('bot shutdown: SIGTERM drains turns in flight; rejections are logged, n
 
   async function start(delayMs: number, timeoutMs: number, logger: Logger = silentLogger) {
     const inFlight = new InFlight();
-    const server = createServer(loadConfig({ PORT: '0' }), { logger, engine: walkEngine, storage: new SlowStorage(delayMs), inFlight });
+    const server = createServer(loadConfig({ PORT: '0' }), {
+      logger,
+      engine: walkEngine,
+      storage: new SlowStorage(delayMs),
+      inFlight,
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const events = new EventEmitter();
     const exits: number[] = [];
-    const handle = installShutdown({ server, inFlight, logger, timeoutMs, exit: (code) => { exits.push(code); }, events });
-    const post = () => fetch(`${base}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message', id: `act-${randomUUID()}`, channelId: 'msteams', serviceUrl: `${stub.url}/`, text: 'help',
-        from: { id: '29:admin' }, recipient: { id: '28:bot' }, conversation: { id: `a:sd-${randomUUID()}`, conversationType: 'personal' },
-      }),
+    const handle = installShutdown({
+      server,
+      inFlight,
+      logger,
+      timeoutMs,
+      exit: (code) => {
+        exits.push(code);
+      },
+      events,
     });
+    const post = () =>
+      fetch(`${base}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'message',
+          id: `act-${randomUUID()}`,
+          channelId: 'msteams',
+          serviceUrl: `${stub.url}/`,
+          text: 'help',
+          from: { id: '29:admin' },
+          recipient: { id: '28:bot' },
+          conversation: { id: `a:sd-${randomUUID()}`, conversationType: 'personal' },
+        }),
+      });
     const stop = async () => {
       handle.dispose();
       server.server.closeAllConnections();
@@ -86,7 +111,12 @@ describe('bot shutdown: SIGTERM drains turns in flight; rejections are logged, n
 
   it('an unhandled rejection is logged with a code and the bot keeps serving', async () => {
     const logged: Array<{ message: string; code?: unknown }> = [];
-    const logger: Logger = { ...silentLogger, error: (message, _e, fields) => { logged.push({ message, code: fields?.code }); } };
+    const logger: Logger = {
+      ...silentLogger,
+      error: (message, _e, fields) => {
+        logged.push({ message, code: fields?.code });
+      },
+    };
     const bot = await start(0, 1000, logger);
     try {
       bot.events.emit('unhandledRejection', new Error('lost promise'), Promise.resolve());

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { createStorage } from '../../../bot/storage/create-storage';
+
 import { loadConfig } from '../../../bot/config';
-import { ExpiringMemoryStorage } from '../../../bot/storage/expiring-memory-storage';
 import { createServer } from '../../../bot/http/server';
 import { silentLogger } from '../../../bot/logger';
+import { createStorage } from '../../../bot/storage/create-storage';
+import { ExpiringMemoryStorage } from '../../../bot/storage/expiring-memory-storage';
 import { ConnectorStub } from '../../support/connector-stub';
 import { walkEngine } from '../../support/dialog-walk';
 import { closeServer, listenOnLoopback } from '../../support/running-bot';
@@ -14,7 +15,9 @@ import { WireUser } from '../../support/wire-user';
 
 describe('memory storage sweep (issue 16)', () => {
   it('STORAGE=memory builds the expiring store', () => {
-    assert.ok(createStorage(loadConfig({ STORAGE: 'memory', STATE_TTL_MINUTES: '5' })) instanceof ExpiringMemoryStorage);
+    assert.ok(
+      createStorage(loadConfig({ STORAGE: 'memory', STATE_TTL_MINUTES: '5' })) instanceof ExpiringMemoryStorage,
+    );
   });
 
   it('drops keys idle beyond the TTL at the next write after the sweep interval; keeps the active ones', async () => {
@@ -42,7 +45,11 @@ describe('memory storage sweep (issue 16)', () => {
     await stub.start();
     let now = Date.now();
     const storage = new ExpiringMemoryStorage(60_000, () => now, 1_000);
-    const server = createServer(loadConfig({ PORT: '0', TURNS_PER_MINUTE: '0' }), { logger: silentLogger, engine: walkEngine, storage });
+    const server = createServer(loadConfig({ PORT: '0', TURNS_PER_MINUTE: '0' }), {
+      logger: silentLogger,
+      engine: walkEngine,
+      storage,
+    });
     const base = await listenOnLoopback(server);
     try {
       for (let i = 0; i < 20; i += 1) assert.equal((await new WireUser(stub).send(base, { text: 'help' })).status, 200);

@@ -1,18 +1,25 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'restify';
+
 import { BlobsStorage } from 'botbuilder-azure-blobs';
-import { createServer } from '../../../bot/http/server';
+import type { Server } from 'restify';
+
 import { loadConfig } from '../../../bot/config';
+import { createServer } from '../../../bot/http/server';
 import { silentLogger } from '../../../bot/logger';
+import {
+  type BlobBackend,
+  blobBackend,
+  type BlobStateSettings,
+  BlobStateStorage,
+} from '../../../bot/storage/blob-state-storage';
 import { createStorage } from '../../../bot/storage/create-storage';
-import { BlobStateStorage, blobBackend, type BlobBackend, type BlobStateSettings } from '../../../bot/storage/blob-state-storage';
-import { STORAGE_CONFLICT_MESSAGE, STORAGE_UNAVAILABLE_MESSAGE } from '../../../dialogs/replies';
-import { startAzurite, type Azurite } from '../../support/azurite';
-import { ConnectorStub } from '../../support/connector-stub';
-import { CASE2_ANSWERS, walkOverWire, WireUser, type WireWalk } from '../../support/wire-user';
-import { answerFor } from '../../support/dialog-walk';
 import { EXAMPLE_NDR } from '../../../dialogs/example-ndr';
+import { STORAGE_CONFLICT_MESSAGE, STORAGE_UNAVAILABLE_MESSAGE } from '../../../dialogs/replies';
+import { type Azurite, startAzurite } from '../../support/azurite';
+import { ConnectorStub } from '../../support/connector-stub';
+import { answerFor } from '../../support/dialog-walk';
+import { CASE2_ANSWERS, walkOverWire, WireUser, type WireWalk } from '../../support/wire-user';
 
 // Bot instances as real restify servers in this process (each with its own adapter, middleware and
 // storage client; they share nothing but the Azurite container), so a test can hold one instance's save
@@ -29,15 +36,27 @@ async function listen(server: Server): Promise<string> {
 function heldBackend(inner: BlobBackend) {
   let release!: () => void;
   let reached!: () => void;
-  const gate = new Promise<void>((r) => { release = r; });
-  const held = new Promise<void>((r) => { reached = r; });
+  const gate = new Promise<void>((r) => {
+    release = r;
+  });
+  const held = new Promise<void>((r) => {
+    reached = r;
+  });
   const backend: BlobBackend = {
     items: {
       read: (keys) => inner.items.read(keys),
-      write: async (changes) => { reached(); await gate; return inner.items.write(changes); },
+      write: async (changes) => {
+        reached();
+        await gate;
+        return inner.items.write(changes);
+      },
       delete: (keys) => inner.items.delete(keys),
     },
-    create: async (key, item) => { reached(); await gate; return inner.create(key, item); },
+    create: async (key, item) => {
+      reached();
+      await gate;
+      return inner.create(key, item);
+    },
   };
   return { backend, release, held };
 }
@@ -47,7 +66,14 @@ describe('storage: bot instances in one process sharing Azurite', function () {
   const stub = new ConnectorStub();
   let azurite: Azurite;
   const servers: Server[] = [];
-  const config = () => loadConfig({ PORT: '0', MicrosoftAppId: '', STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: CONTAINER });
+  const config = () =>
+    loadConfig({
+      PORT: '0',
+      MicrosoftAppId: '',
+      STORAGE: 'blob',
+      BLOB_CONNECTION_STRING: azurite.connectionString,
+      BLOB_CONTAINER: CONTAINER,
+    });
   const settings = (): BlobStateSettings => ({ connectionString: azurite.connectionString, container: CONTAINER });
 
   async function instance(storage = createStorage(config())): Promise<string> {
@@ -59,10 +85,11 @@ describe('storage: bot instances in one process sharing Azurite', function () {
   async function storedFragments(user: WireUser): Promise<string[]> {
     const key = `msteams/conversations/${user.conversationId}`;
     const items = await new BlobsStorage(azurite.connectionString, CONTAINER).read([key]);
-    return ((items[key] as { session?: { fragments?: string[] } } | undefined)?.session?.fragments ?? []);
+    return (items[key] as { session?: { fragments?: string[] } } | undefined)?.session?.fragments ?? [];
   }
 
-  const part = (n: string) => `Original message headers:\n\nReceived: from EX01.contoso.com by EX02.contoso.com\nMessage-ID: <part-${n}@contoso.com>`;
+  const part = (n: string) =>
+    `Original message headers:\n\nReceived: from EX01.contoso.com by EX02.contoso.com\nMessage-ID: <part-${n}@contoso.com>`;
 
   let baseUrl = '';
 
@@ -91,9 +118,12 @@ describe('storage: bot instances in one process sharing Azurite', function () {
     held.release();
     const a = await turnA;
     assert.equal(a.status, 200);
-    assert.ok(WireUser.texts(a.replies).includes(STORAGE_CONFLICT_MESSAGE), `A told to resend: ${JSON.stringify(WireUser.texts(a.replies))}`);
+    assert.ok(
+      WireUser.texts(a.replies).includes(STORAGE_CONFLICT_MESSAGE),
+      `A told to resend: ${JSON.stringify(WireUser.texts(a.replies))}`,
+    );
     assert.ok(!WireUser.texts(turnB.replies).includes(STORAGE_CONFLICT_MESSAGE));
-    assert.deepEqual(await storedFragments(user), [part('b')], 'B\'s update was not overwritten');
+    assert.deepEqual(await storedFragments(user), [part('b')], "B's update was not overwritten");
     // The user sends part A again (to either instance): both parts are kept.
     const again = await user.send(fast, { text: part('a') });
     assert.ok(!WireUser.texts(again.replies).includes(STORAGE_CONFLICT_MESSAGE));
@@ -101,7 +131,10 @@ describe('storage: bot instances in one process sharing Azurite', function () {
   });
 
   it('Azurite stopped mid-conversation: "can\'t save right now", the server stays up, and the walk continues after it returns', async () => {
-    const reference: WireWalk = await walkOverWire(new WireUser(stub), EXAMPLE_NDR, { base: () => baseUrl, answers: CASE2_ANSWERS });
+    const reference: WireWalk = await walkOverWire(new WireUser(stub), EXAMPLE_NDR, {
+      base: () => baseUrl,
+      answers: CASE2_ANSWERS,
+    });
     const user = new WireUser(stub);
     let { replies } = await user.send(baseUrl, { text: EXAMPLE_NDR });
     const asked: string[] = [];
@@ -110,12 +143,23 @@ describe('storage: bot instances in one process sharing Azurite', function () {
       const question = WireUser.question(replies);
       assert.ok(question, `turn ${turn}: a question card`);
       asked.push(question.questionId);
-      const answer = { value: { verb: 'answer', nonce: question.nonce, questionId: question.questionId, answer: answerFor(question, CASE2_ANSWERS) }, replyToId: question.activityId };
+      const answer = {
+        value: {
+          verb: 'answer',
+          nonce: question.nonce,
+          questionId: question.questionId,
+          answer: answerFor(question, CASE2_ANSWERS),
+        },
+        replyToId: question.activityId,
+      };
       if (turn === 2) {
         await azurite.stop();
         // The answer and a command, while storage is down: each gets the message, in seconds, no error card.
         const started = Date.now();
-        duringOutage = [WireUser.texts((await user.send(baseUrl, answer)).replies), WireUser.texts((await user.send(baseUrl, { text: 'show fix' })).replies)];
+        duringOutage = [
+          WireUser.texts((await user.send(baseUrl, answer)).replies),
+          WireUser.texts((await user.send(baseUrl, { text: 'show fix' })).replies),
+        ];
         assert.ok(Date.now() - started < 12000, `both answered in ${Date.now() - started} ms`);
         assert.equal((await fetch(`${baseUrl}/healthz`)).status, 200, 'the server stays up');
         await azurite.restart();

@@ -1,17 +1,19 @@
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { randomUUID } from 'node:crypto';
+import net from 'node:net';
+
 import { ConversationState, MemoryStorage, TestAdapter, type TurnContext } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
+
 import { loadConfig } from '../../../bot/config';
-import { silentLogger, type Logger } from '../../../bot/logger';
-import { createStorage, describeStorage } from '../../../bot/storage/create-storage';
-import { BlobStateStorage } from '../../../bot/storage/blob-state-storage';
-import { StorageConflictError, StorageUnavailableError, storageFailureOf } from '../../../bot/storage/storage-errors';
-import { StorageGuardMiddleware } from '../../../bot/middleware/storage-guard';
+import { type Logger, silentLogger } from '../../../bot/logger';
 import { StateExpiryMiddleware } from '../../../bot/middleware/state-expiry';
+import { StorageGuardMiddleware } from '../../../bot/middleware/storage-guard';
+import { BlobStateStorage } from '../../../bot/storage/blob-state-storage';
+import { createStorage, describeStorage } from '../../../bot/storage/create-storage';
+import { StorageConflictError, storageFailureOf, StorageUnavailableError } from '../../../bot/storage/storage-errors';
 import { STATE_EXPIRED_MESSAGE, STORAGE_CONFLICT_MESSAGE, STORAGE_UNAVAILABLE_MESSAGE } from '../../../dialogs/replies';
-import { startAzurite, type Azurite } from '../../support/azurite';
+import { type Azurite, startAzurite } from '../../support/azurite';
 
 describe('storage: configuration', () => {
   it('memory by default; blob with BLOB_CONNECTION_STRING and BLOB_CONTAINER; a TTL in minutes', () => {
@@ -20,7 +22,12 @@ describe('storage: configuration', () => {
     assert.equal(defaults.BLOB_CONTAINER, 'relay-doctor-state');
     assert.equal(defaults.STATE_TTL_MINUTES, 1440);
     assert.ok(createStorage(defaults) instanceof MemoryStorage);
-    const blob = loadConfig({ STORAGE: 'blob', BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true;', BLOB_CONTAINER: 'state-1', STATE_TTL_MINUTES: '90' });
+    const blob = loadConfig({
+      STORAGE: 'blob',
+      BLOB_CONNECTION_STRING: 'UseDevelopmentStorage=true;',
+      BLOB_CONTAINER: 'state-1',
+      STATE_TTL_MINUTES: '90',
+    });
     assert.equal(blob.STATE_TTL_MINUTES, 90);
     const storage = createStorage(blob);
     assert.ok(storage instanceof BlobStateStorage);
@@ -34,7 +41,13 @@ describe('storage: configuration', () => {
   });
 
   it('the startup line names account and container, never the key', () => {
-    const line = describeStorage(loadConfig({ STORAGE: 'blob', BLOB_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=rdstate;AccountKey=c2VjcmV0LWtleQ==;EndpointSuffix=core.windows.net' }));
+    const line = describeStorage(
+      loadConfig({
+        STORAGE: 'blob',
+        BLOB_CONNECTION_STRING:
+          'DefaultEndpointsProtocol=https;AccountName=rdstate;AccountKey=c2VjcmV0LWtleQ==;EndpointSuffix=core.windows.net',
+      }),
+    );
     assert.match(line, /rdstate/);
     assert.match(line, /relay-doctor-state/);
     assert.doesNotMatch(line, /c2VjcmV0|AccountKey/);
@@ -47,7 +60,11 @@ describe('storage: failures told apart', () => {
     assert.equal(storageFailureOf(unavailable), 'unavailable');
     assert.equal(storageFailureOf({ error: new StorageConflictError('k') }), 'conflict');
     assert.equal(storageFailureOf(new Error('outer', { cause: { error: unavailable } })), 'unavailable');
-    assert.equal(storageFailureOf(new Error('Storage: error writing "k" due to eTag conflict.')), undefined, 'only errors from BlobStateStorage count');
+    assert.equal(
+      storageFailureOf(new Error('Storage: error writing "k" due to eTag conflict.')),
+      undefined,
+      'only errors from BlobStateStorage count',
+    );
     assert.equal(storageFailureOf(new TypeError('x is undefined')), undefined);
     assert.equal(storageFailureOf(undefined), undefined);
   });
@@ -56,8 +73,12 @@ describe('storage: failures told apart', () => {
 describe('storage: the guard middleware', () => {
   function adapterThrowing(error: Error, errors: string[], logged: string[]): TestAdapter {
     const logger: Logger = { ...silentLogger, error: (m) => logged.push(m) };
-    const adapter = new TestAdapter(async () => { throw error; }).use(new StorageGuardMiddleware(logger));
-    adapter.onTurnError = async (_context, e) => { errors.push(e.message); };
+    const adapter = new TestAdapter(async () => {
+      throw error;
+    }).use(new StorageGuardMiddleware(logger));
+    adapter.onTurnError = async (_context, e) => {
+      errors.push(e.message);
+    };
     return adapter;
   }
 
@@ -98,7 +119,13 @@ describe('storage: stale conversations expire', () => {
       }
       await state.saveChanges(context);
     }).use(new StateExpiryMiddleware(state, TTL, () => now));
-    return { adapter, seen, advance: (ms: number) => { now += ms; } };
+    return {
+      adapter,
+      seen,
+      advance: (ms: number) => {
+        now += ms;
+      },
+    };
   }
 
   it('keeps the dialog within the TTL', async () => {
@@ -129,18 +156,29 @@ describe('storage: BlobStateStorage on Azurite', function () {
   let azurite: Azurite;
   const container = 'relay-doctor-unit';
 
-  before(async () => { azurite = await startAzurite(); });
-  after(async () => { await azurite?.dispose(); });
+  before(async () => {
+    azurite = await startAzurite();
+  });
+  after(async () => {
+    await azurite?.dispose();
+  });
 
   const settings = () => ({ connectionString: azurite.connectionString, container });
 
   /** Two bot instances' ConversationState, each with its own store, on one conversation. */
   function turnContext(conversationId: string): TurnContext {
     const adapter = new TestAdapter();
-    return { activity: { channelId: 'msteams', conversation: { id: conversationId }, type: 'message' }, turnState: new Map(), adapter } as unknown as TurnContext;
+    return {
+      activity: { channelId: 'msteams', conversation: { id: conversationId }, type: 'message' },
+      turnState: new Map(),
+      adapter,
+    } as unknown as TurnContext;
   }
 
-  async function concurrentTurns(makeStore: () => ConstructorParameters<typeof ConversationState>[0], existing: boolean) {
+  async function concurrentTurns(
+    makeStore: () => ConstructorParameters<typeof ConversationState>[0],
+    existing: boolean,
+  ) {
     const conversationId = `c-${randomUUID()}`;
     const [a, b] = [new ConversationState(makeStore()), new ConversationState(makeStore())];
     if (existing) {
@@ -153,7 +191,10 @@ describe('storage: BlobStateStorage on Azurite', function () {
     sa.fragments = [...(sa.fragments ?? []), 'from A'];
     sb.fragments = [...(sb.fragments ?? []), 'from B'];
     await a.saveChanges(ta);
-    const second = await b.saveChanges(tb).then(() => undefined, (e: unknown) => e);
+    const second = await b.saveChanges(tb).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     const check = turnContext(conversationId);
     const stored = (await new ConversationState(makeStore()).load(check)).fragments as string[];
     return { second, stored };
@@ -162,7 +203,7 @@ describe('storage: BlobStateStorage on Azurite', function () {
   it('control: plain BlobsStorage lets the second of two concurrent saves overwrite the first in silence', async () => {
     const { second, stored } = await concurrentTurns(() => new BlobsStorage(azurite.connectionString, container), true);
     assert.equal(second, undefined);
-    assert.deepEqual(stored, ['first', 'from B'], 'A\'s update is gone and nobody was told');
+    assert.deepEqual(stored, ['first', 'from B'], "A's update is gone and nobody was told");
   });
 
   for (const existing of [true, false]) {
@@ -173,9 +214,12 @@ describe('storage: BlobStateStorage on Azurite', function () {
     });
   }
 
-  it('turns one after another on two instances each build on the other\'s save', async () => {
+  it("turns one after another on two instances each build on the other's save", async () => {
     const conversationId = `c-${randomUUID()}`;
-    const instances = [new ConversationState(new BlobStateStorage(settings())), new ConversationState(new BlobStateStorage(settings()))];
+    const instances = [
+      new ConversationState(new BlobStateStorage(settings())),
+      new ConversationState(new BlobStateStorage(settings())),
+    ];
     for (let i = 0; i < 6; i += 1) {
       const context = turnContext(conversationId);
       const state = await instances[i % 2].load(context);
@@ -211,11 +255,16 @@ describe('storage: BlobStateStorage on Azurite', function () {
   it('storage that accepts connections but never answers fails at the client-side deadline, not when TCP gives up', async function () {
     this.timeout(30000);
     const sockets = new Set<net.Socket>();
-    const silent = net.createServer((s) => { sockets.add(s); });
+    const silent = net.createServer((s) => {
+      sockets.add(s);
+    });
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const port = (silent.address() as net.AddressInfo).port;
     try {
-      const hanging = new BlobStateStorage({ connectionString: azurite.connectionString.replace(/127\.0\.0\.1:\d+/, `127.0.0.1:${port}`), container });
+      const hanging = new BlobStateStorage({
+        connectionString: azurite.connectionString.replace(/127\.0\.0\.1:\d+/, `127.0.0.1:${port}`),
+        container,
+      });
       const started = Date.now();
       await assert.rejects(hanging.read(['k']), StorageUnavailableError);
       const took = Date.now() - started;

@@ -1,8 +1,16 @@
 import assert from 'node:assert/strict';
+
 import fc from 'fast-check';
+
 import {
-  acceptedDomainMatch, bestCertNameMatch, certNameMatches, parentDomains, parseTlsCertificateName, presentedNames,
-  subjectCn, type NameMatch,
+  acceptedDomainMatch,
+  bestCertNameMatch,
+  certNameMatches,
+  type NameMatch,
+  parentDomains,
+  parseTlsCertificateName,
+  presentedNames,
+  subjectCn,
 } from '../../../engine/certificates/cert-names';
 import type { Certificate, ProtocolLog } from '../../../engine/facts';
 
@@ -39,26 +47,40 @@ describe('certNameMatches (docs/knowledge.md#certificates inference table)', () 
 
   it('is total and symmetric only for equality (property)', () => {
     const label = fc.stringMatching(/^[a-z0-9]{1,8}$/);
-    const name = fc.tuple(fc.boolean(), fc.array(label, { minLength: 1, maxLength: 4 })).map(([w, ls]) => `${w ? '*.' : ''}${ls.join('.')}`);
-    fc.assert(fc.property(name, name, (a, b) => {
-      const r = certNameMatches(a, b);
-      assert.ok(['match', 'no-match', 'unknown'].includes(r));
-      assert.equal(certNameMatches(a, a), 'match');
-      if (!a.includes('*') && !b.includes('*') && a !== b && r === 'match') assert.fail(`${a} vs ${b}`);
-    }));
+    const name = fc
+      .tuple(fc.boolean(), fc.array(label, { minLength: 1, maxLength: 4 }))
+      .map(([w, ls]) => `${w ? '*.' : ''}${ls.join('.')}`);
+    fc.assert(
+      fc.property(name, name, (a, b) => {
+        const r = certNameMatches(a, b);
+        assert.ok(['match', 'no-match', 'unknown'].includes(r));
+        assert.equal(certNameMatches(a, a), 'match');
+        if (!a.includes('*') && !b.includes('*') && a !== b && r === 'match') assert.fail(`${a} vs ${b}`);
+      }),
+    );
   });
 
   it('bestCertNameMatch picks the best presented name', () => {
-    assert.deepEqual(bestCertNameMatch('mail.contoso.com', ['ex01.corp.local', '*.contoso.com', 'mail.contoso.com']), { result: 'match', name: 'mail.contoso.com' });
-    assert.deepEqual(bestCertNameMatch('mail.contoso.com', ['ex01.corp.local', '*.contoso.com']), { result: 'unknown', name: '*.contoso.com' });
-    assert.deepEqual(bestCertNameMatch('mail.contoso.com', ['ex01.corp.local']), { result: 'no-match', name: 'ex01.corp.local' });
+    assert.deepEqual(bestCertNameMatch('mail.contoso.com', ['ex01.corp.local', '*.contoso.com', 'mail.contoso.com']), {
+      result: 'match',
+      name: 'mail.contoso.com',
+    });
+    assert.deepEqual(bestCertNameMatch('mail.contoso.com', ['ex01.corp.local', '*.contoso.com']), {
+      result: 'unknown',
+      name: '*.contoso.com',
+    });
+    assert.deepEqual(bestCertNameMatch('mail.contoso.com', ['ex01.corp.local']), {
+      result: 'no-match',
+      name: 'ex01.corp.local',
+    });
     assert.deepEqual(bestCertNameMatch('mail.contoso.com', []), { result: 'unknown' });
   });
 });
 
 describe('certificate name helpers', () => {
   it('parses <I>issuer<S>subject without splitting on DN commas', () => {
-    const v = '<I>CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1, O=DigiCert Inc, C=US<S>CN=mail.contoso.com, O=Contoso Ltd, C=US';
+    const v =
+      '<I>CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1, O=DigiCert Inc, C=US<S>CN=mail.contoso.com, O=Contoso Ltd, C=US';
     assert.deepEqual(parseTlsCertificateName(v), {
       issuer: 'CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1, O=DigiCert Inc, C=US',
       subject: 'CN=mail.contoso.com, O=Contoso Ltd, C=US',
@@ -77,11 +99,18 @@ describe('certificate name helpers', () => {
 
   it('lists the names a certificate or a protocol log presents (CN first, unique, lower case)', () => {
     const cert: Certificate = {
-      subject: 'CN=Mail.Contoso.com, O=Contoso', certificateDomains: ['mail.contoso.com', 'autodiscover.contoso.com'],
-      services: ['SMTP'], lines: {},
+      subject: 'CN=Mail.Contoso.com, O=Contoso',
+      certificateDomains: ['mail.contoso.com', 'autodiscover.contoso.com'],
+      services: ['SMTP'],
+      lines: {},
     };
     assert.deepEqual(presentedNames(cert), ['mail.contoso.com', 'autodiscover.contoso.com']);
-    const log: ProtocolLog = { subject: 'CN=*.contoso.com', alternateNames: ['*.contoso.com', 'contoso.com'], tlsErrors: [], lines: [] };
+    const log: ProtocolLog = {
+      subject: 'CN=*.contoso.com',
+      alternateNames: ['*.contoso.com', 'contoso.com'],
+      tlsErrors: [],
+      lines: [],
+    };
     assert.deepEqual(presentedNames(log), ['*.contoso.com', 'contoso.com']);
   });
 
@@ -93,13 +122,25 @@ describe('certificate name helpers', () => {
 
   it('reads an accepted-domain match with the parent rule', () => {
     const accepted = ['contoso.com', '*.fabrikam.com'];
-    assert.deepEqual(acceptedDomainMatch('hostname.sub.contoso.com', accepted), { kind: 'parent', domain: 'contoso.com' });
-    assert.deepEqual(acceptedDomainMatch('hostname.sub.contoso.com', ['sub.contoso.com', 'contoso.com']), { kind: 'parent', domain: 'sub.contoso.com' });
+    assert.deepEqual(acceptedDomainMatch('hostname.sub.contoso.com', accepted), {
+      kind: 'parent',
+      domain: 'contoso.com',
+    });
+    assert.deepEqual(acceptedDomainMatch('hostname.sub.contoso.com', ['sub.contoso.com', 'contoso.com']), {
+      kind: 'parent',
+      domain: 'sub.contoso.com',
+    });
     assert.deepEqual(acceptedDomainMatch('Contoso.com', accepted), { kind: 'exact', domain: 'contoso.com' });
     assert.deepEqual(acceptedDomainMatch('*.contoso.com', accepted), { kind: 'exact', domain: 'contoso.com' });
-    assert.deepEqual(acceptedDomainMatch('mail.fabrikam.com', accepted), { kind: 'wildcard', domain: '*.fabrikam.com' });
+    assert.deepEqual(acceptedDomainMatch('mail.fabrikam.com', accepted), {
+      kind: 'wildcard',
+      domain: '*.fabrikam.com',
+    });
     assert.deepEqual(acceptedDomainMatch('mail.tailspintoys.com', accepted), { kind: 'none' });
-    assert.deepEqual(acceptedDomainMatch('mail.contoso.com', [{ domainName: 'mail.contoso.com' }]), { kind: 'exact', domain: 'mail.contoso.com' });
+    assert.deepEqual(acceptedDomainMatch('mail.contoso.com', [{ domainName: 'mail.contoso.com' }]), {
+      kind: 'exact',
+      domain: 'mail.contoso.com',
+    });
     assert.deepEqual(acceptedDomainMatch('', accepted), { kind: 'none' });
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { buildFacts, diagnose, type CauseId, type Facts, type Status, type Verdict } from '../../../engine/index';
+
+import { buildFacts, type CauseId, diagnose, type Facts, type Status, type Verdict } from '../../../engine/index';
 import { certificate, facts, inboundConnector, ndr, sendConnector } from '../../support/facts-builders';
 import { pasteFixture } from '../../support/paste-fixture';
 
@@ -30,7 +31,11 @@ describe('diagnose: claims stay within the evidence', () => {
   });
 
   it('a certificate name typed by the admin never confirms accepted-domain.not-accepted', () => {
-    const f = facts({ ndrs: [ndr()], acceptedDomains: [{ domainName: 'contoso.com' }], answers: { 'case2.presented-certificate-name': 'relay.other.org' } });
+    const f = facts({
+      ndrs: [ndr()],
+      acceptedDomains: [{ domainName: 'contoso.com' }],
+      answers: { 'case2.presented-certificate-name': 'relay.other.org' },
+    });
     const s = status(diagnose(f), 'accepted-domain.not-accepted');
     assert.ok(s === 'likely' || s === 'possible', String(s));
   });
@@ -57,14 +62,16 @@ describe('diagnose: claims stay within the evidence', () => {
     const f = facts({
       ndrs: [ndr({ senderDomain: 'contoso.co.uk', sender: 'a@contoso.co.uk' })],
       sendConnectors: [sendConnector({ tlsCertificateName: '<I>CN=CA<S>CN=contoso.co.uk', fqdn: 'contoso.co.uk' })],
-      certificates: [certificate({ subject: 'CN=contoso.co.uk', issuer: 'CN=CA', certificateDomains: ['contoso.co.uk'] })],
+      certificates: [
+        certificate({ subject: 'CN=contoso.co.uk', issuer: 'CN=CA', certificateDomains: ['contoso.co.uk'] }),
+      ],
       inboundConnectors: [inboundConnector({ tlsSenderCertificateName: 'mail.fabrikam.com' })],
     });
     const all = JSON.stringify(diagnose(f).causes.map((c) => c.fix));
     assert.doesNotMatch(all, /\*\.co\.uk|'co\.uk'/);
   });
 
-  it('5.7.54 returned by another organization\'s server is other-relay-denied, nothing confirmed', () => {
+  it("5.7.54 returned by another organization's server is other-relay-denied, nothing confirmed", () => {
     const text = pasteFixture('diagnostic-excerpt-5754-partner');
     const v = diagnose(buildFacts([text]));
     assert.equal(v.family, 'other-relay-denied');

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { buildFacts, diagnose, FAMILIES, type Family } from '../../../engine/index';
 import { repoRoot } from '../../support/paths';
 import { readTable } from '../../support/recognition-figures';
@@ -15,7 +16,10 @@ const all = readTable(path.join(dir, 'INDEX.tsv'));
 function check(family: Family, expect: string): void {
   const eq = expect.indexOf('=');
   const kind = expect.slice(0, eq);
-  const values = expect.slice(eq + 1).split(',').map((v) => v.trim());
+  const values = expect
+    .slice(eq + 1)
+    .split(',')
+    .map((v) => v.trim());
   for (const v of values) assert.ok((FAMILIES as readonly string[]).includes(v), `unknown family in INDEX.tsv: ${v}`);
   if (kind === 'family') assert.equal(family, values[0]);
   else if (kind === 'not') assert.ok(!values.includes(family), `family ${family} is one of ${values.join(',')}`);

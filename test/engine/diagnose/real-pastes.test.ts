@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { buildFacts, diagnose, FAMILIES, type Family } from '../../../engine/index';
 import { repoRoot } from '../../support/paths';
 import { hasTenantAttributionReply, pct } from '../../support/recognition-figures';
@@ -10,7 +11,14 @@ import { hasTenantAttributionReply, pct } from '../../support/recognition-figure
 
 const dir = path.join(repoRoot, 'test', 'fixtures', 'real-pastes');
 
-interface Paste { file: string; source: string; expect: string; cause?: string; side?: string; body: string }
+interface Paste {
+  file: string;
+  source: string;
+  expect: string;
+  cause?: string;
+  side?: string;
+  body: string;
+}
 
 function read(file: string): Paste {
   const text = fs.readFileSync(path.join(dir, file), 'utf8');
@@ -22,8 +30,12 @@ function read(file: string): Paste {
   const words = expectLine.split(/\s+/);
   const get = (k: string) => words.find((w) => w.startsWith(`${k}=`))?.slice(k.length + 1);
   return {
-    file, source: field('source') ?? '', expect: words.find((w) => /^(family|not)=/.test(w)) ?? '',
-    cause: get('cause'), side: get('side'), body: text.slice(sep + 7),
+    file,
+    source: field('source') ?? '',
+    expect: words.find((w) => /^(family|not)=/.test(w)) ?? '',
+    cause: get('cause'),
+    side: get('side'),
+    body: text.slice(sep + 7),
   };
 }
 
@@ -35,7 +47,10 @@ function familyOk(family: Family, expect: string): boolean {
 }
 
 describe('real pastes from public threads (test/fixtures/real-pastes)', () => {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   const pastes = files.map(read);
   const results: Array<{ p: Paste; family: Family; ok: boolean }> = [];
 
@@ -56,8 +71,13 @@ describe('real pastes from public threads (test/fixtures/real-pastes)', () => {
       const ok = familyOk(verdict.family, p.expect);
       results.push({ p, family: verdict.family, ok });
       assert.ok(ok, `family ${verdict.family}, expected ${p.expect}; diagnostic: ${ndr?.diagnostic ?? '(none)'}`);
-      if (verdict.family === 'eop-relay-denied') assert.ok(hasTenantAttributionReply(ndr), 'eop-relay-denied needs a tenant-attribution reply');
-      if (p.cause) assert.ok(verdict.causes.some((c) => c.id === p.cause), `cause ${p.cause} not among ${verdict.causes.map((c) => c.id).join(', ')}`);
+      if (verdict.family === 'eop-relay-denied')
+        assert.ok(hasTenantAttributionReply(ndr), 'eop-relay-denied needs a tenant-attribution reply');
+      if (p.cause)
+        assert.ok(
+          verdict.causes.some((c) => c.id === p.cause),
+          `cause ${p.cause} not among ${verdict.causes.map((c) => c.id).join(', ')}`,
+        );
       if (p.side) assert.equal(ndr?.rejectedBy, p.side);
     });
   }
@@ -67,11 +87,14 @@ describe('real pastes from public threads (test/fixtures/real-pastes)', () => {
     for (const r of results) {
       const key = r.p.expect;
       const e = byFamily.get(key) ?? { n: 0, ok: 0 };
-      e.n += 1; if (r.ok) e.ok += 1;
+      e.n += 1;
+      if (r.ok) e.ok += 1;
       byFamily.set(key, e);
     }
     const ok = results.filter((r) => r.ok).length;
-    process.stdout.write(`      real pastes: ${ok}/${results.length} classified as the thread concluded (${pct(ok, results.length)})\n`);
+    process.stdout.write(
+      `      real pastes: ${ok}/${results.length} classified as the thread concluded (${pct(ok, results.length)})\n`,
+    );
     for (const [k, e] of [...byFamily].sort()) process.stdout.write(`        ${k}: ${e.ok}/${e.n}\n`);
   });
 });

@@ -1,9 +1,16 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildFacts, diagnose, recognize, type Family } from '../../../engine/index';
+
+import { buildFacts, diagnose, type Family, recognize } from '../../../engine/index';
 import { repoRoot } from '../../support/paths';
-import { familiesForReason, hasTenantAttributionReply, pct, readTable, reasonGroup } from '../../support/recognition-figures';
+import {
+  familiesForReason,
+  hasTenantAttributionReply,
+  pct,
+  readTable,
+  reasonGroup,
+} from '../../support/recognition-figures';
 
 // sisimai's set of emails (github.com/sisimai/set-of-emails, BSD-2-Clause, vendored under
 // test/fixtures/bounces/sisimai with its LICENSE): every bounce of maildir/bsd must be recognized as a
@@ -13,7 +20,13 @@ import { familiesForReason, hasTenantAttributionReply, pct, readTable, reasonGro
 
 const dir = path.join(repoRoot, 'test', 'fixtures', 'bounces', 'sisimai');
 
-interface Outcome { file: string; kind: string; reasons: string[]; family: Family; tenantReply: boolean }
+interface Outcome {
+  file: string;
+  kind: string;
+  reasons: string[];
+  family: Family;
+  tenantReply: boolean;
+}
 
 function run(): Outcome[] {
   return readTable(path.join(dir, 'EXPECT.tsv')).map((r) => {
@@ -21,7 +34,10 @@ function run(): Outcome[] {
     const facts = buildFacts([bytes]);
     const verdict = diagnose(facts);
     return {
-      file: r.file, kind: r.kind, reasons: r.reasons === '-' ? [] : r.reasons.split(','), family: verdict.family,
+      file: r.file,
+      kind: r.kind,
+      reasons: r.reasons === '-' ? [] : r.reasons.split(','),
+      family: verdict.family,
       tenantReply: hasTenantAttributionReply(facts.ndrs[0]),
     };
   });
@@ -30,7 +46,9 @@ function run(): Outcome[] {
 describe('sisimai set of emails: recall, non-bounces, per-family agreement', function () {
   this.timeout(120_000);
   let all: Outcome[] = [];
-  before(() => { all = run(); });
+  before(() => {
+    all = run();
+  });
 
   it('reads the whole vendored set (630+ samples, licence beside it)', () => {
     assert.ok(all.length >= 630, `${all.length}`);
@@ -40,7 +58,9 @@ describe('sisimai set of emails: recall, non-bounces, per-family agreement', fun
   it('recognizes at least 99% of the bounces as failures', () => {
     const bounces = all.filter((o) => o.kind === 'bounce');
     const missed = bounces.filter((o) => o.family === 'not-an-ndr');
-    process.stdout.write(`      sisimai recall: ${bounces.length - missed.length}/${bounces.length} bounces recognized (${pct(bounces.length - missed.length, bounces.length)})\n`);
+    process.stdout.write(
+      `      sisimai recall: ${bounces.length - missed.length}/${bounces.length} bounces recognized (${pct(bounces.length - missed.length, bounces.length)})\n`,
+    );
     for (const m of missed) process.stdout.write(`        missed: ${m.file} (${m.reasons.join(',') || '-'})\n`);
     assert.ok(missed.length <= bounces.length * 0.01, missed.map((m) => m.file).join(', '));
   });
@@ -48,12 +68,18 @@ describe('sisimai set of emails: recall, non-bounces, per-family agreement', fun
   it('leaves every non-bounce alone (not-an-ndr)', () => {
     const others = all.filter((o) => o.kind !== 'bounce');
     assert.ok(others.length >= 25);
-    assert.deepEqual(others.filter((o) => o.family !== 'not-an-ndr').map((o) => `${o.file} → ${o.family}`), []);
+    assert.deepEqual(
+      others.filter((o) => o.family !== 'not-an-ndr').map((o) => `${o.file} → ${o.family}`),
+      [],
+    );
     process.stdout.write(`      sisimai non-bounces left alone: ${others.length}/${others.length}\n`);
   });
 
   it('never says eop-relay-denied without a tenant-attribution reply', () => {
-    assert.deepEqual(all.filter((o) => o.family === 'eop-relay-denied' && !o.tenantReply).map((o) => o.file), []);
+    assert.deepEqual(
+      all.filter((o) => o.family === 'eop-relay-denied' && !o.tenantReply).map((o) => o.file),
+      [],
+    );
   });
 
   it('agrees with the reason sisimai names, per family group (relaying denied: all of them)', () => {
@@ -64,13 +90,15 @@ describe('sisimai set of emails: recall, non-bounces, per-family agreement', fun
       const g = reasonGroup(o.reasons[0]);
       const e = groups.get(g) ?? { n: 0, agree: 0, off: [] };
       e.n += 1;
-      if (ok) e.agree += 1; else e.off.push(`${o.file}: ${o.reasons.join(',')} → ${o.family}`);
+      if (ok) e.agree += 1;
+      else e.off.push(`${o.file}: ${o.reasons.join(',')} → ${o.family}`);
       groups.set(g, e);
     }
     let n = 0;
     let agree = 0;
     for (const [g, e] of [...groups].sort()) {
-      n += e.n; agree += e.agree;
+      n += e.n;
+      agree += e.agree;
       process.stdout.write(`      sisimai agreement, ${g}: ${e.agree}/${e.n} (${pct(e.agree, e.n)})\n`);
       for (const off of e.off) process.stdout.write(`        differs: ${off}\n`);
     }

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
-import { FAMILY_TABLE, caseOrder } from '../../../engine/knowledge/families';
-import { FAMILIES, type Family } from '../../../engine/vocabulary';
-import { recognize } from '../../../engine/recognize/recognize';
-import { classifyNdr } from '../../../engine/recognize/ndr/classify-ndr';
-import { buildContext } from '../../../engine/rules/context';
+
+import { markdownSafe } from '../../../cards/safe-text';
+import { buildVerdictCards } from '../../../cards/verdict-card';
 import { buildFacts } from '../../../engine/analyze';
 import { diagnose } from '../../../engine/diagnose';
-import { buildVerdictCards } from '../../../cards/verdict-card';
-import { markdownSafe } from '../../../cards/safe-text';
+import { caseOrder, FAMILY_TABLE } from '../../../engine/knowledge/families';
+import { classifyNdr } from '../../../engine/recognize/ndr/classify-ndr';
+import { recognize } from '../../../engine/recognize/recognize';
+import { buildContext } from '../../../engine/rules/context';
+import { FAMILIES, type Family } from '../../../engine/vocabulary';
 
 // One reply per family, as Exchange quotes it ("Remote Server returned '…'").
 const SAMPLES: Partial<Record<Family, string>> = {
@@ -26,7 +27,12 @@ const quoted = (reply: string) => `Remote Server returned '${reply}'`;
 describe('families: one table', () => {
   it('has one entry per family id, ranks 0..n-1 without ties', () => {
     assert.deepEqual(Object.keys(FAMILY_TABLE).sort(), [...FAMILIES].sort());
-    assert.deepEqual(Object.values(FAMILY_TABLE).map((f) => f.rank).sort((a, b) => a - b), FAMILIES.map((_, i) => i));
+    assert.deepEqual(
+      Object.values(FAMILY_TABLE)
+        .map((f) => f.rank)
+        .sort((a, b) => a - b),
+      FAMILIES.map((_, i) => i),
+    );
   });
 
   it('every relay family points at a case; the others at none', () => {
@@ -42,12 +48,15 @@ describe('families: one table', () => {
     assert.deepEqual(caseOrder('not-an-ndr'), ['case1', 'case2', 'other']);
   });
 
-  it('the verdict headline and the cards\' words come from the table', () => {
+  it("the verdict headline and the cards' words come from the table", () => {
     for (const [id, reply] of Object.entries(SAMPLES) as [Family, string][]) {
       const card = JSON.stringify(buildVerdictCards(diagnose(buildFacts([quoted(reply)])))[0]);
       assert.ok(card.includes(JSON.stringify(markdownSafe(FAMILY_TABLE[id].words)).slice(1, -1)), id);
     }
-    assert.equal(diagnose(buildFacts([quoted(SAMPLES['tls-failure']!)])).headline, FAMILY_TABLE['tls-failure'].headline);
+    assert.equal(
+      diagnose(buildFacts([quoted(SAMPLES['tls-failure']!)])).headline,
+      FAMILY_TABLE['tls-failure'].headline,
+    );
   });
 
   it('the samples are of the family they stand for', () => {
@@ -60,9 +69,13 @@ describe('families: one table', () => {
 });
 
 describe('families: several NDRs in one paste', () => {
-  const pairs = Object.entries(SAMPLES).flatMap(([fa, a]) => Object.entries(SAMPLES).filter(([fb]) => fb !== fa).map(([fb, b]) => ({ fa, fb, a, b })));
+  const pairs = Object.entries(SAMPLES).flatMap(([fa, a]) =>
+    Object.entries(SAMPLES)
+      .filter(([fb]) => fb !== fa)
+      .map(([fb, b]) => ({ fa, fb, a, b })),
+  );
 
-  it('the input label, the recognizer\'s first NDR and the NDR the rules read are the same one, the most telling by rank', () => {
+  it("the input label, the recognizer's first NDR and the NDR the rules read are the same one, the most telling by rank", () => {
     assert.ok(pairs.length >= 56);
     for (const { fa, fb, a, b } of pairs) {
       const text = `${quoted(a)}\n\n${quoted(b)}`;

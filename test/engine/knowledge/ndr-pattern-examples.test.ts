@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
+
 import type { NdrFacts } from '../../../engine/facts';
 import { NDR_PATTERNS } from '../../../engine/knowledge/ndr-patterns';
-import { classifyNdr } from '../../../engine/recognize/ndr/classify-ndr';
 import { recognizeNdr } from '../../../engine/recognize/ndr';
+import { classifyNdr } from '../../../engine/recognize/ndr/classify-ndr';
 import { codesOf } from '../../../engine/recognize/ndr/smtp-reply';
 
 // Every pattern's `examples` (the strings its sources give for it) must classify as that pattern:
@@ -14,7 +15,10 @@ type Hosts = Partial<Pick<NdrFacts, 'remoteServer' | 'generatingServer' | 'rejec
 const HOSTS: Record<string, Hosts> = {
   'no host named': {},
   'EOP refused': { remoteServer: 'contoso-com.mail.protection.outlook.com', generatingServer: 'ex01.corp.contoso.com' },
-  'the client submission endpoint refused': { remoteServer: 'smtp.office365.com', generatingServer: 'ex01.corp.contoso.com' },
+  'the client submission endpoint refused': {
+    remoteServer: 'smtp.office365.com',
+    generatingServer: 'ex01.corp.contoso.com',
+  },
   'a third party refused': { remoteServer: 'mx.fabrikam.example', generatingServer: 'ex01.corp.contoso.com' },
   'the on-prem server refused': { generatingServer: 'ex01.corp.contoso.com', rejectedBy: 'generating' },
 };
@@ -22,15 +26,24 @@ const HOSTS: Record<string, Hosts> = {
 function facts(diagnostic: string, hosts: Hosts): NdrFacts {
   const codes = codesOf(diagnostic);
   return {
-    layout: 'smtp-reply', diagnostic, replyCode: codes.replyCode, enhancedStatus: codes.enhancedStatus,
+    layout: 'smtp-reply',
+    diagnostic,
+    replyCode: codes.replyCode,
+    enhancedStatus: codes.enhancedStatus,
     rejectedBy: hosts.rejectedBy ?? (hosts.remoteServer ? 'remote' : 'unknown'),
-    recipients: [], timestamps: [], evidence: [diagnostic], ...hosts,
+    recipients: [],
+    timestamps: [],
+    evidence: [diagnostic],
+    ...hosts,
   };
 }
 
 describe('NDR pattern table: every example classifies as its own entry', () => {
   it('every pattern has at least one example', () => {
-    assert.deepEqual(NDR_PATTERNS.filter((p) => p.examples.length === 0).map((p) => p.id), []);
+    assert.deepEqual(
+      NDR_PATTERNS.filter((p) => p.examples.length === 0).map((p) => p.id),
+      [],
+    );
   });
 
   for (const p of NDR_PATTERNS) {
@@ -54,7 +67,11 @@ describe('NDR pattern table: every example classifies as its own entry', () => {
       for (const example of p.examples) {
         if (!codesOf(example).enhancedStatus || classifyNdr(facts(example, {})).patternId !== p.id) continue;
         checked++;
-        assert.deepEqual(recognizeNdr(example).map((n) => n.patternId), [p.id], example);
+        assert.deepEqual(
+          recognizeNdr(example).map((n) => n.patternId),
+          [p.id],
+          example,
+        );
       }
     }
     assert.ok(checked >= 50, `only ${checked} examples checked`);

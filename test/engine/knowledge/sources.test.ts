@@ -1,22 +1,29 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CASES } from '../../../engine/vocabulary';
+
 import { CAUSE_CATALOGUE, type FixContext } from '../../../engine/knowledge/causes/catalogue';
 import { evidenceCommands } from '../../../engine/knowledge/causes/evidence-commands';
 import { ENDPOINT_FORMATS } from '../../../engine/knowledge/endpoints';
 import { NDR_PATTERNS } from '../../../engine/knowledge/ndr-patterns';
-import { SOURCES, SOURCE_IDS } from '../../../engine/knowledge/sources';
+import { SOURCE_IDS, SOURCES } from '../../../engine/knowledge/sources';
 import { EOP_SPF_INCLUDES } from '../../../engine/live/eop-spf-includes';
+import { CASES } from '../../../engine/vocabulary';
 import { repoRoot } from '../../support/paths';
 
 // engine/knowledge/sources.ts is the one citation registry: every document the engine cites is there once,
 // every entry is cited, and no other engine module writes a citation's address itself.
 
 const FULL: FixContext = {
-  sendConnectorName: 'Internet', inboundConnectorName: 'From on-premises', domain: 'contoso.com',
-  tenantEndpoint: 'contoso-com.mail.protection.outlook.com', certificateThumbprint: 'AB12', certificateName: 'mail.contoso.com',
-  onPremIp: '203.0.113.10', relayClientIp: '10.0.0.5', recipientAddress: 'a@contoso.com',
+  sendConnectorName: 'Internet',
+  inboundConnectorName: 'From on-premises',
+  domain: 'contoso.com',
+  tenantEndpoint: 'contoso-com.mail.protection.outlook.com',
+  certificateThumbprint: 'AB12',
+  certificateName: 'mail.contoso.com',
+  onPremIp: '203.0.113.10',
+  relayClientIp: '10.0.0.5',
+  recipientAddress: 'a@contoso.com',
 };
 
 /** Every URL the engine's data cites, from where each kind of data keeps it. */
@@ -44,7 +51,7 @@ describe('citation registry (engine/knowledge/sources.ts)', () => {
     assert.deepEqual(dup, []);
   });
 
-  it('every source is used: cited by the engine\'s data or named by its id in docs/knowledge.md', () => {
+  it("every source is used: cited by the engine's data or named by its id in docs/knowledge.md", () => {
     const cited = citedUrls();
     const doc = fs.readFileSync(path.join(repoRoot, 'docs', 'knowledge.md'), 'utf8');
     const unused = SOURCE_IDS.filter((id) => !cited.has(SOURCES[id].url) && !doc.includes(`\`${id}\``));
@@ -53,7 +60,10 @@ describe('citation registry (engine/knowledge/sources.ts)', () => {
 
   it('everything the engine cites is in the registry', () => {
     const known = new Set(SOURCE_IDS.map((id) => SOURCES[id].url));
-    assert.deepEqual([...citedUrls()].filter((u) => !known.has(u)), []);
+    assert.deepEqual(
+      [...citedUrls()].filter((u) => !known.has(u)),
+      [],
+    );
   });
 
   it('no other engine module writes an address as a string of its own', () => {
@@ -64,7 +74,8 @@ describe('citation registry (engine/knowledge/sources.ts)', () => {
     for (const file of fs.readdirSync(dir, { recursive: true }) as string[]) {
       if (!file.endsWith('.ts') || file === path.join('knowledge', 'sources.ts')) continue;
       const src = fs.readFileSync(path.join(dir, file), 'utf8');
-      for (const m of src.matchAll(/['"`](https?:\/\/[^'"`\s]+)['"`]/g)) if (!allowed.has(m[1])) found.push(`${file}: ${m[1]}`);
+      for (const m of src.matchAll(/['"`](https?:\/\/[^'"`\s]+)['"`]/g))
+        if (!allowed.has(m[1])) found.push(`${file}: ${m[1]}`);
     }
     assert.deepEqual(found, []);
   });

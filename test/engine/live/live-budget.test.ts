@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+
 import type { DnsPort } from '../../../engine/live/dns-port';
 import { DEFAULT_LIVE_BUDGET_MS, runLiveChecks } from '../../../engine/live/live-checks';
 import { NodeDnsPort, parseDnsServers } from '../../../engine/live/node-dns-port';
@@ -28,8 +29,17 @@ describe('live checks: timeouts and the overall budget', () => {
 
   before(async () => {
     silent = await startDnsServer({ silent: true });
-    refusing = await startDnsServer({ refused: ['contoso.com', 'contoso-com.mail.protection.outlook.com', 'contoso-com.mail.protection.com', 'mail.fabrikam.test'] });
-    healthy = await startDnsServer({ zone: { 'contoso.com': { MX: [{ exchange: 'contoso-com.mail.protection.outlook.com', priority: 0 }] } } });
+    refusing = await startDnsServer({
+      refused: [
+        'contoso.com',
+        'contoso-com.mail.protection.outlook.com',
+        'contoso-com.mail.protection.com',
+        'mail.fabrikam.test',
+      ],
+    });
+    healthy = await startDnsServer({
+      zone: { 'contoso.com': { MX: [{ exchange: 'contoso-com.mail.protection.outlook.com', priority: 0 }] } },
+    });
   });
   after(async () => {
     await Promise.all([silent.close(), refusing.close(), healthy.close()]);
@@ -53,7 +63,10 @@ describe('live checks: timeouts and the overall budget', () => {
     const port = new NodeDnsPort({ servers: [silent.address], timeoutMs: 10_000, tries: 3 });
     let cancelled = 0;
     const cancel = port.cancel.bind(port);
-    port.cancel = () => { cancelled += 1; cancel(); };
+    port.cancel = () => {
+      cancelled += 1;
+      cancel();
+    };
     const budgetMs = 400;
     const { value, ms } = await timed(() => runLiveChecks(REQUEST, port, { budgetMs }));
     assert.equal(value.length, CHECKS);
@@ -70,7 +83,10 @@ describe('live checks: timeouts and the overall budget', () => {
     assert.equal(DEFAULT_LIVE_BUDGET_MS, 3000);
     const port = new NodeDnsPort({ servers: [silent.address], timeoutMs: 20_000, tries: 1 });
     const { value, ms } = await timed(() => runLiveChecks({ domain: 'contoso.com' }, port));
-    assert.deepEqual(value.map((o) => o.failure), ['budget', 'budget']);
+    assert.deepEqual(
+      value.map((o) => o.failure),
+      ['budget', 'budget'],
+    );
     assert.ok(ms >= 2900 && ms < 6000, `took ${ms} ms`);
   });
 
@@ -78,11 +94,16 @@ describe('live checks: timeouts and the overall budget', () => {
     const port = new NodeDnsPort({ servers: [refusing.address], timeoutMs: 500, tries: 1 });
     const obs = await runLiveChecks(REQUEST, port);
     assert.equal(obs.length, CHECKS);
-    for (const o of obs) assert.deepEqual([o.outcome, o.failure], ['could-not-check', 'refused'], `${o.check} ${o.subject}`);
+    for (const o of obs)
+      assert.deepEqual([o.outcome, o.failure], ['could-not-check', 'refused'], `${o.check} ${o.subject}`);
   });
 
   it('servers are tried in order: a silent first server fails over to the next', async () => {
-    const port = new NodeDnsPort({ servers: parseDnsServers(`${silent.address}, ${healthy.address}`), timeoutMs: 200, tries: 1 });
+    const port = new NodeDnsPort({
+      servers: parseDnsServers(`${silent.address}, ${healthy.address}`),
+      timeoutMs: 200,
+      tries: 1,
+    });
     assert.equal(port.label, `DNS servers ${silent.address}, ${healthy.address}`);
     const obs = await runLiveChecks({ domain: 'contoso.com' }, port, { budgetMs: 2000 });
     const mx = obs.find((o) => o.check === 'mx');
@@ -92,7 +113,11 @@ describe('live checks: timeouts and the overall budget', () => {
 
   it('a malformed server address is refused when the port is created', () => {
     assert.throws(() => new NodeDnsPort({ servers: ['not an address'] }));
-    assert.deepEqual(parseDnsServers(' 10.0.0.53,127.0.0.1:5353  [::1]:53 '), ['10.0.0.53', '127.0.0.1:5353', '[::1]:53']);
+    assert.deepEqual(parseDnsServers(' 10.0.0.53,127.0.0.1:5353  [::1]:53 '), [
+      '10.0.0.53',
+      '127.0.0.1:5353',
+      '[::1]:53',
+    ]);
     assert.deepEqual(parseDnsServers(undefined), []);
   });
 
@@ -110,7 +135,9 @@ describe('live checks: timeouts and the overall budget', () => {
 
   // A fake port whose calls throw synchronously: a programming error must not escape as a rejection.
   it('a port that throws gives could-not-check (error)', async () => {
-    const boom = (): never => { throw new Error('boom'); };
+    const boom = (): never => {
+      throw new Error('boom');
+    };
     const broken: DnsPort = { resolveMx: boom, resolveTxt: boom, resolve4: boom };
     const obs = await runLiveChecks(REQUEST, broken, { budgetMs: 500 });
     assert.equal(obs.length, CHECKS);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { LiveObservationSchema, type LiveObservation } from '../../../engine/facts';
-import { NodeDnsPort } from '../../../engine/live/node-dns-port';
+
+import { type LiveObservation, LiveObservationSchema } from '../../../engine/facts';
 import { runLiveChecks } from '../../../engine/live/live-checks';
+import { NodeDnsPort } from '../../../engine/live/node-dns-port';
 import { startDnsServer, type TestDnsServer, type Zone } from '../../support/dns-server';
 
 // Live checks against a real DNS server on 127.0.0.1. Host formats in the zone, with their sources
@@ -23,23 +24,38 @@ const EOP_SPF = 'v=spf1 include:spf.protection.outlook.com -all';
 
 const ZONE: Zone = {
   // Healthy commercial tenant.
-  'contoso.com': { MX: [{ exchange: 'contoso-com.mail.protection.outlook.com', priority: 0 }], TXT: [EOP_SPF, 'MS=ms12345678'] },
+  'contoso.com': {
+    MX: [{ exchange: 'contoso-com.mail.protection.outlook.com', priority: 0 }],
+    TXT: [EOP_SPF, 'MS=ms12345678'],
+  },
   'contoso-com.mail.protection.outlook.com': { A: ['192.0.2.10', '192.0.2.11'] },
   // Hyphenated domain: the token drops the hyphen and carries a suffix.
-  'heig-vd.ch': { MX: [{ exchange: 'heigvd-ch01b.mail.protection.outlook.com', priority: 10 }], TXT: [['v=spf1 include:_spf.heig-vd.ch ', 'include:spf.protection.outlook.com ~all']] },
+  'heig-vd.ch': {
+    MX: [{ exchange: 'heigvd-ch01b.mail.protection.outlook.com', priority: 10 }],
+    TXT: [['v=spf1 include:_spf.heig-vd.ch ', 'include:spf.protection.outlook.com ~all']],
+  },
   'heigvd-ch01b.mail.protection.outlook.com': { A: ['192.0.2.20'] },
   // DNSSEC (mx.microsoft) tenant whose SPF reaches Microsoft only through a nested include.
-  'contosotest.com': { MX: [{ exchange: 'contosotest-com.o-v1.mx.microsoft', priority: 0 }], TXT: ['v=spf1 include:_spf.contosotest.com -all'] },
+  'contosotest.com': {
+    MX: [{ exchange: 'contosotest-com.o-v1.mx.microsoft', priority: 0 }],
+    TXT: ['v=spf1 include:_spf.contosotest.com -all'],
+  },
   '_spf.contosotest.com': { TXT: ['v=spf1 ip4:198.51.100.0/24 include:spf.protection.outlook.com -all'] },
   'contosotest-com.o-v1.mx.microsoft': { A: ['192.0.2.30'] },
   // GCC High.
-  'contoso.us.test': { MX: [{ exchange: 'contoso.mail.protection.office365.us', priority: 0 }], TXT: ['v=spf1 include:spf.protection.office365.us -all'] },
+  'contoso.us.test': {
+    MX: [{ exchange: 'contoso.mail.protection.office365.us', priority: 0 }],
+    TXT: ['v=spf1 include:spf.protection.office365.us -all'],
+  },
   'contoso.mail.protection.office365.us': { A: ['192.0.2.40'] },
   // 21Vianet MX with a commercial SPF include: a cloud mismatch (a warning).
   'synyi.test': { MX: [{ exchange: 'synyi-com.mail.protection.partner.outlook.cn', priority: 0 }], TXT: [EOP_SPF] },
   // Behind a third-party filter; SPF without Microsoft's include.
   'fabrikam.test': {
-    MX: [{ exchange: 'eu-smtp-inbound-2.filter.example', priority: 20 }, { exchange: 'eu-smtp-inbound-1.filter.example', priority: 10 }],
+    MX: [
+      { exchange: 'eu-smtp-inbound-2.filter.example', priority: 20 },
+      { exchange: 'eu-smtp-inbound-1.filter.example', priority: 10 },
+    ],
     TXT: ['v=spf1 include:spf.filter.example -all'],
   },
   'spf.filter.example': { TXT: ['v=spf1 ip4:203.0.113.0/24 -all'] },
@@ -105,7 +121,10 @@ describe('live checks against a real DNS server on 127.0.0.1', () => {
   });
 
   it('hyphenated domain: reads the 01b token from the MX instead of deriving it', async () => {
-    const obs = await run({ domain: 'HEIG-VD.CH.', smartHosts: ['heig-vd-ch.mail.protection.outlook.com', 'heigvd-ch01b.mail.protection.outlook.com'] });
+    const obs = await run({
+      domain: 'HEIG-VD.CH.',
+      smartHosts: ['heig-vd-ch.mail.protection.outlook.com', 'heigvd-ch01b.mail.protection.outlook.com'],
+    });
     const mx = one(obs, 'mx', 'heig-vd.ch');
     assert.deepEqual(mx.values, ['heigvd-ch01b.mail.protection.outlook.com']);
     assert.deepEqual(mx.findings, ['mx.eop']);
@@ -125,7 +144,9 @@ describe('live checks against a real DNS server on 127.0.0.1', () => {
     const mx = one(obs, 'mx', 'contosotest.com');
     assert.deepEqual(mx.endpointKinds, ['eop-mx-microsoft']);
     assert.deepEqual(mx.findings, ['mx.eop']);
-    assert.deepEqual(one(obs, 'smart-host', 'contosotest-com.o-v1.mx.microsoft').findings, ['smart-host.tenant-endpoint']);
+    assert.deepEqual(one(obs, 'smart-host', 'contosotest-com.o-v1.mx.microsoft').findings, [
+      'smart-host.tenant-endpoint',
+    ]);
     const spf = one(obs, 'spf', 'contosotest.com');
     assert.deepEqual(spf.findings, ['spf.eop-include']);
     assert.deepEqual(spf.endpointKinds, ['eop-commercial']);
@@ -165,7 +186,7 @@ describe('live checks against a real DNS server on 127.0.0.1', () => {
     assert.deepEqual(spf.endpointKinds, ['spf-missing-include']);
   });
 
-  it("own server as MX; two SPF records are reported as such", async () => {
+  it('own server as MX; two SPF records are reported as such', async () => {
     const obs = await run({ domain: 'tailspin.test' });
     assert.deepEqual(one(obs, 'mx', 'tailspin.test').findings, ['mx.own-server']);
     const spf = one(obs, 'spf', 'tailspin.test');
@@ -222,17 +243,23 @@ describe('live checks against a real DNS server on 127.0.0.1', () => {
       remoteHosts: ['contoso-com.mail.protection.outlook.com', 'eu-smtp-inbound-1.filter.example', '192.0.2.98'],
     });
     const hosts = obs.filter((o) => o.check === 'smart-host');
-    assert.deepEqual(hosts.map((h) => [h.subject, h.origin]), [
-      ['contoso-com.mail.protection.outlook.com', 'send-connector'],
-      ['eu-smtp-inbound-1.filter.example', 'ndr-remote-server'],
-    ]);
+    assert.deepEqual(
+      hosts.map((h) => [h.subject, h.origin]),
+      [
+        ['contoso-com.mail.protection.outlook.com', 'send-connector'],
+        ['eu-smtp-inbound-1.filter.example', 'ndr-remote-server'],
+      ],
+    );
     const asked = server.queries.slice(before).map((q) => q.name);
     assert.ok(!asked.some((n) => n.startsWith('192.0.2')), 'IP literals are not looked up');
   });
 
   it('without a domain only hosts are checked; with nothing to check nothing is asked', async () => {
     const obs = await run({ smartHosts: ['contoso-com.mail.protection.outlook.com'] });
-    assert.deepEqual(obs.map((o) => o.check), ['smart-host']);
+    assert.deepEqual(
+      obs.map((o) => o.check),
+      ['smart-host'],
+    );
     // No MX to compare with: no tenant finding either way.
     assert.equal(obs[0].findings, undefined);
     const before = server.queries.length;

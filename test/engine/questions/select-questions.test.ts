@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { applyAnswer, diagnose, QuestionSchema, type Facts, type Verdict } from '../../../engine/index';
+
+import { applyAnswer, diagnose, type Facts, QuestionSchema, type Verdict } from '../../../engine/index';
 import { facts, inboundConnector, ndr, sendConnector } from '../../support/facts-builders';
 
 // The engine's questions: stable ids, never re-asked, skipped when facts already answer them, and a walk
@@ -37,16 +38,38 @@ describe('diagnose: questions', () => {
 
   it('Case 2 walk: certificate names differ → inbound-connector.certificate-mismatch', () => {
     const { asked, verdict } = walk(relayDenied(), {
-      'case2.inbound-connector': 'onpremises-enabled', 'case2.auth-method': 'certificate',
-      'case2.connector-certificate-name': 'mail.fabrikam.com', 'case2.presented-certificate-name': 'mail.contoso.com',
+      'case2.inbound-connector': 'onpremises-enabled',
+      'case2.auth-method': 'certificate',
+      'case2.connector-certificate-name': 'mail.fabrikam.com',
+      'case2.presented-certificate-name': 'mail.contoso.com',
     });
-    assert.deepEqual(asked.slice(0, 4), ['case2.inbound-connector', 'case2.auth-method', 'case2.connector-certificate-name', 'case2.presented-certificate-name']);
+    assert.deepEqual(asked.slice(0, 4), [
+      'case2.inbound-connector',
+      'case2.auth-method',
+      'case2.connector-certificate-name',
+      'case2.presented-certificate-name',
+    ]);
     assert.equal(verdict.causes.find((c) => c.status === 'likely')?.id, 'inbound-connector.certificate-mismatch');
   });
 
   it('Case 1 walk without an NDR host: DNS routing → send-connector.no-smart-host', () => {
-    const start = facts({ ndrs: [ndr({ remoteServer: undefined, enhancedStatus: '5.4.1', replyCode: '550', diagnostic: '#550 5.4.1 Relay Access Denied ##', layout: 'exchange2010' })] });
-    const { asked, verdict } = walk(start, { 'case2.inbound-connector': 'onpremises-enabled', 'case2.auth-method': 'not-sure', 'case2.accepted-domain': 'yes', 'case1.routing': 'dns' });
+    const start = facts({
+      ndrs: [
+        ndr({
+          remoteServer: undefined,
+          enhancedStatus: '5.4.1',
+          replyCode: '550',
+          diagnostic: '#550 5.4.1 Relay Access Denied ##',
+          layout: 'exchange2010',
+        }),
+      ],
+    });
+    const { asked, verdict } = walk(start, {
+      'case2.inbound-connector': 'onpremises-enabled',
+      'case2.auth-method': 'not-sure',
+      'case2.accepted-domain': 'yes',
+      'case1.routing': 'dns',
+    });
     assert.ok(asked.includes('case1.routing'));
     assert.equal(verdict.causes[0].id, 'send-connector.no-smart-host');
     assert.equal(verdict.causes[0].status, 'likely');
@@ -57,14 +80,27 @@ describe('diagnose: questions', () => {
     f.inboundConnectors = [inboundConnector()];
     f.sendConnectors = [sendConnector()];
     const ids = diagnose(f).questions.map((q) => q.id);
-    for (const id of ['case2.inbound-connector', 'case2.auth-method', 'case2.connector-certificate-name', 'case1.routing', 'case1.smart-host', 'case1.require-tls']) {
+    for (const id of [
+      'case2.inbound-connector',
+      'case2.auth-method',
+      'case2.connector-certificate-name',
+      'case1.routing',
+      'case1.smart-host',
+      'case1.require-tls',
+    ]) {
       assert.ok(!ids.includes(id), `${id} should be answered by the pasted output`);
     }
   });
 
   it('pasting Get-InboundConnector output as an answer works like answering', () => {
-    const pasted = ['Name                     : From on-premises', 'Enabled                  : False', 'ConnectorType            : OnPremises',
-      'SenderDomains            : {smtp:*;1}', 'TlsSenderCertificateName : mail.contoso.com', 'RequireTls               : True'].join('\n');
+    const pasted = [
+      'Name                     : From on-premises',
+      'Enabled                  : False',
+      'ConnectorType            : OnPremises',
+      'SenderDomains            : {smtp:*;1}',
+      'TlsSenderCertificateName : mail.contoso.com',
+      'RequireTls               : True',
+    ].join('\n');
     const f = applyAnswer(relayDenied(), 'case2.inbound-connector', pasted);
     const v = diagnose(f);
     assert.equal(v.causes[0].id, 'inbound-connector.disabled');
@@ -77,7 +113,16 @@ describe('diagnose: questions', () => {
   });
 
   it('families outside relay ask nothing', () => {
-    const v = diagnose(facts({ ndrs: [ndr({ enhancedStatus: '5.7.606', diagnostic: '550 5.7.606 Access denied, banned sending IP [198.51.100.222].' })] }));
+    const v = diagnose(
+      facts({
+        ndrs: [
+          ndr({
+            enhancedStatus: '5.7.606',
+            diagnostic: '550 5.7.606 Access denied, banned sending IP [198.51.100.222].',
+          }),
+        ],
+      }),
+    );
     assert.equal(v.family, 'eop-sender-blocked');
     assert.deepEqual(v.questions, []);
   });

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
-import { openCauses, renderFix, renderSteps } from '../../../engine/report/fix-steps';
-import { REPEAT_MIN_CHARS } from '../../../engine/report/command-refs';
-import type { CauseResult, Fix, Verdict } from '../../../engine/verdict';
-import { buildFacts } from '../../../engine/analyze';
-import { diagnose } from '../../../engine/diagnose';
+
 import { buildVerdictCards } from '../../../cards/verdict-card';
 import { verdictToText } from '../../../cards/verdict-text';
 import { formatVerdict } from '../../../cli/format-verdict';
+import { buildFacts } from '../../../engine/analyze';
+import { diagnose } from '../../../engine/diagnose';
+import { REPEAT_MIN_CHARS } from '../../../engine/report/command-refs';
+import { openCauses, renderFix, renderSteps } from '../../../engine/report/fix-steps';
+import type { CauseResult, Fix, Verdict } from '../../../engine/verdict';
 
 // The one rendering of fix steps, asserted on its data: numbers, commands with their shells, and the rule
 // that a long command is shown once and later steps name the place where it stands.
@@ -24,25 +25,54 @@ function cause(id: CauseResult['id'], status: CauseResult['status'], f: Fix): Ca
 }
 
 function verdict(part: Partial<Verdict>): Verdict {
-  return { family: 'eop-relay-denied', headline: '', causes: [], questions: [], notes: [], inputs: [], ...part } as Verdict;
+  return {
+    family: 'eop-relay-denied',
+    headline: '',
+    causes: [],
+    questions: [],
+    notes: [],
+    inputs: [],
+    ...part,
+  } as Verdict;
 }
 
 describe('fix steps: one rendering for every view', () => {
-  assert.ok(LONG.length >= REPEAT_MIN_CHARS && LONG_CLOUD.length >= REPEAT_MIN_CHARS && SHORT.length < REPEAT_MIN_CHARS);
+  assert.ok(
+    LONG.length >= REPEAT_MIN_CHARS && LONG_CLOUD.length >= REPEAT_MIN_CHARS && SHORT.length < REPEAT_MIN_CHARS,
+  );
 
   const v = verdict({
     lead: { answer: 'a', certainty: 'likely', first: { text: 'first', powershell: LONG, shell: 'exchange-online' } },
     causes: [
-      cause('inbound-connector.missing', 'likely', fix({
-        steps: [{ text: 's1', powershell: LONG, shell: 'exchange-online' }, { text: 's2' }, { text: 's3', powershell: SHORT, shell: 'exchange-online' }],
-        adminCenterPath: ['Exchange admin center', 'Mail flow', 'Connectors'],
-        verify: [{ text: 'v1', powershell: LONG_CLOUD, shell: 'exchange-online' }, { text: 'v2', powershell: SHORT }],
-      })),
-      cause('inbound-connector.certificate-mismatch', 'ruled-out', fix({ steps: [{ text: 'never shown', powershell: LONG_CLOUD }] })),
+      cause(
+        'inbound-connector.missing',
+        'likely',
+        fix({
+          steps: [
+            { text: 's1', powershell: LONG, shell: 'exchange-online' },
+            { text: 's2' },
+            { text: 's3', powershell: SHORT, shell: 'exchange-online' },
+          ],
+          adminCenterPath: ['Exchange admin center', 'Mail flow', 'Connectors'],
+          verify: [
+            { text: 'v1', powershell: LONG_CLOUD, shell: 'exchange-online' },
+            { text: 'v2', powershell: SHORT },
+          ],
+        }),
+      ),
+      cause(
+        'inbound-connector.certificate-mismatch',
+        'ruled-out',
+        fix({ steps: [{ text: 'never shown', powershell: LONG_CLOUD }] }),
+      ),
       cause('accepted-domain.not-accepted', 'possible', fix({ verify: [{ text: 'w1', powershell: LONG_CLOUD }] })),
     ],
     notChecked: [
-      { topic: 'the chain', how: 'look at it', check: { text: 'unused', powershell: LONG_CLOUD, shell: 'exchange-online' } },
+      {
+        topic: 'the chain',
+        how: 'look at it',
+        check: { text: 'unused', powershell: LONG_CLOUD, shell: 'exchange-online' },
+      },
       { topic: 'the MX', how: 'resolve it' },
     ],
   });
@@ -50,10 +80,28 @@ describe('fix steps: one rendering for every view', () => {
 
   it('numbers the steps within each list and the open causes 1.. in order; the first step has no number', () => {
     assert.equal(r.first?.number, undefined);
-    assert.deepEqual(r.causes.map((c) => [c.number, c.cause.id]), [[1, 'inbound-connector.missing'], [2, 'accepted-domain.not-accepted']]);
-    assert.deepEqual(r.causes[0].steps.map((s) => s.number), [1, 2, 3]);
-    assert.deepEqual(r.causes[0].verify.map((s) => s.number), [1, 2]);
-    assert.deepEqual(r.notChecked.map((n) => [n.number, n.topic, n.how, n.text]), [[1, 'the chain', 'look at it', 'the chain. look at it'], [2, 'the MX', 'resolve it', 'the MX. resolve it']]);
+    assert.deepEqual(
+      r.causes.map((c) => [c.number, c.cause.id]),
+      [
+        [1, 'inbound-connector.missing'],
+        [2, 'accepted-domain.not-accepted'],
+      ],
+    );
+    assert.deepEqual(
+      r.causes[0].steps.map((s) => s.number),
+      [1, 2, 3],
+    );
+    assert.deepEqual(
+      r.causes[0].verify.map((s) => s.number),
+      [1, 2],
+    );
+    assert.deepEqual(
+      r.notChecked.map((n) => [n.number, n.topic, n.how, n.text]),
+      [
+        [1, 'the chain', 'look at it', 'the chain. look at it'],
+        [2, 'the MX', 'resolve it', 'the MX. resolve it'],
+      ],
+    );
   });
 
   it('shows a long command once, with its shell; later steps point at where it stands', () => {
@@ -80,18 +128,27 @@ describe('fix steps: one rendering for every view', () => {
 
   it('renders only the causes it is given, numbered in that order (the card shows fewer than the text)', () => {
     const only = renderSteps(v, [v.causes[2]]);
-    assert.deepEqual(only.causes.map((c) => [c.number, c.cause.id]), [[1, 'accepted-domain.not-accepted']]);
+    assert.deepEqual(
+      only.causes.map((c) => [c.number, c.cause.id]),
+      [[1, 'accepted-domain.not-accepted']],
+    );
     // The long command is now first shown under that cause's check, and the not-checked item points there.
     assert.deepEqual(only.causes[0].verify[0].command?.text, LONG_CLOUD);
     assert.deepEqual(only.notChecked[0].sameAs, { section: 'verify', cause: 1, step: 1 });
-    assert.deepEqual(openCauses(v).map((c) => c.id), ['inbound-connector.missing', 'accepted-domain.not-accepted']);
+    assert.deepEqual(
+      openCauses(v).map((c) => c.id),
+      ['inbound-connector.missing', 'accepted-domain.not-accepted'],
+    );
   });
 
   it('renders a fix on its own as cause 1', () => {
     const f = renderFix(v.causes[0].fix);
     assert.equal(f.number, 1);
     assert.deepEqual(f.steps[0].command, { text: LONG, shell: 'exchange-online' });
-    assert.deepEqual(f.verify.map((s) => s.number), [1, 2]);
+    assert.deepEqual(
+      f.verify.map((s) => s.number),
+      [1, 2],
+    );
   });
 
   it('is what the three views show: the commands of the rendering appear in the card, the text and the terminal', () => {

@@ -1,24 +1,37 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildFacts, diagnose, mergeFacts, type CauseId, type Facts, type Status, type Verdict } from '../../../engine/index';
+
+import {
+  buildFacts,
+  type CauseId,
+  diagnose,
+  type Facts,
+  mergeFacts,
+  type Status,
+  type Verdict,
+} from '../../../engine/index';
 import { liveRequestFromFacts, NodeDnsPort, runLiveChecks } from '../../../engine/live/index';
 import { startDnsServer, type TestDnsServer, type Zone } from '../../support/dns-server';
-import { repoRoot } from '../../support/paths';
 import { facts, inboundConnector, live, ndr, sendConnector } from '../../support/facts-builders';
+import { repoRoot } from '../../support/paths';
 
 // Issue 11 parts 3 and 4: the verdict leads with the answer in the admin's terms, evidence is labelled in
 // words, commands name their shell, answers rule out what they make not applicable, "not sure" leaves a
 // cause open, and live DNS never confirms against a pasted reply from the very host.
 
 const status = (v: Verdict, id: CauseId): Status | undefined => v.causes.find((c) => c.id === id)?.status;
-const fabrikam = (name: string) => readFileSync(join(repoRoot, 'test', 'fixtures', name), 'utf8').replace(/contoso/g, 'fabrikam');
-const RAW_SOURCE = /^(ndr|dns \(|answer:|certificates?$|protocol log$|accepted domains$|send connector "|inbound connector ")/i;
+const fabrikam = (name: string) =>
+  readFileSync(join(repoRoot, 'test', 'fixtures', name), 'utf8').replace(/contoso/g, 'fabrikam');
+const RAW_SOURCE =
+  /^(ndr|dns \(|answer:|certificates?$|protocol log$|accepted domains$|send connector "|inbound connector ")/i;
 
 async function withLive(f: Facts, zone: Zone): Promise<{ verdict: Verdict; dns: TestDnsServer }> {
   const dns = await startDnsServer({ zone });
   try {
-    const obs = await runLiveChecks(liveRequestFromFacts(f), new NodeDnsPort({ servers: [dns.address] }), { vantage: 'relay-doctor on test-host' });
+    const obs = await runLiveChecks(liveRequestFromFacts(f), new NodeDnsPort({ servers: [dns.address] }), {
+      vantage: 'relay-doctor on test-host',
+    });
     return { verdict: diagnose(mergeFacts(f, { live: obs }), { timeZone: 'Europe/Berlin' }), dns };
   } finally {
     await dns.close();
@@ -26,7 +39,10 @@ async function withLive(f: Facts, zone: Zone): Promise<{ verdict: Verdict; dns: 
 }
 
 describe('verdict: live DNS is stated honestly (real DNS server on 127.0.0.1)', () => {
-  const pasted = () => buildFacts([fabrikam('ndr/queue-lasterror.txt'), fabrikam('powershell/send-eop-healthy.txt')], { domain: 'fabrikam.com' });
+  const pasted = () =>
+    buildFacts([fabrikam('ndr/queue-lasterror.txt'), fabrikam('powershell/send-eop-healthy.txt')], {
+      domain: 'fabrikam.com',
+    });
 
   it('a resolver answering NXDOMAIN for everything never confirms the smart host wrong when the queue error shows EOP answering there', async () => {
     const { verdict, dns } = await withLive(pasted(), {});
@@ -38,29 +54,59 @@ describe('verdict: live DNS is stated honestly (real DNS server on 127.0.0.1)', 
     const mx = verdict.notes.find((n) => n.includes('MX of fabrikam.com'));
     assert.ok(mx && /could not verify/i.test(mx) && !/has no MX/i.test(mx), String(mx));
     assert.ok(/not from your network/.test(mx) && /CET|GMT\+1/.test(mx), 'vantage in words with the local time');
-    assert.ok(verdict.read?.[0].startsWith('A queue error: EOP answered 550 5.7.64 at fabrikam-com.mail.protection.outlook.com'), verdict.read?.[0]);
+    assert.ok(
+      verdict.read?.[0].startsWith(
+        'A queue error: EOP answered 550 5.7.64 at fabrikam-com.mail.protection.outlook.com',
+      ),
+      verdict.read?.[0],
+    );
   });
 
   it('NXDOMAIN for a smart host that nothing pasted shows answering, from a resolver that knows the domain, still confirms', async () => {
-    const f = buildFacts([fabrikam('powershell/send-eop-healthy.txt').replace(/fabrikam-com\.mail/g, 'fabrikam-co.mail')], { domain: 'fabrikam.com' });
-    const { verdict } = await withLive(f, { 'fabrikam.com': { MX: [{ exchange: 'fabrikam-com.mail.protection.outlook.com', priority: 0 }] } });
+    const f = buildFacts(
+      [fabrikam('powershell/send-eop-healthy.txt').replace(/fabrikam-com\.mail/g, 'fabrikam-co.mail')],
+      { domain: 'fabrikam.com' },
+    );
+    const { verdict } = await withLive(f, {
+      'fabrikam.com': { MX: [{ exchange: 'fabrikam-com.mail.protection.outlook.com', priority: 0 }] },
+    });
     assert.equal(status(verdict, 'send-connector.wrong-smart-host'), 'confirmed');
   });
 
-  it('the same NXDOMAIN from a resolver that does not know the admin\'s own domain is only possible', async () => {
-    const f = buildFacts([fabrikam('powershell/send-eop-healthy.txt').replace(/fabrikam-com\.mail/g, 'fabrikam-co.mail')], { domain: 'fabrikam.com' });
+  it("the same NXDOMAIN from a resolver that does not know the admin's own domain is only possible", async () => {
+    const f = buildFacts(
+      [fabrikam('powershell/send-eop-healthy.txt').replace(/fabrikam-com\.mail/g, 'fabrikam-co.mail')],
+      { domain: 'fabrikam.com' },
+    );
     const { verdict } = await withLive(f, {});
     assert.equal(status(verdict, 'send-connector.wrong-smart-host'), 'possible');
   });
 });
 
-describe('verdict: the lead says what is wrong in the admin\'s terms', () => {
-  const mismatch = () => facts({
-    ndrs: [ndr({ layout: 'queue-lasterror', remoteServer: 'fabrikam-com.mail.protection.outlook.com', senderDomain: 'fabrikam.com' })],
-    sendConnectors: [sendConnector({ tlsCertificateName: '<I>CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1, O=DigiCert Inc, C=US<S>CN=smtp.fabrikam.com', smartHosts: ['fabrikam-com.mail.protection.outlook.com'] })],
-    answers: { 'case2.inbound-connector': 'onpremises-enabled', 'case2.auth-method': 'certificate', 'case2.connector-certificate-name': 'mail.fabrikam.com' },
-    domain: 'fabrikam.com',
-  });
+describe("verdict: the lead says what is wrong in the admin's terms", () => {
+  const mismatch = () =>
+    facts({
+      ndrs: [
+        ndr({
+          layout: 'queue-lasterror',
+          remoteServer: 'fabrikam-com.mail.protection.outlook.com',
+          senderDomain: 'fabrikam.com',
+        }),
+      ],
+      sendConnectors: [
+        sendConnector({
+          tlsCertificateName:
+            '<I>CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1, O=DigiCert Inc, C=US<S>CN=smtp.fabrikam.com',
+          smartHosts: ['fabrikam-com.mail.protection.outlook.com'],
+        }),
+      ],
+      answers: {
+        'case2.inbound-connector': 'onpremises-enabled',
+        'case2.auth-method': 'certificate',
+        'case2.connector-certificate-name': 'mail.fabrikam.com',
+      },
+      domain: 'fabrikam.com',
+    });
 
   it('certificate mismatch from answers: both names in the first line, one first step with its shell', () => {
     const v = diagnose(mismatch());
@@ -71,7 +117,7 @@ describe('verdict: the lead says what is wrong in the admin\'s terms', () => {
     assert.equal(v.lead!.first!.shell, 'exchange-online');
   });
 
-  it('fix commands carry the admin\'s names, or a step gives the command that finds the missing one; every step has a command or a click path', () => {
+  it("fix commands carry the admin's names, or a step gives the command that finds the missing one; every step has a command or a click path", () => {
     const v = diagnose(mismatch());
     const fix = v.causes[0].fix;
     const lookup = fix.steps.findIndex((s) => /Find the name of the inbound connector/.test(s.text));
@@ -91,7 +137,10 @@ describe('verdict: the lead says what is wrong in the admin\'s terms', () => {
   });
 
   it('pasted certificate-only connectors rule out the IP cause', () => {
-    const f = facts({ ndrs: [ndr()], inboundConnectors: [inboundConnector({ tlsSenderCertificateName: 'mail.contoso.com', senderIPAddresses: [] })] });
+    const f = facts({
+      ndrs: [ndr()],
+      inboundConnectors: [inboundConnector({ tlsSenderCertificateName: 'mail.contoso.com', senderIPAddresses: [] })],
+    });
     assert.equal(status(diagnose(f), 'inbound-connector.ip-not-listed'), 'ruled-out');
   });
 
@@ -115,7 +164,8 @@ describe('verdict: the lead says what is wrong in the admin\'s terms', () => {
     for (const s of steps) {
       const p = s.powershell!;
       if (/-(InboundConnector|AcceptedDomain)\b|MessageTraceV2/.test(p)) assert.equal(s.shell, 'exchange-online', p);
-      else if (/-(SendConnector|ExchangeCertificate|Queue)\b|MessageTrackingLog|TransportService/.test(p)) assert.equal(s.shell, 'exchange-management-shell', p);
+      else if (/-(SendConnector|ExchangeCertificate|Queue)\b|MessageTrackingLog|TransportService/.test(p))
+        assert.equal(s.shell, 'exchange-management-shell', p);
       else if (/Resolve-DnsName/.test(p)) assert.equal(s.shell, 'windows', p);
     }
   });
@@ -133,7 +183,11 @@ describe('verdict: the lead says what is wrong in the admin\'s terms', () => {
   it('"not sure" leaves the causes it decides open, with the command that settles it', () => {
     const f = facts({ ndrs: [ndr()], answers: { 'case2.inbound-connector': 'not-sure' } });
     const v = diagnose(f);
-    for (const id of ['inbound-connector.missing', 'inbound-connector.disabled', 'inbound-connector.wrong-type'] as CauseId[]) {
+    for (const id of [
+      'inbound-connector.missing',
+      'inbound-connector.disabled',
+      'inbound-connector.wrong-type',
+    ] as CauseId[]) {
       assert.equal(status(v, id), 'possible', id);
     }
     const item = v.notChecked?.find((n) => /you answered not sure/.test(n.topic));
@@ -146,7 +200,12 @@ describe('verdict: a domain on its own is a health check of both sides', () => {
   it('says what looks right, what could not be verified and what to paste next; nothing ruled out without evidence', () => {
     const f = mergeFacts(buildFacts(['fabrikam.com']), {
       live: [
-        live({ check: 'mx', subject: 'fabrikam.com', values: ['fabrikam-com.mail.protection.outlook.com'], findings: ['mx.eop'] }),
+        live({
+          check: 'mx',
+          subject: 'fabrikam.com',
+          values: ['fabrikam-com.mail.protection.outlook.com'],
+          findings: ['mx.eop'],
+        }),
         live({ check: 'spf', subject: 'fabrikam.com', outcome: 'nxdomain' }),
       ],
     });
@@ -155,7 +214,11 @@ describe('verdict: a domain on its own is a health check of both sides', () => {
     assert.equal(v.causes.filter((c) => c.status === 'ruled-out').length, 0);
     assert.ok(v.lead, 'a lead even without causes');
     assert.ok(v.lead!.looksRight!.some((l) => l.includes('fabrikam-com.mail.protection.outlook.com')));
-    assert.ok(v.lead!.unverified!.some((u) => /SPF of fabrikam\.com: could not verify from here \(the resolver said the name does not exist/.test(u)));
+    assert.ok(
+      v.lead!.unverified!.some((u) =>
+        /SPF of fabrikam\.com: could not verify from here \(the resolver said the name does not exist/.test(u),
+      ),
+    );
     assert.ok(v.lead!.unverified!.some((u) => /Send connector/.test(u)));
     assert.ok(v.lead!.first?.powershell, 'the next thing to run');
     assert.ok(v.lead!.first?.shell);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { CHROMIUM_PATH, hasChromium } from '../../../scripts/chromium';
 import { repoRoot } from '../paths';
 

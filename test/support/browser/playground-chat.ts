@@ -13,7 +13,10 @@ export type VerdictSummary = { family: string; causes: string[]; statuses: strin
 // The callbacks given to page.evaluate run in the browser; the project compiles without the DOM lib,
 // so they reach the browser's globals through this narrow type.
 type BrowserGlobals = {
-  document: { querySelector(sel: string): { textContent: string | null } | null; querySelectorAll(sel: string): { length: number } };
+  document: {
+    querySelector(sel: string): { textContent: string | null } | null;
+    querySelectorAll(sel: string): { length: number };
+  };
   DataTransfer: new () => { setData(type: string, data: string): void };
   ClipboardEvent: new (type: string, init: Record<string, unknown>) => unknown;
 };
@@ -32,29 +35,41 @@ function walk(node: unknown, visit: (obj: Record<string, unknown>) => void): voi
 
 export function submitActions(card: CardJsonLike): CardAction[] {
   const found: CardAction[] = [];
-  walk(card, (n) => { if (n.type === 'Action.Submit' || n.type === 'Action.Execute') found.push(n as CardAction); });
+  walk(card, (n) => {
+    if (n.type === 'Action.Submit' || n.type === 'Action.Execute') found.push(n as CardAction);
+  });
   return found;
 }
 
 /** The question a card asks: its id, input kind and choices, read from its JSON. */
-export function questionOf(card: CardJsonLike): { id: string; submitTitle: string; choices?: Array<{ title: string; value: string }> } | undefined {
+export function questionOf(
+  card: CardJsonLike,
+): { id: string; submitTitle: string; choices?: Array<{ title: string; value: string }> } | undefined {
   const action = submitActions(card).find((a) => a.data?.verb === 'answer' && typeof a.data.questionId === 'string');
   if (!action) return undefined;
   let choices: Array<{ title: string; value: string }> | undefined;
-  walk(card, (n) => { if (n.type === 'Input.ChoiceSet') choices = n.choices as typeof choices; });
+  walk(card, (n) => {
+    if (n.type === 'Input.ChoiceSet') choices = n.choices as typeof choices;
+  });
   return { id: String(action.data?.questionId), submitTitle: String(action.title), choices };
 }
 
 /** The verdict summary the last verdict card carries in its action data (family and cause ids). */
 export function verdictOf(card: CardJsonLike): VerdictSummary | undefined {
-  const data = submitActions(card).map((a) => a.data).find((d) => d && typeof d.family === 'string' && Array.isArray(d.causes));
-  return data ? { family: String(data.family), causes: data.causes as string[], statuses: data.statuses as string[] } : undefined;
+  const data = submitActions(card)
+    .map((a) => a.data)
+    .find((d) => d && typeof d.family === 'string' && Array.isArray(d.causes));
+  return data
+    ? { family: String(data.family), causes: data.causes as string[], statuses: data.statuses as string[] }
+    : undefined;
 }
 
 /** Monospace text runs (PowerShell) of a card. */
 export function monospaceRuns(card: CardJsonLike): string[] {
   const runs: string[] = [];
-  walk(card, (n) => { if (n.type === 'TextRun' && n.fontType === 'Monospace' && typeof n.text === 'string') runs.push(n.text); });
+  walk(card, (n) => {
+    if (n.type === 'TextRun' && n.fontType === 'Monospace' && typeof n.text === 'string') runs.push(n.text);
+  });
   return runs;
 }
 
@@ -87,7 +102,14 @@ export class PlaygroundChat {
 
   private listen(ws: WebSocket): void {
     ws.on('framereceived', ({ payload }) => {
-      let frame: { action?: string; message?: { messageId?: string; text?: string; attachments?: Array<{ contentType?: string; content?: CardJsonLike }> } };
+      let frame: {
+        action?: string;
+        message?: {
+          messageId?: string;
+          text?: string;
+          attachments?: Array<{ contentType?: string; content?: CardJsonLike }>;
+        };
+      };
       try {
         frame = JSON.parse(String(payload)) as typeof frame;
       } catch {
@@ -95,7 +117,9 @@ export class PlaygroundChat {
       }
       const m = frame.message;
       if (!m?.messageId || (frame.action !== 'createMessage' && frame.action !== 'updateMessage')) return;
-      const cards = (m.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').map((a) => a.content ?? {});
+      const cards = (m.attachments ?? [])
+        .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')
+        .map((a) => a.content ?? {});
       const existing = this.messages.find((x) => x.messageId === m.messageId);
       if (existing) {
         existing.cards = cards;
@@ -120,7 +144,8 @@ export class PlaygroundChat {
     for (;;) {
       const value = probe();
       if (value) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; bot messages so far: ${this.messages.length}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${what}; bot messages so far: ${this.messages.length}`);
       await this.page.waitForTimeout(100);
     }
   }
@@ -128,7 +153,11 @@ export class PlaygroundChat {
   /** Wait until every card the bot sent is rendered in the page. */
   async waitForRendered(): Promise<void> {
     const expected = this.cardMessages().reduce((n, m) => n + m.cards.length, 0);
-    await this.page.waitForFunction(([sel, n]) => (globalThis as unknown as BrowserGlobals).document.querySelectorAll(sel).length >= n, [CARD, expected] as [string, number], { timeout: 30_000 });
+    await this.page.waitForFunction(
+      ([sel, n]) => (globalThis as unknown as BrowserGlobals).document.querySelectorAll(sel).length >= n,
+      [CARD, expected] as [string, number],
+      { timeout: 30_000 },
+    );
   }
 
   /** Paste text into the message box (a real paste event, as Ctrl+V gives) and press Enter. */
@@ -139,9 +168,17 @@ export class PlaygroundChat {
       const g = globalThis as unknown as BrowserGlobals;
       const transfer = new g.DataTransfer();
       transfer.setData('text/plain', data);
-      el.dispatchEvent(new g.ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }) as Parameters<typeof el.dispatchEvent>[0]);
+      el.dispatchEvent(
+        new g.ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }) as Parameters<
+          typeof el.dispatchEvent
+        >[0],
+      );
     }, text);
-    await this.page.waitForFunction((sel) => ((globalThis as unknown as BrowserGlobals).document.querySelector(sel)?.textContent ?? '').trim().length > 0, MESSAGE_BOX);
+    await this.page.waitForFunction(
+      (sel) =>
+        ((globalThis as unknown as BrowserGlobals).document.querySelector(sel)?.textContent ?? '').trim().length > 0,
+      MESSAGE_BOX,
+    );
     await this.page.keyboard.press('Enter');
   }
 
@@ -153,7 +190,11 @@ export class PlaygroundChat {
   }
 
   /** The newest bot message that asks a question, once the bot has sent it. */
-  async nextQuestion(afterCount: number): Promise<{ message: BotMessage; question: NonNullable<ReturnType<typeof questionOf>> } | { verdict: VerdictSummary }> {
+  async nextQuestion(
+    afterCount: number,
+  ): Promise<
+    { message: BotMessage; question: NonNullable<ReturnType<typeof questionOf>> } | { verdict: VerdictSummary }
+  > {
     return this.waitFor('a question or a verdict', () => {
       const fresh = this.cardMessages().slice(afterCount);
       for (const m of fresh) {
@@ -170,7 +211,9 @@ export class PlaygroundChat {
 
   /** The rendered card of a bot message (cards render in message order). */
   cardOf(message: BotMessage): Locator {
-    const index = this.cardMessages().slice(0, this.cardMessages().indexOf(message)).reduce((n, m) => n + m.cards.length, 0);
+    const index = this.cardMessages()
+      .slice(0, this.cardMessages().indexOf(message))
+      .reduce((n, m) => n + m.cards.length, 0);
     return this.cards().nth(index);
   }
 

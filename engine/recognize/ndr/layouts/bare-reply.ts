@@ -15,6 +15,10 @@ export const bareReply: LineLayout = {
   htmlPart: 'html',
   read({ line, pair }) {
     if (!pair) return undefined;
-    return { layout: EXIM.test(line) ? 'exim' : 'smtp-reply', reply: cleanReply(line.slice(pair.index)), lookBackForHost: true };
+    return {
+      layout: EXIM.test(line) ? 'exim' : 'smtp-reply',
+      reply: cleanReply(line.slice(pair.index)),
+      lookBackForHost: true,
+    };
   },
 };

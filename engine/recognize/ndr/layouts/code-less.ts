@@ -25,7 +25,13 @@ export const codeLess: LineLayout = {
     const prose = !startsWithStatus && !tlsLog && t.length <= 600;
     if (!startsWithStatus && !tlsLog && !prose) return undefined;
     const text = normalizeText(t);
-    const p = matchNdrPattern({ text, full: text, enh: findEnhancedStatus(t), attr: attrOf(t)?.toUpperCase(), rejecter: 'unknown' });
+    const p = matchNdrPattern({
+      text,
+      full: text,
+      enh: findEnhancedStatus(t),
+      attr: attrOf(t)?.toUpperCase(),
+      rejecter: 'unknown',
+    });
     if (p.generic) return undefined;
     if (prose && !/^(eop|onprem|exo|fope)\./.test(p.id)) return undefined;
     return { layout: 'smtp-reply', reply: t.replace(/^[-*>]{1,3}\s{0,2}/, ''), weak: prose };

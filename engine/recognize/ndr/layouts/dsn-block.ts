@@ -7,8 +7,10 @@ import { cleanReply } from './reply-text';
 // status and its action is not a success. Reporting-MTA and Arrival-Date describe the whole message: the
 // scanner keeps them as document state.
 
-const DSN_FIELD = /^\s{0,8}(reporting-mta|remote-mta|final-recipient|original-recipient|action|status|diagnostic[- ]code|last-attempt-date|arrival-date|x-original-message-id)\s{0,3}:\s{0,5}(.*)$/i;
-const DSN_FOLDABLE = /^\s{0,8}(diagnostic[- ]code|remote-mta|final-recipient|original-recipient|reporting-mta|status)\s{0,3}:/i;
+const DSN_FIELD =
+  /^\s{0,8}(reporting-mta|remote-mta|final-recipient|original-recipient|action|status|diagnostic[- ]code|last-attempt-date|arrival-date|x-original-message-id)\s{0,3}:\s{0,5}(.*)$/i;
+const DSN_FOLDABLE =
+  /^\s{0,8}(diagnostic[- ]code|remote-mta|final-recipient|original-recipient|reporting-mta|status)\s{0,3}:/i;
 
 /** A field an MTA may fold onto indented lines after it. */
 export function isFoldableDsnField(line: string): boolean {
@@ -61,7 +63,8 @@ export class DsnBlockReader {
   field(name: string, value: string, trimmed: string): DsnFailure | undefined {
     let done: DsnFailure | undefined;
     const open = this.block;
-    if (name === 'final-recipient' && open && open.recipients.length > 0 && (open.diag || open.status)) done = this.end();
+    if (name === 'final-recipient' && open && open.recipients.length > 0 && (open.diag || open.status))
+      done = this.end();
     const b = (this.block ??= { recipients: [], timestamps: [] });
     if (name === 'final-recipient' || name === 'original-recipient') {
       const addr = addressOf(value);
@@ -70,8 +73,10 @@ export class DsnBlockReader {
       b.remote = dsnHost(value);
       const ip = /\b(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})\b/.exec(value)?.[1];
       if (ip && ip !== b.remote) b.remoteIp = ip;
-    } else if (name === 'status') { b.status = findEnhancedStatus(value); b.statusLine = trimmed; }
-    else if (name === 'action') b.action = value;
+    } else if (name === 'status') {
+      b.status = findEnhancedStatus(value);
+      b.statusLine = trimmed;
+    } else if (name === 'action') b.action = value;
     else if (name === 'last-attempt-date') b.timestamps.push(value);
     else if (name === 'diagnostic-code') {
       b.diag = cleanReply(value.replace(/^[A-Za-z-]{1,12}\s{0,3};\s{0,3}/, ''));
@@ -88,13 +93,20 @@ export class DsnBlockReader {
     const failed = !!b.status && /^[45]\./.test(b.status);
     if (!b.diag && !failed) return undefined;
     // Success notices (RFC 3464 delivered / relayed / expanded with a 2.x.x status) report no failure.
-    if (b.status?.startsWith('2.') || (b.action && /^(delivered|relayed|expanded)/i.test(b.action) && !failed)) return undefined;
+    if (b.status?.startsWith('2.') || (b.action && /^(delivered|relayed|expanded)/i.test(b.action) && !failed))
+      return undefined;
     if (b.action && !/failed|delayed|relayed|expanded/i.test(b.action) && !b.diag) return undefined;
     const reply = b.diag ?? b.statusLine ?? '';
     const codes = codesOf(reply);
     return {
-      layout: 'dsn', reply, replyCode: codes.replyCode, enhancedStatus: codes.enhancedStatus ?? b.status,
-      remoteServer: b.remote, remoteIp: b.remoteIp, recipients: b.recipients, timestamps: b.timestamps,
+      layout: 'dsn',
+      reply,
+      replyCode: codes.replyCode,
+      enhancedStatus: codes.enhancedStatus ?? b.status,
+      remoteServer: b.remote,
+      remoteIp: b.remoteIp,
+      recipients: b.recipients,
+      timestamps: b.timestamps,
       evidence: [b.diagLine ?? b.statusLine ?? reply],
     };
   }

@@ -15,7 +15,8 @@ export const exchange2010: LineLayout = {
     const close = line.indexOf('##', pair.index);
     const reply = close > 0 ? line.slice(pair.index - 1, close + 2).trim() : line.slice(pair.index - 1).trim();
     const before = line.slice(0, pair.index - 1).trim();
-    const host = before && !before.includes(' ') && isHostName(before.replace(/\.$/, '')) ? before.replace(/\.$/, '') : undefined;
+    const host =
+      before && !before.includes(' ') && isHostName(before.replace(/\.$/, '')) ? before.replace(/\.$/, '') : undefined;
     return { layout: 'exchange2010', reply, remoteServer: host, lookBackForHost: !host };
   },
 };

@@ -38,7 +38,9 @@ export const LINE_LAYOUTS: readonly LineLayout[] = [
 
 /** The reply on one line and the layout that read it. */
 export function readLine(
-  line: string, html: boolean, layouts: readonly LineLayout[] = LINE_LAYOUTS,
+  line: string,
+  html: boolean,
+  layouts: readonly LineLayout[] = LINE_LAYOUTS,
 ): { hit: LayoutHit; by: LineLayout } | undefined {
   const view = new LineView(line);
   for (const layout of layouts) {
@@ -62,13 +64,20 @@ export const DOCUMENT_LAYOUTS: readonly DocumentLayout[] = [
 ];
 
 /** The layout the facts name for a reply first read as `first`, in a document with these cues. */
-export function layoutOfReply(first: NdrLayout, cues: ReadonlySet<string>, layouts: readonly DocumentLayout[] = DOCUMENT_LAYOUTS): NdrLayout {
+export function layoutOfReply(
+  first: NdrLayout,
+  cues: ReadonlySet<string>,
+  layouts: readonly DocumentLayout[] = DOCUMENT_LAYOUTS,
+): NdrLayout {
   if (first === 'html') return 'html';
   for (const d of layouts) if (cues.has(d.cue) && d.refines.includes(first)) return d.layout;
   return first;
 }
 
 /** The document shows that an Exchange server wrote it (its own refusals name no remote host). */
-export function writtenByExchange(cues: ReadonlySet<string>, layouts: readonly DocumentLayout[] = DOCUMENT_LAYOUTS): boolean {
+export function writtenByExchange(
+  cues: ReadonlySet<string>,
+  layouts: readonly DocumentLayout[] = DOCUMENT_LAYOUTS,
+): boolean {
   return layouts.some((d) => d.exchangeServer && cues.has(d.cue));
 }

@@ -15,6 +15,11 @@ export const postfix: LineLayout = {
   read({ line }) {
     const pf = POSTFIX.exec(line);
     if (!pf) return undefined;
-    return { layout: 'postfix', reply: cleanReply(line.slice(pf.index + pf[0].length)), remoteServer: pf[1], remoteIp: pf[2] };
+    return {
+      layout: 'postfix',
+      reply: cleanReply(line.slice(pf.index + pf[0].length)),
+      remoteServer: pf[1],
+      remoteIp: pf[2],
+    };
   },
 };

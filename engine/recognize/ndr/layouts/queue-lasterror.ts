@@ -23,8 +23,11 @@ export const queueLastError: LineLayout = {
     const ip = /\{IP=([0-9A-Fa-f:.]{2,45})\}/.exec(line)?.[1];
     const lrt = /\{LRT=([^};]{1,60})\}/.exec(line)?.[1];
     return {
-      layout: TRACKING.test(line) ? 'message-tracking' : 'queue-lasterror', reply,
-      remoteServer: fqdn && isHostName(fqdn) ? fqdn : undefined, remoteIp: ip, timestamps: lrt ? [lrt.trim()] : [],
+      layout: TRACKING.test(line) ? 'message-tracking' : 'queue-lasterror',
+      reply,
+      remoteServer: fqdn && isHostName(fqdn) ? fqdn : undefined,
+      remoteIp: ip,
+      timestamps: lrt ? [lrt.trim()] : [],
     };
   },
 };

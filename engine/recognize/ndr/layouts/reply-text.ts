@@ -5,7 +5,8 @@ export function cleanReply(reply: string): string {
   let r = reply.trim();
   r = r.replace(/\s{0,3}\(in reply to [A-Za-z ]{1,40}command\)\.?$/i, '');
   // Forum remnants around a pasted reply: HTML entities, <br>, markdown escapes, closing quotes and backticks.
-  if (/&[a-z#0-9]{2,6};|<br|\\[[\]*_`<>]|[`“”»"']\s{0,3}$/i.test(r)) r = unescapeReply(r).replace(/[\s`“”»"']{1,6}$/, '');
+  if (/&[a-z#0-9]{2,6};|<br|\\[[\]*_`<>]|[`“”»"']\s{0,3}$/i.test(r))
+    r = unescapeReply(r).replace(/[\s`“”»"']{1,6}$/, '');
   return r.trim();
 }
 

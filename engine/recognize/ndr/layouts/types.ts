@@ -19,7 +19,8 @@ export interface LayoutHit {
 }
 
 /** Header lines of a quoted original that can carry a code pair but never a reply. */
-const SKIP_GENERIC = /^\s{0,4}(received|dkim-signature|arc-[a-z-]+|authentication-results|message-id|references|in-reply-to|x-ms-exchange-[a-z-]+|thread-index|x-microsoft-antispam[a-z-]*)\s{0,2}:/i;
+const SKIP_GENERIC =
+  /^\s{0,4}(received|dkim-signature|arc-[a-z-]+|authentication-results|message-id|references|in-reply-to|x-ms-exchange-[a-z-]+|thread-index|x-microsoft-antispam[a-z-]*)\s{0,2}:/i;
 
 /** One line as the layouts see it; what several layouts need is computed once, when first asked. */
 export class LineView {
@@ -30,7 +31,10 @@ export class LineView {
 
   /** The first `<code> <enhanced>` pair on the line. */
   get pair(): ReturnType<typeof findCodeAndStatus> {
-    if (!this.pairDone) { this.pairValue = findCodeAndStatus(this.line); this.pairDone = true; }
+    if (!this.pairDone) {
+      this.pairValue = findCodeAndStatus(this.line);
+      this.pairDone = true;
+    }
     return this.pairValue;
   }
 

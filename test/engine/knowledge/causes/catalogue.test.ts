@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
+
 import fc from 'fast-check';
-import { CAUSE_IDS, CASES, caseOf, type CauseId } from '../../../../engine/vocabulary';
-import { FixSchema, type Fix, type FixStep } from '../../../../engine/verdict';
+
 import { CAUSE_CATALOGUE, causeEntry } from '../../../../engine/knowledge/causes/catalogue';
+import { evidenceCommands } from '../../../../engine/knowledge/causes/evidence-commands';
 import type { FixContext } from '../../../../engine/knowledge/causes/fix-context';
 import { PLACEHOLDER_PATTERN, psQuote } from '../../../../engine/knowledge/causes/ps-quote';
-import { evidenceCommands } from '../../../../engine/knowledge/causes/evidence-commands';
+import { type Fix, FixSchema, type FixStep } from '../../../../engine/verdict';
+import { caseOf, CASES, CAUSE_IDS, type CauseId } from '../../../../engine/vocabulary';
 
 // The cause catalogue: complete, sourced, filled with the admin's values, safe with hostile values.
 
@@ -35,7 +37,8 @@ const shells = (fix: Fix): string[] => allSteps(fix).flatMap((s) => (s.powershel
 const placeholders = (ps: string): string[] => ps.match(/<[a-z][^<>\n]*>/g) ?? [];
 
 // Cmdlets that change configuration and document -WhatIf (Exchange PowerShell reference).
-const CHANGING = /\b(Set-SendConnector|New-SendConnector|Set-InboundConnector|New-InboundConnector|Enable-ExchangeCertificate|New-ReceiveConnector|Set-ReceiveConnector|Add-ADPermission|Set-AcceptedDomain|Set-HostedConnectionFilterPolicy)\b/;
+const CHANGING =
+  /\b(Set-SendConnector|New-SendConnector|Set-InboundConnector|New-InboundConnector|Enable-ExchangeCertificate|New-ReceiveConnector|Set-ReceiveConnector|Add-ADPermission|Set-AcceptedDomain|Set-HostedConnectionFilterPolicy)\b/;
 
 /**
  * Reads one PowerShell single-quoted literal at the start of `s` the way PowerShell's tokenizer does:
@@ -124,14 +127,29 @@ describe('cause catalogue', () => {
 
     it('never synthesizes the tenant MX from the domain; says where to read it instead', () => {
       const ctx: FixContext = { domain: 'contoso.com', sendConnectorName: 'Internet' };
-      for (const id of ['send-connector.no-smart-host', 'send-connector.wrong-smart-host', 'send-connector.legacy-endpoint', 'send-connector.ip-smart-host', 'send-connector.no-internet-address-space'] as CauseId[]) {
+      for (const id of [
+        'send-connector.no-smart-host',
+        'send-connector.wrong-smart-host',
+        'send-connector.legacy-endpoint',
+        'send-connector.ip-smart-host',
+        'send-connector.no-internet-address-space',
+      ] as CauseId[]) {
         const fix = fixOf(id, ctx);
         const text = JSON.stringify(fix);
         assert.doesNotMatch(text, /contoso-com/, id);
         assert.doesNotMatch(text, /\.mail\.protection\.outlook\.com'/, id);
-        assert.ok(shells(fix).some((ps) => ps.includes("-SmartHosts '<tenant mx endpoint>'")), id);
-        assert.ok(shells(fix).some((ps) => ps.includes("Resolve-DnsName -Name 'contoso.com' -Type MX")), id);
-        assert.ok(fix.steps.some((s) => s.text.includes('Settings → Domains')), id);
+        assert.ok(
+          shells(fix).some((ps) => ps.includes("-SmartHosts '<tenant mx endpoint>'")),
+          id,
+        );
+        assert.ok(
+          shells(fix).some((ps) => ps.includes("Resolve-DnsName -Name 'contoso.com' -Type MX")),
+          id,
+        );
+        assert.ok(
+          fix.steps.some((s) => s.text.includes('Settings → Domains')),
+          id,
+        );
       }
     });
 
@@ -176,9 +194,14 @@ describe('cause catalogue', () => {
 
     it('the preview step comes right before its apply step and is marked as such', () => {
       const steps = fixOf('inbound-connector.disabled', FULL).steps;
-      const apply = steps.findIndex((s) => s.powershell === "Set-InboundConnector -Identity 'From on-premises' -Enabled $true");
+      const apply = steps.findIndex(
+        (s) => s.powershell === "Set-InboundConnector -Identity 'From on-premises' -Enabled $true",
+      );
       assert.ok(apply > 0);
-      assert.equal(steps[apply - 1].powershell, "Set-InboundConnector -Identity 'From on-premises' -Enabled $true -WhatIf");
+      assert.equal(
+        steps[apply - 1].powershell,
+        "Set-InboundConnector -Identity 'From on-premises' -Enabled $true -WhatIf",
+      );
     });
   });
 
@@ -187,48 +210,89 @@ describe('cause catalogue', () => {
 
     it('every context value reaches some command, quoted', () => {
       const expected = [
-        `'${FULL.sendConnectorName}'`, `'${FULL.inboundConnectorName}'`, `'${FULL.domain}'`, `'${FULL.tenantEndpoint}'`,
-        `'${FULL.currentSmartHost}'`, `'${FULL.certificateThumbprint}'`, `'*.${FULL.certificateDomain}'`, `'${FULL.fqdn}'`,
-        `'${FULL.onPremIp}'`, `'${FULL.senderDomain}'`, `'${FULL.relayClientIp}'`, `'${FULL.recipientAddress}'`,
+        `'${FULL.sendConnectorName}'`,
+        `'${FULL.inboundConnectorName}'`,
+        `'${FULL.domain}'`,
+        `'${FULL.tenantEndpoint}'`,
+        `'${FULL.currentSmartHost}'`,
+        `'${FULL.certificateThumbprint}'`,
+        `'*.${FULL.certificateDomain}'`,
+        `'${FULL.fqdn}'`,
+        `'${FULL.onPremIp}'`,
+        `'${FULL.senderDomain}'`,
+        `'${FULL.relayClientIp}'`,
+        `'${FULL.recipientAddress}'`,
       ];
       for (const v of expected) assert.ok(all.includes(v), `missing ${v}`);
     });
 
     it('routes the named Send connector to the tenant endpoint and resubmits the old smart host queue', () => {
       const ps = shells(fixOf('send-connector.wrong-smart-host', FULL));
-      assert.ok(ps.includes("Set-SendConnector -Identity 'Internet' -DNSRoutingEnabled $false -SmartHosts 'contoso-com.mail.protection.outlook.com'"));
-      assert.ok(ps.some((p) => p.includes("$_.NextHopDomain -eq 'contoso-com.mail.protection.com'") && p.includes('Retry-Queue -Resubmit $true')));
+      assert.ok(
+        ps.includes(
+          "Set-SendConnector -Identity 'Internet' -DNSRoutingEnabled $false -SmartHosts 'contoso-com.mail.protection.outlook.com'",
+        ),
+      );
+      assert.ok(
+        ps.some(
+          (p) =>
+            p.includes("$_.NextHopDomain -eq 'contoso-com.mail.protection.com'") &&
+            p.includes('Retry-Queue -Resubmit $true'),
+        ),
+      );
     });
 
     it('client-submission fix drops smart host authentication and uses port 25', () => {
       const ps = shells(fixOf('send-connector.client-submission-endpoint', FULL)).join('\n');
-      assert.match(ps, /-SmartHosts 'contoso-com\.mail\.protection\.outlook\.com' -Port 25 -SmartHostAuthMechanism None/);
+      assert.match(
+        ps,
+        /-SmartHosts 'contoso-com\.mail\.protection\.outlook\.com' -Port 25 -SmartHostAuthMechanism None/,
+      );
     });
 
     it('selects the certificate by thumbprint, else by subject', () => {
       const byThumb = shells(fixOf('send-connector.certificate-not-set', FULL)).join('\n');
       assert.ok(byThumb.includes("Get-ExchangeCertificate -Thumbprint '5113AE0233A72FCCB75B1D0198628675333D010E'"));
       assert.ok(byThumb.includes('-TlsCertificateName "<I>$($c.Issuer)<S>$($c.Subject)"'));
-      const bySubject = shells(fixOf('send-connector.certificate-not-set', { ...FULL, certificateThumbprint: undefined })).join('\n');
+      const bySubject = shells(
+        fixOf('send-connector.certificate-not-set', { ...FULL, certificateThumbprint: undefined }),
+      ).join('\n');
       assert.ok(bySubject.includes("$_.Subject -eq 'CN=smtp.certs.contoso.net, O=Contoso, C=US'"));
       assert.deepEqual(placeholders(bySubject), []);
     });
 
     it('inbound connector certificate name: *.certificateDomain, else the certificate name', () => {
       const withDomain = shells(fixOf('inbound-connector.certificate-mismatch', FULL)).join('\n');
-      assert.ok(withDomain.includes("Set-InboundConnector -Identity 'From on-premises' -RequireTls $true -TlsSenderCertificateName '*.certs.contoso.net'"));
-      const withName = shells(fixOf('inbound-connector.certificate-mismatch', { ...FULL, certificateDomain: undefined })).join('\n');
+      assert.ok(
+        withDomain.includes(
+          "Set-InboundConnector -Identity 'From on-premises' -RequireTls $true -TlsSenderCertificateName '*.certs.contoso.net'",
+        ),
+      );
+      const withName = shells(
+        fixOf('inbound-connector.certificate-mismatch', { ...FULL, certificateDomain: undefined }),
+      ).join('\n');
       assert.ok(withName.includes("-TlsSenderCertificateName 'smtp.certs.contoso.net'"));
     });
 
     it('adds the public IP to the inbound connector and enables the certificate for SMTP', () => {
-      assert.ok(shells(fixOf('inbound-connector.ip-not-listed', FULL)).includes("Set-InboundConnector -Identity 'From on-premises' -SenderIPAddresses @{Add='203.0.113.10'}"));
-      assert.ok(shells(fixOf('certificate.no-private-key', FULL)).includes("Enable-ExchangeCertificate -Thumbprint '5113AE0233A72FCCB75B1D0198628675333D010E' -Services SMTP"));
+      assert.ok(
+        shells(fixOf('inbound-connector.ip-not-listed', FULL)).includes(
+          "Set-InboundConnector -Identity 'From on-premises' -SenderIPAddresses @{Add='203.0.113.10'}",
+        ),
+      );
+      assert.ok(
+        shells(fixOf('certificate.no-private-key', FULL)).includes(
+          "Enable-ExchangeCertificate -Thumbprint '5113AE0233A72FCCB75B1D0198628675333D010E' -Services SMTP",
+        ),
+      );
     });
 
     it('the accepted-domain fix checks the certificate domain, else the sender domain', () => {
       assert.match(shells(fixOf('accepted-domain.not-accepted', FULL))[0], /\$d = 'certs\.contoso\.net';/);
-      assert.match(shells(fixOf('accepted-domain.not-accepted', { ...FULL, certificateDomain: undefined }))[0], /\$d = 'sales\.fabrikam\.com';/);
+      assert.match(
+        shells(fixOf('accepted-domain.not-accepted', { ...FULL, certificateDomain: undefined }))[0],
+        /\$d = 'sales\.fabrikam\.com';/,
+      );
     });
 
     it('the DBEB fix targets the recipient and its domain', () => {
@@ -240,9 +304,23 @@ describe('cause catalogue', () => {
 
   describe('psQuote', () => {
     const HOSTILE = [
-      "O'Brien", "'; Remove-Item C:\\ -Recurse; '", '$(Invoke-Evil)', '${env:PATH}', '$env:USERNAME', '`$(Invoke-Evil)', "`'", '"; Invoke-Evil; "',
-      'x\nInvoke-Evil', 'x\r\nInvoke-Evil', '\u2018smart\u2019 quotes\u201A\u201B', "a\u2019; Invoke-Evil; \u2018", '@(1,2)', '<I>x<S>y', '',
-      'x\u2028Invoke-Evil', 'x\u0000y',
+      "O'Brien",
+      "'; Remove-Item C:\\ -Recurse; '",
+      '$(Invoke-Evil)',
+      '${env:PATH}',
+      '$env:USERNAME',
+      '`$(Invoke-Evil)',
+      "`'",
+      '"; Invoke-Evil; "',
+      'x\nInvoke-Evil',
+      'x\r\nInvoke-Evil',
+      '\u2018smart\u2019 quotes\u201A\u201B',
+      'a\u2019; Invoke-Evil; \u2018',
+      '@(1,2)',
+      '<I>x<S>y',
+      '',
+      'x\u2028Invoke-Evil',
+      'x\u0000y',
     ];
 
     it('round-trips hostile values as one literal that expands nothing', () => {
@@ -267,12 +345,16 @@ describe('cause catalogue', () => {
 
     it('hostile context values never reach PowerShell outside a literal', () => {
       const evil = "x'; Invoke-Evil; 'y\n$(Invoke-Evil)`\u2019 Invoke-Evil";
-      const ctx: FixContext = Object.fromEntries(Object.entries(FULL).map(([k, v]) => [k, typeof v === 'string' ? evil : v]));
+      const ctx: FixContext = Object.fromEntries(
+        Object.entries(FULL).map(([k, v]) => [k, typeof v === 'string' ? evil : v]),
+      );
       for (const id of CAUSE_IDS) {
-        for (const ps of shells(fixOf(id, ctx))) assert.doesNotMatch(outsideLiterals(ps), /Invoke-Evil/, `${id}: ${ps}`);
+        for (const ps of shells(fixOf(id, ctx)))
+          assert.doesNotMatch(outsideLiterals(ps), /Invoke-Evil/, `${id}: ${ps}`);
       }
       for (const kase of CASES) {
-        for (const c of evidenceCommands(kase, ctx)) assert.doesNotMatch(outsideLiterals(c.powershell), /Invoke-Evil/, c.id);
+        for (const c of evidenceCommands(kase, ctx))
+          assert.doesNotMatch(outsideLiterals(c.powershell), /Invoke-Evil/, c.id);
       }
     });
   });
@@ -292,15 +374,27 @@ describe('cause catalogue', () => {
     });
 
     it('case 1 reads the Send connectors with the enumeration limit lifted', () => {
-      assert.ok(evidenceCommands('case1').some((c) => c.powershell === '$FormatEnumerationLimit = -1; Get-SendConnector | Format-List'));
+      assert.ok(
+        evidenceCommands('case1').some(
+          (c) => c.powershell === '$FormatEnumerationLimit = -1; Get-SendConnector | Format-List',
+        ),
+      );
       assert.ok(evidenceCommands('case2').some((c) => c.powershell.startsWith('Get-InboundConnector')));
     });
 
     it('fills the domain and the Send connector name', () => {
-      const cmds = evidenceCommands('case1', { domain: 'contoso.com', sendConnectorName: 'Internet' }).map((c) => c.powershell).join('\n');
+      const cmds = evidenceCommands('case1', { domain: 'contoso.com', sendConnectorName: 'Internet' })
+        .map((c) => c.powershell)
+        .join('\n');
       assert.ok(cmds.includes("Resolve-DnsName -Name 'contoso.com' -Type MX"));
       assert.ok(cmds.includes("Get-SendConnector -Identity 'Internet'"));
-      assert.ok(placeholders(evidenceCommands('case1').map((c) => c.powershell).join('\n')).includes('<your domain>'));
+      assert.ok(
+        placeholders(
+          evidenceCommands('case1')
+            .map((c) => c.powershell)
+            .join('\n'),
+        ).includes('<your domain>'),
+      );
     });
   });
 });

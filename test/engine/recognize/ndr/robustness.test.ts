@@ -1,23 +1,52 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
-import { bytesToText, NdrFactsSchema, recognize, type NdrFacts } from '../../../../engine/index';
+
+import { bytesToText, type NdrFacts, NdrFactsSchema, recognize } from '../../../../engine/index';
+import { htmlToText } from '../../../../engine/mime/html-to-text';
 import { recognizeNdr } from '../../../../engine/recognize/ndr';
 import { classifyNdr } from '../../../../engine/recognize/ndr/classify-ndr';
-import { htmlToText } from '../../../../engine/mime/html-to-text';
 import { repoRoot } from '../../../support/paths';
 
 // The recognizer must never throw, must stay linear in its input, and must read every transfer encoding,
 // charset and line-ending convention the same way.
 
-const REPLY = "Remote Server returned '550 5.7.64 TenantAttribution; Relay Access Denied [AM5EUR02FT025.eop-EUR02.prod.protection.outlook.com]'";
+const REPLY =
+  "Remote Server returned '550 5.7.64 TenantAttribution; Relay Access Denied [AM5EUR02FT025.eop-EUR02.prod.protection.outlook.com]'";
 const FRAGMENTS = [
-  REPLY, '#550 5.4.1 Relay Access Denied ##', 'Diagnostic-Code: smtp;550 5.7.51 TenantInboundAttribution;', 'Final-Recipient: rfc822;a@b.example',
-  'Reporting-MTA: dns;ex01.contoso.com', 'Remote-MTA: dns;', 'Generating server: ', 'host x.example[192.0.2.1] said: ', '{LED=', '};{FQDN=',
-  'Content-Type: multipart/report; boundary="b"', '--b', '--b--', 'Content-Transfer-Encoding: base64', 'Content-Transfer-Encoding: quoted-printable',
-  'charset=unicode-1-1-utf-7', '+AGQ-', '=3D=', '<html><p>', '&#39;', '<<< ', '(reason: ', '#SMTP#', '550 5.5.5.5.5.5.5.5', '[[[[', "''''", ' ', '\n', '\r\n', '\r',
+  REPLY,
+  '#550 5.4.1 Relay Access Denied ##',
+  'Diagnostic-Code: smtp;550 5.7.51 TenantInboundAttribution;',
+  'Final-Recipient: rfc822;a@b.example',
+  'Reporting-MTA: dns;ex01.contoso.com',
+  'Remote-MTA: dns;',
+  'Generating server: ',
+  'host x.example[192.0.2.1] said: ',
+  '{LED=',
+  '};{FQDN=',
+  'Content-Type: multipart/report; boundary="b"',
+  '--b',
+  '--b--',
+  'Content-Transfer-Encoding: base64',
+  'Content-Transfer-Encoding: quoted-printable',
+  'charset=unicode-1-1-utf-7',
+  '+AGQ-',
+  '=3D=',
+  '<html><p>',
+  '&#39;',
+  '<<< ',
+  '(reason: ',
+  '#SMTP#',
+  '550 5.5.5.5.5.5.5.5',
+  '[[[[',
+  "''''",
+  ' ',
+  '\n',
+  '\r\n',
+  '\r',
 ];
 
 function safe(text: string): NdrFacts[] {
@@ -47,22 +76,47 @@ describe('NDR recognizer: robustness', function () {
   this.timeout(120000);
 
   it('never throws on any string', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 3000 }), (s) => { safe(s); }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 3000 }), (s) => {
+        safe(s);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('never throws on strings built from NDR fragments', () => {
-    const arb = fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 20 })), { maxLength: 120 }).map((a) => a.join(''));
-    fc.assert(fc.property(arb, (s) => { safe(s); }), { numRuns: 400 });
+    const arb = fc
+      .array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 20 })), { maxLength: 120 })
+      .map((a) => a.join(''));
+    fc.assert(
+      fc.property(arb, (s) => {
+        safe(s);
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('never throws on any bytes (through bytesToText)', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 4000 }), (b) => { safe(bytesToText(b)); }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 4000 }), (b) => {
+        safe(bytesToText(b));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('htmlToText never throws and drops every tag', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 2000 }), (s) => { htmlToText(s); }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 2000 }), (s) => {
+        htmlToText(s);
+      }),
+      { numRuns: 300 },
+    );
     const text = htmlToText('<p>a&amp;b</p><script>550 5.7.64</script><br>c<!-- 550 5.7.64 --><style>x</style>');
-    assert.deepEqual(text.split('\n').filter((l) => l !== ''), ['a&b', 'c']);
+    assert.deepEqual(
+      text.split('\n').filter((l) => l !== ''),
+      ['a&b', 'c'],
+    );
   });
 
   it('reads a 5 MB paste and still finds the reply at its start', () => {
@@ -95,7 +149,8 @@ describe('NDR recognizer: robustness', function () {
   it('nested multipart grows linearly: 4 times the nesting and size takes less than 8 times as long', () => {
     const nested = (depth: number) => {
       let msg = 'From: a@b.example\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b0"\n\n';
-      for (let i = 1; i < depth; i += 1) msg += `--b${i - 1}\nContent-Type: multipart/mixed; boundary="b${i}"\n\n${'a line of text in a part\n'.repeat(30)}`;
+      for (let i = 1; i < depth; i += 1)
+        msg += `--b${i - 1}\nContent-Type: multipart/mixed; boundary="b${i}"\n\n${'a line of text in a part\n'.repeat(30)}`;
       return `${msg}--b${depth - 1}\nContent-Type: text/plain\n\n${REPLY}\n`;
     };
     const one = nested(100);
@@ -109,7 +164,8 @@ describe('NDR recognizer: robustness', function () {
 
   it('runs of bare CR (and of blank lines) cost no more than ordinary text of the same length', () => {
     const size = 1_000_000;
-    const text = `${REPLY}\n${'ordinary words in a paste, host.example.com 12345\n'.repeat(Math.ceil(size / 50))}`.slice(0, size);
+    const text =
+      `${REPLY}\n${'ordinary words in a paste, host.example.com 12345\n'.repeat(Math.ceil(size / 50))}`.slice(0, size);
     const timeRecognize = (t: string) => {
       let best = Infinity;
       for (let i = 0; i < 3; i += 1) {
@@ -121,11 +177,20 @@ describe('NDR recognizer: robustness', function () {
     };
     timeRecognize(text); // warm up
     const base = timeRecognize(text);
-    for (const [name, shape] of [['CR', '\r'], ['LF', '\n'], ['CRLF', '\r\n'], ['spaces and CR', '  \r']] as const) {
+    for (const [name, shape] of [
+      ['CR', '\r'],
+      ['LF', '\n'],
+      ['CRLF', '\r\n'],
+      ['spaces and CR', '  \r'],
+    ] as const) {
       const runs = `${REPLY}\n${shape.repeat(Math.ceil(size / shape.length))}`.slice(0, size);
       const ratio = timeRecognize(runs) / base;
       assert.ok(ratio < 2, `${name}: ${ratio.toFixed(2)} times the time of ordinary text`);
-      assert.equal(recognize(runs).facts.ndrs?.[0]?.enhancedStatus, '5.7.64', `${name}: the reply before the run is found`);
+      assert.equal(
+        recognize(runs).facts.ndrs?.[0]?.enhancedStatus,
+        '5.7.64',
+        `${name}: the reply before the run is found`,
+      );
     }
   });
 
@@ -175,7 +240,9 @@ describe('NDR recognizer: robustness', function () {
     const out = safe(msg);
     assert.equal(out[0]?.enhancedStatus, '5.7.64');
     assert.deepEqual(out[0]?.recipients, ['kim@fabrikam.example']);
-    const utf7 = iconv.encode('Generierender Server: ex01.contoso.com\n550 5.7.64 TenantAttribution; Relay Access Denied\n', 'utf-7').toString('latin1');
+    const utf7 = iconv
+      .encode('Generierender Server: ex01.contoso.com\n550 5.7.64 TenantAttribution; Relay Access Denied\n', 'utf-7')
+      .toString('latin1');
     const m7 = `From: postmaster@contoso.com\nMIME-Version: 1.0\nContent-Type: text/plain; charset=unicode-1-1-utf-7\n\n${utf7}\n`;
     const o7 = safe(m7);
     assert.equal(o7[0]?.generatingServer, 'ex01.contoso.com');
@@ -185,7 +252,17 @@ describe('NDR recognizer: robustness', function () {
   it('returns nothing for plain questions, auto-replies and abuse reports', () => {
     assert.deepEqual(safe('Hi, our mail to external recipients bounces since yesterday. Any idea why?'), []);
     assert.deepEqual(safe(''), []);
-    assert.deepEqual(safe('From: kim@contoso.com\nTo: a@b.example\nSubject: Automatic reply: Report\nMIME-Version: 1.0\n\nI am out of office. 550 5.7.64 is not my problem.\n'), []);
-    assert.deepEqual(safe('From: staff@hotmail.example\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=feedback-report; boundary="f"\n\n--f\nContent-Type: message/feedback-report\n\nFeedback-Type: abuse\n--f--\n'), []);
+    assert.deepEqual(
+      safe(
+        'From: kim@contoso.com\nTo: a@b.example\nSubject: Automatic reply: Report\nMIME-Version: 1.0\n\nI am out of office. 550 5.7.64 is not my problem.\n',
+      ),
+      [],
+    );
+    assert.deepEqual(
+      safe(
+        'From: staff@hotmail.example\nMIME-Version: 1.0\nContent-Type: multipart/report; report-type=feedback-report; boundary="f"\n\n--f\nContent-Type: message/feedback-report\n\nFeedback-Type: abuse\n--f--\n',
+      ),
+      [],
+    );
   });
 });

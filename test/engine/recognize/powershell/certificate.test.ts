@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { CertificateSchema } from '../../../../engine/facts';
 import { recognizePowerShell } from '../../../../engine/recognize/powershell';
 import { repoRoot } from '../../../support/paths';
 
-const fixture = (name: string): string => fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'powershell', name), 'utf8');
+const fixture = (name: string): string =>
+  fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'powershell', name), 'utf8');
 
 describe('recognizePowerShell: Get-ExchangeCertificate | Format-List', () => {
   const { certificates, sendConnectors } = recognizePowerShell(fixture('certificates-list.txt'));
@@ -47,7 +49,8 @@ describe('recognizePowerShell: Get-ExchangeCertificate | Format-List', () => {
   });
 
   it('reads ConvertTo-Json output', () => {
-    const json = '{"Thumbprint":"AB12","Subject":"CN=mail.contoso.com","Issuer":"CN=R3, O=Let\'s Encrypt, C=US",' +
+    const json =
+      '{"Thumbprint":"AB12","Subject":"CN=mail.contoso.com","Issuer":"CN=R3, O=Let\'s Encrypt, C=US",' +
       '"CertificateDomains":["mail.contoso.com"],"Services":"IIS, SMTP","HasPrivateKey":true,"NotAfter":"/Date(1767225599000)/"}';
     const [c] = recognizePowerShell(json).certificates;
     assert.deepEqual(c.services, ['IIS', 'SMTP']);

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { InboundConnectorSchema, type InboundConnector } from '../../../../engine/facts';
+
+import { type InboundConnector, InboundConnectorSchema } from '../../../../engine/facts';
 import { recognizePowerShell } from '../../../../engine/recognize/powershell';
 import { repoRoot } from '../../../support/paths';
 
-const fixture = (name: string): string => fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'powershell', name), 'utf8');
+const fixture = (name: string): string =>
+  fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'powershell', name), 'utf8');
 
 function onlyInbound(name: string): InboundConnector {
   const facts = recognizePowerShell(fixture(name));
@@ -84,7 +86,9 @@ describe('recognizePowerShell: Get-InboundConnector', () => {
   });
 
   it('keeps a numeric ConnectorType as its text (no documented number mapping)', () => {
-    const { inboundConnectors } = recognizePowerShell('{"Name": "x", "ConnectorType": 1, "SenderDomains": ["smtp:*;1"]}');
+    const { inboundConnectors } = recognizePowerShell(
+      '{"Name": "x", "ConnectorType": 1, "SenderDomains": ["smtp:*;1"]}',
+    );
     assert.equal(inboundConnectors[0].connectorType, '1');
   });
 });

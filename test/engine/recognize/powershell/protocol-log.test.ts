@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { ProtocolLogSchema } from '../../../../engine/facts';
 import { recognizePowerShell } from '../../../../engine/recognize/powershell';
 import { parseProtocolLog, splitCsvLine } from '../../../../engine/recognize/powershell/protocol-log';
 import { repoRoot } from '../../../support/paths';
 
-const fixture = (name: string): string => fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'powershell', name), 'utf8');
+const fixture = (name: string): string =>
+  fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'powershell', name), 'utf8');
 
 describe('recognizePowerShell: Send protocol log lines', () => {
   it('reads the certificate sent, not the one received from EOP', () => {
@@ -32,25 +34,39 @@ describe('recognizePowerShell: Send protocol log lines', () => {
   });
 
   it('reads partial lines without session fields (as quoted in the docs)', () => {
-    const logs = parseProtocolLog('…,*,CN=*.contoso.com,Certificate subject\n' +
-      '…,*,,TLS negotiation failed with error UnknownCredentials.\n…,*,,TLS negotiation failed with error SocketError');
+    const logs = parseProtocolLog(
+      '…,*,CN=*.contoso.com,Certificate subject\n' +
+        '…,*,,TLS negotiation failed with error UnknownCredentials.\n…,*,,TLS negotiation failed with error SocketError',
+    );
     assert.equal(logs.length, 1);
     assert.equal(logs[0].subject, 'CN=*.contoso.com');
     assert.deepEqual(logs[0].tlsErrors, ['UnknownCredentials', 'SocketError']);
   });
 
   it('without markers, skips a certificate block naming a Microsoft host', () => {
-    const logs = parseProtocolLog('x,*,"CN=mail.protection.outlook.com, O=Microsoft Corporation",Certificate subject\n' +
-      'x,*,mail.protection.outlook.com,Certificate alternate names\n');
+    const logs = parseProtocolLog(
+      'x,*,"CN=mail.protection.outlook.com, O=Microsoft Corporation",Certificate subject\n' +
+        'x,*,mail.protection.outlook.com,Certificate alternate names\n',
+    );
     assert.equal(logs.length, 0);
   });
 
   it('keeps sessions apart', () => {
     const line = (s: string, data: string, ctx: string): string =>
       `2025-05-02T10:00:00.000Z,Outbound,${s},1,10.0.0.5:1,104.47.0.1:25,*,"${data}",${ctx}`;
-    const logs = parseProtocolLog([line('A', 'CN=a.contoso.com', 'Certificate subject'), line('B', 'CN=b.contoso.com', 'Certificate subject')].join('\n'));
-    assert.deepEqual(logs.map((l) => l.subject), ['CN=a.contoso.com', 'CN=b.contoso.com']);
-    assert.deepEqual(logs.map((l) => l.remoteHost), ['104.47.0.1', '104.47.0.1']);
+    const logs = parseProtocolLog(
+      [line('A', 'CN=a.contoso.com', 'Certificate subject'), line('B', 'CN=b.contoso.com', 'Certificate subject')].join(
+        '\n',
+      ),
+    );
+    assert.deepEqual(
+      logs.map((l) => l.subject),
+      ['CN=a.contoso.com', 'CN=b.contoso.com'],
+    );
+    assert.deepEqual(
+      logs.map((l) => l.remoteHost),
+      ['104.47.0.1', '104.47.0.1'],
+    );
   });
 
   it('splits CSV with quoted commas and doubled quotes', () => {

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SendConnectorSchema, type SendConnector } from '../../../../engine/facts';
+
+import { type SendConnector, SendConnectorSchema } from '../../../../engine/facts';
 import { recognizePowerShell } from '../../../../engine/recognize/powershell';
 import { repoRoot } from '../../../support/paths';
 
-const fixture = (name: string): string => fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'powershell', name), 'utf8');
+const fixture = (name: string): string =>
+  fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'powershell', name), 'utf8');
 
 function onlySend(name: string): SendConnector {
   const facts = recognizePowerShell(fixture(name));
@@ -33,7 +35,9 @@ describe('recognizePowerShell: Get-SendConnector | Format-List', () => {
     assert.equal(c.smartHostAuthMechanism, 'None');
     assert.equal(c.port, 25);
     assert.deepEqual(c.truncated, []);
-    assert.ok(c.tlsCertificateName?.startsWith('<I>CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1, O=DigiCert Inc, C=US<S>'));
+    assert.ok(
+      c.tlsCertificateName?.startsWith('<I>CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1, O=DigiCert Inc, C=US<S>'),
+    );
     assert.ok(c.tlsCertificateName?.endsWith(CERT_SUBJECT));
     assert.equal(c.lines.RequireTLS, 'RequireTLS : True');
     assert.equal(c.lines.SmartHosts, 'SmartHosts : {contoso-com.mail.protection.outlook.com}');
@@ -42,43 +46,61 @@ describe('recognizePowerShell: Get-SendConnector | Format-List', () => {
   });
 
   const cases: { file: string; check: (c: SendConnector) => void }[] = [
-    { file: 'send-dns-routing.txt', check: (c) => {
-      assert.equal(c.dnsRoutingEnabled, true);
-      assert.deepEqual(c.smartHosts, []);
-      assert.equal(c.lines.SmartHosts, 'SmartHosts : {}');
-      assert.equal(c.requireTls, false);
-      assert.equal(c.tlsCertificateName, '');
-    } },
+    {
+      file: 'send-dns-routing.txt',
+      check: (c) => {
+        assert.equal(c.dnsRoutingEnabled, true);
+        assert.deepEqual(c.smartHosts, []);
+        assert.equal(c.lines.SmartHosts, 'SmartHosts : {}');
+        assert.equal(c.requireTls, false);
+        assert.equal(c.tlsCertificateName, '');
+      },
+    },
     { file: 'send-kb-typo.txt', check: (c) => assert.deepEqual(c.smartHosts, ['contoso-com.mail.protection.com']) },
     { file: 'send-legacy-eo.txt', check: (c) => assert.deepEqual(c.smartHosts, ['contoso.com.mail.eo.outlook.com']) },
-    { file: 'send-smtp-office365.txt', check: (c) => {
-      assert.deepEqual(c.smartHosts, ['smtp.office365.com']);
-      assert.equal(c.port, 587);
-      assert.equal(c.smartHostAuthMechanism, 'BasicAuthRequireTLS');
-    } },
+    {
+      file: 'send-smtp-office365.txt',
+      check: (c) => {
+        assert.deepEqual(c.smartHosts, ['smtp.office365.com']);
+        assert.equal(c.port, 587);
+        assert.equal(c.smartHostAuthMechanism, 'BasicAuthRequireTLS');
+      },
+    },
     { file: 'send-ip-smart-host.txt', check: (c) => assert.deepEqual(c.smartHosts, ['[104.47.20.36]']) },
-    { file: 'send-disabled.txt', check: (c) => {
-      assert.equal(c.enabled, false);
-      assert.equal(c.lines.Enabled, 'Enabled : False');
-    } },
-    { file: 'send-requiretls-false.txt', check: (c) => {
-      assert.equal(c.requireTls, false);
-      assert.equal(c.tlsAuthLevel, undefined);
-      assert.equal(c.lines.RequireTLS, 'RequireTLS : False');
-    } },
-    { file: 'send-empty-certname.txt', check: (c) => {
-      assert.equal(c.tlsCertificateName, '');
-      assert.equal(c.lines.TlsCertificateName, 'TlsCertificateName :');
-      assert.equal(c.requireTls, true);
-    } },
-    { file: 'send-hcw-only.txt', check: (c) => {
-      assert.ok(c.name.startsWith('Outbound to Office 365 - '));
-      assert.deepEqual(c.addressSpaces, ['smtp:contoso.mail.onmicrosoft.com;1']);
-      assert.equal(c.dnsRoutingEnabled, true);
-      assert.deepEqual(c.smartHosts, []);
-      assert.equal(c.tlsAuthLevel, 'DomainValidation');
-      assert.equal(c.tlsDomain, 'mail.protection.outlook.com');
-    } },
+    {
+      file: 'send-disabled.txt',
+      check: (c) => {
+        assert.equal(c.enabled, false);
+        assert.equal(c.lines.Enabled, 'Enabled : False');
+      },
+    },
+    {
+      file: 'send-requiretls-false.txt',
+      check: (c) => {
+        assert.equal(c.requireTls, false);
+        assert.equal(c.tlsAuthLevel, undefined);
+        assert.equal(c.lines.RequireTLS, 'RequireTLS : False');
+      },
+    },
+    {
+      file: 'send-empty-certname.txt',
+      check: (c) => {
+        assert.equal(c.tlsCertificateName, '');
+        assert.equal(c.lines.TlsCertificateName, 'TlsCertificateName :');
+        assert.equal(c.requireTls, true);
+      },
+    },
+    {
+      file: 'send-hcw-only.txt',
+      check: (c) => {
+        assert.ok(c.name.startsWith('Outbound to Office 365 - '));
+        assert.deepEqual(c.addressSpaces, ['smtp:contoso.mail.onmicrosoft.com;1']);
+        assert.equal(c.dnsRoutingEnabled, true);
+        assert.deepEqual(c.smartHosts, []);
+        assert.equal(c.tlsAuthLevel, 'DomainValidation');
+        assert.equal(c.tlsDomain, 'mail.protection.outlook.com');
+      },
+    },
   ];
   for (const { file, check } of cases) it(`reads ${file}`, () => check(onlySend(file)));
 
@@ -86,7 +108,10 @@ describe('recognizePowerShell: Get-SendConnector | Format-List', () => {
     const text = fixture('send-multiple.txt');
     assert.ok(text.includes('\r\n'), 'fixture keeps CRLF');
     const { sendConnectors } = recognizePowerShell(text);
-    assert.deepEqual(sendConnectors.map((c) => c.name.split(' - ')[0]), ['Outbound to Office 365', 'Internet', 'Scanner relay']);
+    assert.deepEqual(
+      sendConnectors.map((c) => c.name.split(' - ')[0]),
+      ['Outbound to Office 365', 'Internet', 'Scanner relay'],
+    );
     assert.deepEqual(sendConnectors[1].smartHosts, []);
     assert.equal(sendConnectors[1].fqdn, undefined);
     assert.deepEqual(sendConnectors[2].addressSpaces, ['Local:SMTP:fabrikam.com;10']);
@@ -106,9 +131,14 @@ describe('recognizePowerShell: Get-SendConnector | Format-List', () => {
 
   it('joins console-wrapped values back into one value and one line', () => {
     const c = onlySend('send-wrapped.txt');
-    assert.deepEqual(c.sourceTransportServers, ['EXCHANGE-MAILBOX-01.corp.contoso.com', 'EXCHANGE-MAILBOX-02.corp.contoso.com']);
-    assert.equal(c.tlsCertificateName,
-      `<I>CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1, O=DigiCert Inc, C=US<S>${CERT_SUBJECT}`);
+    assert.deepEqual(c.sourceTransportServers, [
+      'EXCHANGE-MAILBOX-01.corp.contoso.com',
+      'EXCHANGE-MAILBOX-02.corp.contoso.com',
+    ]);
+    assert.equal(
+      c.tlsCertificateName,
+      `<I>CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1, O=DigiCert Inc, C=US<S>${CERT_SUBJECT}`,
+    );
     assert.equal(c.lines.TlsCertificateName, `TlsCertificateName : ${c.tlsCertificateName}`);
     assert.equal(c.lines.TlsAuthLevel, 'TlsAuthLevel : CertificateValidation');
   });

@@ -4,11 +4,13 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import fc from 'fast-check';
+
+import { htmlMessageText } from '../../../../dialogs/incoming-text';
 import { buildFacts, diagnose, recognize } from '../../../../engine/index';
 import { htmlToText } from '../../../../engine/mime/html-to-text';
 import { restoreLineBreaks } from '../../../../engine/recognize/reflow/restore-line-breaks';
-import { htmlMessageText } from '../../../../dialogs/incoming-text';
 import { repoRoot } from '../../../support/paths';
 
 const PS_DIR = path.join(repoRoot, 'test', 'fixtures', 'powershell');
@@ -22,7 +24,10 @@ function pasted(dir: string, file: string): string {
   return lines.slice(i).join('\n').trim();
 }
 
-const PS_FILES = fs.readdirSync(PS_DIR).filter((f) => f !== 'README.md').sort();
+const PS_FILES = fs
+  .readdirSync(PS_DIR)
+  .filter((f) => f !== 'README.md')
+  .sort();
 /** Fixtures printed in an 80-column console: a wrap inside a value is a space once the padding collapsed. */
 const CONSOLE_WRAPPED = new Set(['send-wrapped.txt']);
 
@@ -38,8 +43,13 @@ function flatten(text: string, mode: Mode): string {
 
 /** Teams' HTML: entities for markup characters, runs of spaces as `&nbsp; ` pairs, a paragraph per line. */
 function teamsHtml(text: string, html: Mode['html']): string {
-  const esc = (l: string) => l.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-    .replace(/ {2,}/g, (run) => '&nbsp; '.repeat(run.length >> 1) + (run.length % 2 ? '&nbsp;' : ''));
+  const esc = (l: string) =>
+    l
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/ {2,}/g, (run) => '&nbsp; '.repeat(run.length >> 1) + (run.length % 2 ? '&nbsp;' : ''));
   const lines = text.split('\n');
   if (html === 'p') return lines.map((l) => (l === '' ? '<p>&nbsp;</p>' : `<p>${esc(l)}</p>`)).join('');
   if (html === 'div-br') return `<div>${lines.map(esc).join('<br>')}</div>`;
@@ -63,7 +73,9 @@ function comparable(value: unknown, lossy: boolean, key = ''): unknown {
   }
   if (Array.isArray(value)) return value.map((v) => comparable(v, lossy, key));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, comparable(v, lossy, key === 'lines' ? 'lines' : k)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, comparable(v, lossy, key === 'lines' ? 'lines' : k)]),
+    );
   }
   return value;
 }
@@ -82,11 +94,14 @@ describe('pastes flattened by a chat client (property)', () => {
       const original = pasted(PS_DIR, file);
       const expected = recognize(original);
       assert.notEqual(expected.kind, 'not-recognized', `${file} itself is not recognized`);
-      fc.assert(fc.property(modeArb, (mode) => {
-        const lossy = mode.collapse && CONSOLE_WRAPPED.has(file);
-        const got = recognize(delivered(original, mode));
-        assert.deepEqual(comparable(got.facts, lossy), comparable(expected.facts, lossy));
-      }), { numRuns: 40 });
+      fc.assert(
+        fc.property(modeArb, (mode) => {
+          const lossy = mode.collapse && CONSOLE_WRAPPED.has(file);
+          const got = recognize(delivered(original, mode));
+          assert.deepEqual(comparable(got.facts, lossy), comparable(expected.facts, lossy));
+        }),
+        { numRuns: 40 },
+      );
     });
   }
 
@@ -101,13 +116,19 @@ describe('pastes flattened by a chat client (property)', () => {
       for (const file of PS_FILES) {
         const original = pasted(PS_DIR, file);
         const lossy = mode.collapse && CONSOLE_WRAPPED.has(file);
-        assert.deepEqual(comparable(recognize(delivered(original, mode)).facts, lossy), comparable(recognize(original).facts, lossy), file);
+        assert.deepEqual(
+          comparable(recognize(delivered(original, mode)).facts, lossy),
+          comparable(recognize(original).facts, lossy),
+          file,
+        );
       }
     });
   }
 
-  it('two cmdlets\' output in one flattened paste, without a prompt between them, stay two objects', () => {
-    const both = `${pasted(PS_DIR, 'send-eop-healthy.txt').replace(/^\[PS\].*$/gm, '').trim()}\n\n${pasted(PS_DIR, 'inbound-wrong-cert-name.txt')}`;
+  it("two cmdlets' output in one flattened paste, without a prompt between them, stay two objects", () => {
+    const both = `${pasted(PS_DIR, 'send-eop-healthy.txt')
+      .replace(/^\[PS\].*$/gm, '')
+      .trim()}\n\n${pasted(PS_DIR, 'inbound-wrong-cert-name.txt')}`;
     const expected = recognize(both).facts;
     assert.equal(expected.sendConnectors?.length, 1);
     assert.equal(expected.inboundConnectors?.length, 1);
@@ -120,7 +141,12 @@ describe('pastes flattened by a chat client (property)', () => {
   });
 
   it('the Playground form reads as the connector it is (…Office 365Enabled : True…)', () => {
-    const flat = flatten(pasted(PS_DIR, 'send-eop-healthy.txt'), { keep: [false], sep: '', collapse: true, html: 'none' });
+    const flat = flatten(pasted(PS_DIR, 'send-eop-healthy.txt'), {
+      keep: [false],
+      sep: '',
+      collapse: true,
+      html: 'none',
+    });
     assert.match(flat, /Outbound to Office 365IgnoreSTARTTLS : False/);
     const [connector] = recognize(flat).facts.sendConnectors ?? [];
     assert.equal(connector.name, 'Outbound to Office 365');
@@ -137,14 +163,18 @@ describe('pastes flattened by a chat client (property)', () => {
   });
 
   it('Teams HTML: paragraphs are lines, &nbsp; padding is kept, the bot mention is dropped', () => {
-    const html = '<p><at>Relay Doctor</at>&nbsp;RequireTLS&nbsp; &nbsp; : True</p><p>Port&nbsp; &nbsp; &nbsp; &nbsp; &nbsp;: 25</p>';
+    const html =
+      '<p><at>Relay Doctor</at>&nbsp;RequireTLS&nbsp; &nbsp; : True</p><p>Port&nbsp; &nbsp; &nbsp; &nbsp; &nbsp;: 25</p>';
     const text = htmlMessageText({
       attachments: [{ contentType: 'text/html', content: html }],
       recipient: { id: 'bot', name: 'Relay Doctor' },
       entities: [{ type: 'mention', mentioned: { id: 'bot', name: 'Relay Doctor' }, text: '<at>Relay Doctor</at>' }],
     });
     assert.equal(text, ' RequireTLS    : True\nPort         : 25');
-    assert.equal(htmlMessageText({ attachments: [{ contentType: 'text/html', content: html }], value: { verb: 'answer' } }), undefined);
+    assert.equal(
+      htmlMessageText({ attachments: [{ contentType: 'text/html', content: html }], value: { verb: 'answer' } }),
+      undefined,
+    );
     assert.equal(htmlMessageText({ attachments: [{ contentType: 'text/html', content: '<p>&nbsp;</p>' }] }), undefined);
     // The NDR reading of HTML is unchanged: padding collapsed, one line per block.
     assert.equal(htmlToText('<p>a&nbsp; b</p><p>c</p>'), '\na b\n\nc\n');
@@ -153,13 +183,24 @@ describe('pastes flattened by a chat client (property)', () => {
 
 describe('NDR fixtures flattened to spaces keep their family', () => {
   const family = (text: string): string => diagnose(buildFacts([text])).family;
-  for (const file of fs.readdirSync(NDR_DIR).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const file of fs
+    .readdirSync(NDR_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     it(file, () => {
       const original = pasted(NDR_DIR, file);
       const want = family(original);
       assert.equal(family(original.replace(/\n/g, ' ')), want, 'line breaks as spaces');
-      assert.equal(family(delivered(original, { keep: [false], sep: ' ', collapse: true, html: 'flat-p' })), want, 'as one Teams paragraph');
-      assert.equal(family(delivered(original, { keep: [true], sep: ' ', collapse: false, html: 'p' })), want, 'as Teams paragraphs');
+      assert.equal(
+        family(delivered(original, { keep: [false], sep: ' ', collapse: true, html: 'flat-p' })),
+        want,
+        'as one Teams paragraph',
+      );
+      assert.equal(
+        family(delivered(original, { keep: [true], sep: ' ', collapse: false, html: 'p' })),
+        want,
+        'as Teams paragraphs',
+      );
     });
   }
 });

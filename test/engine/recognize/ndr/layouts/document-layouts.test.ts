@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { recognizeNdr } from '../../../../../engine/recognize/ndr';
 import { DOCUMENT_LAYOUTS, layoutOfReply, writtenByExchange } from '../../../../../engine/recognize/ndr/layouts/index';
 import { repoRoot } from '../../../../support/paths';
@@ -12,15 +13,23 @@ const REPLY = '550 5.7.64 TenantAttribution; Relay Access Denied';
 
 /** One report per document layout: its prose, then the reply a generic line layout reads. */
 const DOCUMENTS: Record<string, { text: string; layout: string; remoteServer?: string }> = {
-  'exo-modern': { text: `Your message couldn't be delivered.\nMore info for email admins\nStatus code: ${REPLY}\n`, layout: 'exo-modern' },
+  'exo-modern': {
+    text: `Your message couldn't be delivered.\nMore info for email admins\nStatus code: ${REPLY}\n`,
+    layout: 'exo-modern',
+  },
   'exchange2013-prose': {
     text: `Delivery has failed.\nmx.fabrikam.example rejected your message to the following email addresses:\nkim@fabrikam.example\n\n${REPLY}\n`,
-    layout: 'exchange2013', remoteServer: 'mx.fabrikam.example',
+    layout: 'exchange2013',
+    remoteServer: 'mx.fabrikam.example',
   },
   'exchange2010-prose': {
-    text: `Delivery has failed to these recipients or groups:\nkim@fabrikam.example\n\n${REPLY}\n`, layout: 'exchange2010',
+    text: `Delivery has failed to these recipients or groups:\nkim@fabrikam.example\n\n${REPLY}\n`,
+    layout: 'exchange2010',
   },
-  'admin-block': { text: `Undeliverable\n\nDiagnostic information for administrators:\n\n${REPLY}\n`, layout: 'exchange2013' },
+  'admin-block': {
+    text: `Undeliverable\n\nDiagnostic information for administrators:\n\n${REPLY}\n`,
+    layout: 'exchange2013',
+  },
 };
 
 describe('NDR layouts: the document layouts', () => {
@@ -28,7 +37,8 @@ describe('NDR layouts: the document layouts', () => {
     const names = DOCUMENT_LAYOUTS.map((d) => d.name);
     assert.equal(new Set(names).size, names.length);
     assert.deepEqual(names.slice().sort(), Object.keys(DOCUMENTS).sort());
-    for (const name of names) assert.ok(fs.existsSync(path.join(repoRoot, 'engine', 'recognize', 'ndr', 'layouts', `${name}.ts`)), name);
+    for (const name of names)
+      assert.ok(fs.existsSync(path.join(repoRoot, 'engine', 'recognize', 'ndr', 'layouts', `${name}.ts`)), name);
   });
 
   it('the same bare reply is read as a plain SMTP reply without the prose', () => {
@@ -56,8 +66,9 @@ describe('NDR layouts: the document layouts', () => {
     assert.equal(layoutOfReply('smtp-reply', new Set(['dsn'])), 'smtp-reply');
   });
 
-  it('says an Exchange server wrote the report only from an Exchange server\'s cue', () => {
+  it("says an Exchange server wrote the report only from an Exchange server's cue", () => {
     assert.equal(writtenByExchange(new Set(['exo-modern', 'dsn'])), false);
-    for (const cue of ['exchange2013', 'exchange2010', 'admin-block']) assert.equal(writtenByExchange(new Set([cue])), true, cue);
+    for (const cue of ['exchange2013', 'exchange2010', 'admin-block'])
+      assert.equal(writtenByExchange(new Set([cue])), true, cue);
   });
 });

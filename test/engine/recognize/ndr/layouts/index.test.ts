@@ -1,18 +1,25 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+
 import { bytesToText } from '../../../../../engine/index';
 import { LINE_LAYOUTS, readLine } from '../../../../../engine/recognize/ndr/layouts/index';
 import { LineView } from '../../../../../engine/recognize/ndr/layouts/types';
-import { repoRoot } from '../../../../support/paths';
 import { LAYOUT_FIXTURES, NDR_FIXTURES } from '../../../../support/layout-table';
+import { repoRoot } from '../../../../support/paths';
 
 // The registry of single-line layouts: one module each, tried in order, each with its own table test.
 
 function fixtureLines(): string[] {
-  const dirs = [NDR_FIXTURES, LAYOUT_FIXTURES, path.join(repoRoot, 'test', 'fixtures', 'surroundings')].filter((d) => fs.existsSync(d));
-  return dirs.flatMap((d) => fs.readdirSync(d).filter((f) => fs.statSync(path.join(d, f)).isFile())
-    .flatMap((f) => bytesToText(new Uint8Array(fs.readFileSync(path.join(d, f)))).split(/\r?\n/)));
+  const dirs = [NDR_FIXTURES, LAYOUT_FIXTURES, path.join(repoRoot, 'test', 'fixtures', 'surroundings')].filter((d) =>
+    fs.existsSync(d),
+  );
+  return dirs.flatMap((d) =>
+    fs
+      .readdirSync(d)
+      .filter((f) => fs.statSync(path.join(d, f)).isFile())
+      .flatMap((f) => bytesToText(new Uint8Array(fs.readFileSync(path.join(d, f)))).split(/\r?\n/)),
+  );
 }
 
 describe('NDR layouts: the ordered registry', () => {
@@ -20,7 +27,10 @@ describe('NDR layouts: the ordered registry', () => {
     const names = LINE_LAYOUTS.map((l) => l.name);
     assert.equal(new Set(names).size, names.length);
     for (const name of [...names, 'dsn-block']) {
-      assert.ok(fs.existsSync(path.join(repoRoot, 'test', 'engine', 'recognize', 'ndr', 'layouts', `${name}.test.ts`)), `${name}.test.ts missing`);
+      assert.ok(
+        fs.existsSync(path.join(repoRoot, 'test', 'engine', 'recognize', 'ndr', 'layouts', `${name}.test.ts`)),
+        `${name}.test.ts missing`,
+      );
     }
   });
 
@@ -46,8 +56,17 @@ describe('NDR layouts: the ordered registry', () => {
   });
 
   it('gives a line with {LED= to the queue layout even when it holds no reply', () => {
-    assert.equal(readLine('[{LED=Connection lost};{FQDN=}] host mx.fabrikam.example[203.0.113.25] said: 550 5.7.1 Relaying denied', false), undefined);
-    assert.equal(readLine('host mx.fabrikam.example[203.0.113.25] said: 550 5.7.1 Relaying denied', false)?.by.name, 'postfix');
+    assert.equal(
+      readLine(
+        '[{LED=Connection lost};{FQDN=}] host mx.fabrikam.example[203.0.113.25] said: 550 5.7.1 Relaying denied',
+        false,
+      ),
+      undefined,
+    );
+    assert.equal(
+      readLine('host mx.fabrikam.example[203.0.113.25] said: 550 5.7.1 Relaying denied', false)?.by.name,
+      'postfix',
+    );
   });
 
   it('lets the first layout that reads a reply win', () => {
@@ -63,6 +82,9 @@ describe('NDR layouts: the ordered registry', () => {
 
   it('turns the layout of a hit in an HTML part into html, except where the line keeps its own', () => {
     assert.equal(readLine('550 5.7.1 Relaying denied', true)?.hit.layout, 'html');
-    assert.equal(readLine('host mx.fabrikam.example[203.0.113.25] said: 550 5.7.1 Relaying denied', true)?.hit.layout, 'postfix');
+    assert.equal(
+      readLine('host mx.fabrikam.example[203.0.113.25] said: 550 5.7.1 Relaying denied', true)?.hit.layout,
+      'postfix',
+    );
   });
 });
