@@ -16,6 +16,8 @@ export interface FamilyEntry {
   headline: string;
   /** The same, short, as the cards and plain text say it. */
   words: string;
+  /** What a read NDR of this family means for the walk, after "… answered 550 5.7.64, " in the reading. */
+  next?: string;
 }
 
 // Rank: a refusal that names who refused comes before a failure that only says the mail did not get
@@ -30,6 +32,7 @@ export const FAMILY_TABLE: Readonly<Record<Family, FamilyEntry>> = {
     headline:
       'Exchange Online Protection refused to relay this mail for your organization: it could not attribute it to your tenant.',
     words: 'Exchange Online Protection refused to relay for your organization',
+    next: 'so your routing to EOP works; checking the inbound side (the Exchange Online inbound connector, your certificate and accepted domains)',
   },
   'eop-wrong-endpoint': {
     rank: 1,
@@ -37,12 +40,14 @@ export const FAMILY_TABLE: Readonly<Record<Family, FamilyEntry>> = {
     relay: true,
     headline: 'Your server sent the mail to a Microsoft endpoint that cannot relay for your tenant.',
     words: 'Your server sent to a Microsoft endpoint that cannot relay for your tenant',
+    next: 'so the mail went to a Microsoft endpoint that does not relay for your tenant; checking your Send connector',
   },
   'onprem-relay-denied': {
     rank: 2,
     relay: false,
     headline: 'Your own Exchange server refused to relay (a receive connector), before the mail reached Microsoft.',
     words: 'Your on-premises Exchange server refused to relay',
+    next: 'so your own server refused before the mail reached Microsoft; checking your receive connectors',
   },
   'other-relay-denied': {
     rank: 3,
@@ -56,6 +61,7 @@ export const FAMILY_TABLE: Readonly<Record<Family, FamilyEntry>> = {
     relay: true,
     headline: 'The TLS or certificate step between your Exchange server and Exchange Online Protection failed.',
     words: 'The TLS or certificate step between your server and Exchange Online failed',
+    next: 'so the TLS step failed; checking the certificate your server presents',
   },
   'eop-recipient-rejected': {
     rank: 5,
@@ -63,12 +69,14 @@ export const FAMILY_TABLE: Readonly<Record<Family, FamilyEntry>> = {
     headline:
       'Exchange Online Protection rejected the recipient: this is not a relay problem (directory-based edge blocking).',
     words: 'Exchange Online Protection rejected the recipient (not a relay problem)',
+    next: 'so this is about the recipient, not relay',
   },
   'eop-sender-blocked': {
     rank: 6,
     relay: false,
     headline: 'Exchange Online Protection refused the sender for reputation or policy reasons.',
     words: 'Exchange Online Protection refused the sender for reputation or policy',
+    next: 'so this is about reputation or policy, not your connectors',
   },
   'connection-failure': {
     rank: 7,
@@ -76,6 +84,7 @@ export const FAMILY_TABLE: Readonly<Record<Family, FamilyEntry>> = {
     relay: true,
     headline: 'Your Exchange server could not reach or resolve its next hop.',
     words: 'Your server could not reach or resolve its next hop',
+    next: 'so your server did not get through to its next hop; checking your Send connector and DNS',
   },
   'other-failure': {
     rank: 8,

@@ -245,6 +245,10 @@ const TABLE = {
     title: 'Transport options in Exchange hybrid deployments (centralized mail transport)',
     url: 'https://learn.microsoft.com/en-us/exchange/transport-options',
   },
+  deNdr: {
+    title: 'Exchange 2013 NDRs, German edition: the localized labels of the report',
+    url: 'https://technet.microsoft.com/de-de/library/Bb232118(v=EXCHG.150)',
+  },
   ndrEx: {
     title: 'Non-delivery reports and bounce messages (Exchange Server)',
     url: 'https://learn.microsoft.com/en-us/exchange/mail-flow/non-delivery-reports-and-bounce-messages/non-delivery-reports-and-bounce-messages',

@@ -1,26 +1,13 @@
 import type { Facts, NdrFacts } from '../facts';
 import { classifyHost, isMicrosoftHost } from '../knowledge/endpoints';
+import { FAMILY_TABLE } from '../knowledge/families';
 import { classifyNdr } from '../recognize/ndr/classify-ndr';
-import type { Family } from '../vocabulary';
 import { coversInternet } from './context';
 import { ndrWords } from './ndr-words';
 
 // What was read from each paste, one sentence each, so the admin sees the bot understood it before the
 // verdict: "A queue error: EOP answered 550 5.7.64 at fabrikam-com.mail.protection.outlook.com, so your
 // routing to EOP works; checking the inbound side."
-
-const NEXT: Partial<Record<Family, string>> = {
-  'eop-relay-denied':
-    'so your routing to EOP works; checking the inbound side (the Exchange Online inbound connector, your certificate and accepted domains)',
-  'eop-wrong-endpoint':
-    'so the mail went to a Microsoft endpoint that does not relay for your tenant; checking your Send connector',
-  'tls-failure': 'so the TLS step failed; checking the certificate your server presents',
-  'connection-failure': 'so your server did not get through to its next hop; checking your Send connector and DNS',
-  'onprem-relay-denied':
-    'so your own server refused before the mail reached Microsoft; checking your receive connectors',
-  'eop-recipient-rejected': 'so this is about the recipient, not relay',
-  'eop-sender-blocked': 'so this is about reputation or policy, not your connectors',
-};
 
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -37,7 +24,7 @@ function ndrSentence(ndr: NdrFacts): string {
   const reply = [ndr.replyCode, ndr.enhancedStatus].filter(Boolean).join(' ');
   const what = capital(ndrWords(ndr).replace(/^the /, 'a '));
   const family = classifyNdr(ndr).family;
-  const next = NEXT[family];
+  const next = FAMILY_TABLE[family].next;
   const at = ndr.remoteServer ? ` at ${ndr.remoteServer}` : '';
   if (!reply) return `${what}${ndr.diagnostic ? `: "${ndr.diagnostic.slice(0, 160)}"` : ''}.`;
   const head =
