@@ -1,6 +1,4 @@
 import type { StepPlace } from '../engine/report/fix-steps';
-import { SHELL_WORDS } from '../engine/rules/command-shell';
-import type { Shell } from '../engine/verdict';
 import type { Status } from '../engine/vocabulary';
 import type { CaseInProgress } from './confirm-restart-card';
 
@@ -86,8 +84,7 @@ export const moreCauses = (more: number): string =>
 export const TEXT_CONTINUED = '(continued)';
 export const TEXT_CUT = ' …(cut; too long for one message)';
 
-/** The line above a command: the shell it runs in. */
-export const runIn = (shell: Shell): string => `In ${SHELL_WORDS[shell]}:`;
+export { runIn } from '../engine/rules/command-shell';
 
 /** Where a command was shown first, as a later step names it. */
 function stepPlaceWords(place: StepPlace): string {

@@ -1,6 +1,4 @@
-import { SHELL_WORDS } from '../engine/index';
 import type { StepPlace } from '../engine/report/fix-steps';
-import type { Shell } from '../engine/verdict';
 
 // Every sentence the command line prints (usage, errors, headings of the verdict), in one place; sentences
 // with a value in them are small functions.
@@ -88,8 +86,7 @@ export const HEADINGS = {
   orPaste: 'or paste:',
 } as const;
 
-/** The line above a command: the shell it runs in. */
-export const runIn = (shell: Shell): string => `In ${SHELL_WORDS[shell]}:`;
+export { runIn } from '../engine/index';
 
 /** Where a command was shown first, as a later step names it. */
 function stepPlaceWords(place: StepPlace): string {

@@ -21,7 +21,7 @@ export { type ChoiceDef, COMMON_SYNONYMS } from './questions/choice-synonyms';
 export { isQuestionId, QUESTION_IDS, type QuestionId } from './questions/question-ids';
 export { PASTE_HINT, type Recognition, recognize } from './recognize/recognize';
 export { bytesToText, looksBinary } from './recognize/text-input';
-export { SHELL_WORDS, shellOf } from './rules/command-shell';
+export { runIn, SHELL_WORDS, shellOf } from './rules/command-shell';
 export { readingSummary } from './rules/reading';
 export * from './verdict';
 export * from './vocabulary';

@@ -42,3 +42,6 @@ export const SHELL_WORDS: Record<Shell, string> = {
   'exchange-management-shell': 'Exchange Management Shell, on your Exchange server',
   windows: 'Windows PowerShell, on any computer',
 };
+
+/** The line above a command in every view: the shell it runs in. */
+export const runIn = (shell: Shell): string => `In ${SHELL_WORDS[shell]}:`;
