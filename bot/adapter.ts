@@ -11,7 +11,6 @@ import type { LogFields, Logger } from './logger';
 import { type MiddlewareOptions, middlewarePipeline } from './middleware/index';
 import { respondWithMessage } from './middleware/invoke-guard';
 import { isOutboundFailure } from './middleware/outbound-failures';
-import type { TurnLimits } from './middleware/turn-limits';
 
 export { createAuthentication } from './http/auth';
 
@@ -20,19 +19,15 @@ export function errorCode(): string {
   return `RD-${randomBytes(4).toString('hex').toUpperCase()}`;
 }
 
-/** Generous defaults for callers that do not pass configured limits. */
-const DEFAULT_TURN_LIMITS: TurnLimits = { maxPasteChars: 40_000, turnsPerMinute: 30 };
-
 /** CloudAdapter with the middleware pipeline (bot/middleware/index.ts says why in that order) and an apologetic onTurnError. */
 export function createAdapter(
   auth: BotFrameworkAuthentication,
   conversationState: ConversationState,
   logger: Logger,
-  options: Partial<Omit<MiddlewareOptions, 'conversationState' | 'logger'>> = {},
+  options: Omit<MiddlewareOptions, 'conversationState' | 'logger'>,
 ): CloudAdapter {
   const adapter = new CloudAdapter(auth);
-  for (const middleware of middlewarePipeline({ conversationState, logger, limits: DEFAULT_TURN_LIMITS, ...options }))
-    adapter.use(middleware);
+  for (const middleware of middlewarePipeline({ conversationState, logger, ...options })) adapter.use(middleware);
   adapter.onTurnError = turnErrorHandler(conversationState, logger);
   return adapter;
 }

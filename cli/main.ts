@@ -5,7 +5,7 @@ import { buildFacts, CAUSE_IDS, causeEntry, type CauseId, diagnose, mergeFacts }
 import { type RenderedStep, renderFix } from '../engine/report/fix-steps';
 import { redact } from '../engine/report/redact';
 import { ticketText } from '../engine/report/ticket';
-import { ERRORS, EXPLAIN_HEADINGS, PROGRAM, sameCommandAs, USAGE } from './cli-texts';
+import { ERRORS, EXPLAIN_HEADINGS, PROGRAM, USAGE } from './cli-texts';
 import { ansi, clean, formatVerdict } from './format-verdict';
 import { liveFactsFor } from './live';
 import { InputError, type NamedInput, readFileInput, readStdinInput } from './read-inputs';
@@ -80,7 +80,6 @@ async function runDiagnose(args: string[], out: NodeJS.WritableStream): Promise<
 /** A step of "explain": its number and words, then the command indented (no shell line: a cause's reference page). */
 function explainStep(lines: string[], s: RenderedStep): void {
   lines.push(`  ${s.number}. ${s.text}`);
-  if (s.sameAs) lines.push(`     ${sameCommandAs(s.sameAs)}`);
   if (s.command) for (const l of s.command.text.split('\n')) lines.push(`     ${l}`);
 }
 
@@ -94,7 +93,8 @@ function runExplain(args: string[], out: NodeJS.WritableStream): number {
     throw new UsageError(id ? ERRORS.unknownCause(id) : ERRORS.explainNeedsId);
   }
   const entry = causeEntry(id as CauseId);
-  const fix = renderFix(entry.fix({}));
+  // A cause's reference page: every command in full, as the old explain printed it.
+  const fix = renderFix(entry.fix({}), { repeatCommands: true });
   const lines = [`${entry.id} (${entry.case}): ${entry.title}`, '', entry.explanation, '', EXPLAIN_HEADINGS.fix];
   for (const s of fix.steps) explainStep(lines, s);
   if (fix.clickPath) lines.push('', `${EXPLAIN_HEADINGS.clickPath} ${fix.clickPath}`);

@@ -1,4 +1,4 @@
-import { type Activity, TurnContext } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 
 import { htmlToText } from '../engine/mime/html-to-text';
 
@@ -8,10 +8,11 @@ import { htmlToText } from '../engine/mime/html-to-text';
 
 type MessageLike = Pick<Partial<Activity>, 'attachments' | 'entities' | 'recipient' | 'value'>;
 
-/** Removes `<at>…</at>` mentions of the bot (the HTML form of an @mention). */
+/** Removes every `<at>…</at>` mention of the bot, in the HTML form or in `text`; none without a known bot id. */
 function withoutBotMention(html: string, activity: MessageLike): string {
   let out = html;
   const botId = activity.recipient?.id;
+  if (!botId) return out;
   for (const e of activity.entities ?? []) {
     const mention = e as { type?: string; mentioned?: { id?: string }; text?: string };
     if (
@@ -44,7 +45,5 @@ export function incomingText(activity: Partial<Activity>): string {
   const html = htmlMessageText(activity);
   if (html !== undefined) return html.trim();
   if (!activity.text) return '';
-  // Without a recipient there is no bot mention to remove (and botbuilder would throw).
-  const withoutMention = activity.recipient ? TurnContext.removeRecipientMention(activity) : undefined;
-  return (withoutMention ?? activity.text).trim();
+  return withoutBotMention(activity.text, activity).trim();
 }

@@ -2,7 +2,7 @@ import type { ConversationState, Middleware } from 'botbuilder';
 
 import type { Logger } from '../logger';
 import { TelemetryMiddleware } from '../telemetry/instrument';
-import { NO_TELEMETRY, type Telemetry } from '../telemetry/telemetry';
+import type { Telemetry } from '../telemetry/telemetry';
 import { DedupeMiddleware } from './dedupe';
 import { InvokeGuardMiddleware } from './invoke-guard';
 import { OutboundFailureMiddleware } from './outbound-failures';
@@ -15,9 +15,9 @@ export interface MiddlewareOptions {
   conversationState: ConversationState;
   logger: Logger;
   limits: TurnLimits;
-  /** Minutes of silence after which a conversation starts afresh; no expiry check without it. */
-  stateTtlMinutes?: number;
-  telemetry?: Telemetry;
+  /** Minutes of silence after which a conversation starts afresh; undefined: no expiry check. */
+  stateTtlMinutes: number | undefined;
+  telemetry: Telemetry;
   now?: () => number;
 }
 
@@ -37,7 +37,7 @@ export function middlewarePipeline(options: MiddlewareOptions): Middleware[] {
     // One turn at a time per conversation, so the state each turn reads is the one the previous turn saved.
     new SerializeMiddleware(limits.maxTurnWaitMs),
     // The turn span wraps the storage middleware too, so state reads and writes are its children.
-    new TelemetryMiddleware(options.telemetry ?? NO_TELEMETRY, conversationState),
+    new TelemetryMiddleware(options.telemetry, conversationState),
     // Storage outages and eTag conflicts get a clear message (not onTurnError's reset); outermost of the two so it
     // also catches the expiry check's own storage read.
     new StorageGuardMiddleware(logger),

@@ -1,6 +1,7 @@
-// The read-only command lines the engine gives admins, each written once: the questions' "how to find out",
-// the evidence commands and the fix steps build theirs from here. Changes (Set-…, New-…) stay with the cause
-// that makes them, since each is written for that one fix.
+// The read-only command lines the engine gives admins in more than one place, each written once: the questions'
+// "how to find out", the evidence commands and the fix steps build theirs from here (test/engine/knowledge/
+// cmdlets.test.ts fails when one of these lines is written out elsewhere). A view written for one step only
+// (a filtered or rollback listing) and every change (Set-…, New-…) stay with the cause that needs it.
 
 /** A read-only view: a cmdlet and the properties it shows. */
 interface Listing {

@@ -97,8 +97,8 @@ function fixOf(fix: Fix, n: number, refs: CommandRefs<StepPlace>): RenderedFix {
 }
 
 /** One fix on its own (a cause explained without a verdict), numbered as cause 1. */
-export function renderFix(fix: Fix): RenderedFix {
-  return fixOf(fix, 1, new CommandRefs<StepPlace>());
+export function renderFix(fix: Fix, options: RenderOptions = {}): RenderedFix {
+  return fixOf(fix, 1, options.repeatCommands ? new RepeatingRefs() : new CommandRefs<StepPlace>());
 }
 
 /** The causes that are still open (not ruled out), in the verdict's order: the ones whose fix is shown by default. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { ConversationState, MemoryStorage, TestAdapter, type TurnContext } from 'botbuilder';
 
-import { createAdapter, errorCode } from '../../bot/adapter';
+import { errorCode, turnErrorHandler } from '../../bot/adapter';
 import { ConfigSchema, dnsServers, isAnonymous, loadConfig } from '../../bot/config';
 import { checkActivityBody } from '../../bot/http/validate-request';
 import { silentLogger } from '../../bot/logger';
@@ -130,11 +130,10 @@ describe('bot: onTurnError', () => {
   it('answers a message with an apology card carrying a code, and no stack trace', async () => {
     const logged: string[] = [];
     const state = new ConversationState(new MemoryStorage());
-    const cloud = createAdapter({} as never, state, { ...silentLogger, error: (m) => logged.push(m) });
     const adapter = new TestAdapter(async () => {
       throw new Error('boom at /srv/secret.js:1');
     });
-    adapter.onTurnError = cloud.onTurnError;
+    adapter.onTurnError = turnErrorHandler(state, { ...silentLogger, error: (m) => logged.push(m) });
     const sent: unknown[] = [];
     await adapter.send('hello').assertReply((a) => {
       sent.push(a);
